@@ -1,0 +1,183 @@
+"""Domain rules the schema cannot say: unique ids, known units and layouts, sane deadlines.
+
+They run on the resolved tree after placeholders, so every problem still has its position.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any, Iterator
+
+from . import deadlines
+from .errors import Pos, Problem
+from .schema import UNIT_FIELDS
+from .tree import Map, Seq
+
+_BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def iter_items(tree: Map) -> Iterator[tuple[str, Map, Map, Any]]:
+    """Every item with an id: (list name, item, holder mapping, index in the holder list)."""
+    def walk(holder: Map):
+        for key in ("parts", "groups", "tasks", "sections", "paragraphs", "articles"):
+            items = holder.get(key)
+            if isinstance(items, Seq):
+                for n, item in enumerate(items):
+                    if isinstance(item, Map):
+                        yield key, item, items, n
+                        yield from walk(item)
+    for top in ("decision", "plan", "appendix"):
+        if isinstance(tree.get(top), Map):
+            yield from walk(tree[top])
+
+
+def iter_tasks(tree: Map) -> Iterator[Map]:
+    for key, item, _, _ in iter_items(tree):
+        if key == "tasks":
+            yield item
+
+
+def check_plan(tree: Map, parent: Map | None) -> list[Problem]:
+    problems: list[Problem] = []
+    problems += _unique_ids(tree)
+    problems += _units(tree)
+    problems += _layouts(tree)
+    problems += _deadlines(tree)
+    problems += _characters(tree)
+    if parent is not None:
+        problems += _not_later_than_parent(tree, parent)
+    return problems
+
+
+def _unique_ids(tree: Map) -> list[Problem]:
+    seen: dict[str, Pos | None] = {}
+    problems = []
+    for _, item, items, n in iter_items(tree):
+        item_id = item.get("id")
+        if not isinstance(item_id, str):
+            continue
+        where = item.where("id")
+        if item_id in seen:
+            first = seen[item_id]
+            also = f" (also at {first})" if first else ""
+            problems.append(Problem(where, f"duplicate id '{item_id}'{also}"))
+        else:
+            seen[item_id] = where
+    return problems
+
+
+def _as_list(value) -> list:
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _units(tree: Map) -> list[Problem]:
+    known = tree.get("units") or {}
+    problems = []
+    for task in iter_tasks(tree):
+        for holder in [task] + list(task.get("rows") or []):
+            for field in UNIT_FIELDS:
+                if field not in holder:
+                    continue
+                for unit in _as_list(holder[field]):
+                    if unit not in known:
+                        hint = difflib.get_close_matches(unit, list(known), n=1)
+                        more = f"; did you mean '{hint[0]}'?" if hint else \
+                            " (declare it under 'units:')"
+                        problems.append(Problem(holder.where(field), f"unknown unit '{unit}'{more}",
+                                                task.get("id")))
+    return problems
+
+
+def _layouts(tree: Map) -> list[Problem]:
+    appendix = tree.get("appendix")
+    if not isinstance(appendix, Map):
+        return []
+    layouts = appendix.get("layouts") or {}
+    problems = []
+    if appendix.get("layout") not in layouts:
+        problems.append(Problem(appendix.where("layout"),
+                                f"layout '{appendix.get('layout')}' is not among layouts: {', '.join(layouts)}"))
+    for part in appendix.get("parts") or []:
+        name = part.get("layout", appendix.get("layout"))
+        if "layout" in part and name not in layouts:
+            problems.append(Problem(part.where("layout"), f"layout '{name}' is not among layouts: "
+                                                          f"{', '.join(layouts)}"))
+            continue
+        fields = [c["field"] for c in layouts.get(name, {}).get("columns", [])]
+        for key, item, _, _ in iter_items(part):
+            if key == "tasks" and isinstance(item.get("span"), Map):
+                problems += _span(item, fields, name)
+    return problems
+
+
+def _span(task: Map, fields: list[str], layout: str) -> list[Problem]:
+    span = task["span"]
+    ends = [span.get("from"), span.get("to")]
+    missing = [f for f in ends if f not in fields]
+    if missing:
+        return [Problem(span.where("from"), f"span column '{missing[0]}' is not in layout '{layout}'",
+                        task.get("id"))]
+    if fields.index(ends[0]) > fields.index(ends[1]):
+        return [Problem(span.where("from"), f"span runs backwards: '{ends[0]}' comes after '{ends[1]}'",
+                        task.get("id"))]
+    return []
+
+
+def parsed_deadline(holder: Map, year: int) -> deadlines.Deadline | None:
+    value = holder.get("deadline")
+    if not isinstance(value, str):
+        return None
+    return deadlines.parse(value, year)
+
+
+def _deadlines(tree: Map) -> list[Problem]:
+    problems = []
+    for task in iter_tasks(tree):
+        for holder in [task] + list(task.get("rows") or []):
+            try:
+                parsed_deadline(holder, tree["year"])
+            except deadlines.DeadlineError as e:
+                problems.append(Problem(holder.where("deadline"), f"impossible deadline: {e}",
+                                        task.get("id")))
+    return problems
+
+
+def _characters(tree: Map) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def walk(value, pos, task):
+        if isinstance(value, Map):
+            task = value.get("id") if "content" in value and isinstance(value.get("id"), str) else task
+            for k, v in value.items():
+                walk(v, value.where(k), task)
+        elif isinstance(value, Seq):
+            for n, v in enumerate(value):
+                walk(v, value.where(n), task)
+        elif isinstance(value, str):
+            m = _BAD_CHARS.search(value)
+            if m:
+                problems.append(Problem(pos, f"text holds the control character U+{ord(m[0]):04X}, "
+                                             "which a DOCX cannot store: delete it", task))
+    walk(tree, tree.pos, None)
+    return problems
+
+
+def _not_later_than_parent(tree: Map, parent: Map) -> list[Problem]:
+    parent_tasks = {t.get("id"): t for t in iter_tasks(parent)}
+    problems = []
+    for task in iter_tasks(tree):
+        old = parent_tasks.get(task.get("id"))
+        if old is None or task.get("deadline") == old.get("deadline"):
+            continue
+        try:
+            mine, theirs = parsed_deadline(task, tree["year"]), parsed_deadline(old, parent["year"])
+        except deadlines.DeadlineError:
+            continue
+        if mine and theirs and mine.comparable and theirs.comparable and mine.latest > theirs.latest:
+            reason = task.get("deadline_reason")
+            message = (f"deadline '{mine.text}' is later than the parent's '{theirs.text}' "
+                       f"({old.where('deadline')})")
+            if reason:
+                message += f"; accepted because: {reason}"
+            problems.append(Problem(task.where("deadline"), message, task.get("id"), warning=bool(reason)))
+    return problems

@@ -1,0 +1,72 @@
+"""The whole way from a plan file to a typed plan: load → inherit → validate → evaluate → check → model.
+
+A Workspace remembers every plan it has loaded, so a build of a whole tree reads and resolves
+each parent once, however many children it has.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .checks import check_plan
+from .errors import PlanError, Problem, fail_if
+from .identity import identity_context
+from .inherit import Resolved, Resolver
+from .model import Plan
+from .placeholders import evaluate_tree
+from .to_model import build_plan
+from .tree import Map
+from .validate import validate_tree
+
+
+@dataclass
+class LoadedPlan:
+    path: Path
+    label: str
+    tree: Map                    # resolved and evaluated, with positions
+    model: Plan
+    parent: "LoadedPlan | None"
+    warnings: list[Problem] = field(default_factory=list)
+
+
+class Workspace:
+    def __init__(self) -> None:
+        self.resolver = Resolver()
+        self._loaded: dict[Path, LoadedPlan] = {}
+
+    def load(self, path: Path | str) -> LoadedPlan:
+        """The plan at ``path``; PlanError with every problem when it is not valid."""
+        resolved = self.resolver.resolve(Path(path))
+        return self._load(resolved)
+
+    def _load(self, resolved: Resolved) -> LoadedPlan:
+        if resolved.path in self._loaded:
+            return self._loaded[resolved.path]
+        parent = self._load(resolved.parent) if resolved.parent else None
+        fail_if(validate_tree(resolved.tree))
+        problems: list[Problem] = []
+        tree = evaluate_tree(resolved.tree, _context(resolved.tree, parent), problems)
+        fail_if(problems)
+        problems += check_plan(tree, parent.tree if parent else None)
+        fail_if(problems)
+        model = build_plan(tree, resolved.label, parent.model if parent else None)
+        loaded = LoadedPlan(resolved.path, resolved.label, tree, model, parent,
+                            [p for p in problems if p.warning])
+        self._loaded[resolved.path] = loaded
+        return loaded
+
+
+def _context(tree: Map, parent: LoadedPlan | None) -> dict:
+    context = identity_context(tree)
+    context["units"] = dict(tree.get("units") or {})
+    if parent is not None:
+        context["parent"] = identity_context(parent.tree)
+    return context
+
+
+def load_plan(path: Path | str) -> Plan:
+    """The typed plan at ``path`` (raises PlanError)."""
+    return Workspace().load(path).model
+
+
+__all__ = ["LoadedPlan", "PlanError", "Workspace", "load_plan"]

@@ -1,0 +1,101 @@
+"""Evaluate ``{{ … }}`` placeholders in plan text, once, in a sandbox.
+
+Inherited text must read right in the child ("… của {{ issuer.short }}"), but a plan is data
+typed by clerks: nothing in it may reach Python internals, loop without bound or be evaluated
+twice. Text without placeholder syntax is returned untouched.
+"""
+from __future__ import annotations
+
+import operator
+from typing import Any
+
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from .errors import Pos, Problem
+from .tree import Map, Seq
+
+MAX_OUTPUT = 20_000
+MARKERS = ("{{", "{%", "{#")
+FILTERS = ("upper", "lower", "capitalize", "title", "trim", "replace")
+NAMES = "year, issuer.*, document.*, parent.*, units.*"
+
+
+class _Env(ImmutableSandboxedEnvironment):
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context, operator_name, left, right):
+        if operator_name == "**":
+            if isinstance(right, int) and right > 64:
+                raise SecurityError("exponent too large")
+            return operator.pow(left, right)
+        if isinstance(left, (str, list)) or isinstance(right, (str, list)):
+            count = right if isinstance(left, (str, list)) else left
+            size = len(left if isinstance(left, (str, list)) else right)
+            if isinstance(count, int) and count * size > MAX_OUTPUT:
+                raise SecurityError("output too long")
+        return operator.mul(left, right)
+
+
+def _environment() -> _Env:
+    env = _Env(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
+    env.filters = {k: env.filters[k] for k in FILTERS}
+    env.globals = {}
+    env.tests = {k: env.tests[k] for k in ("defined", "undefined", "eq", "ne")}
+    return env
+
+
+_ENV = _environment()
+
+
+def has_placeholder(text: str) -> bool:
+    return any(m in text for m in MARKERS)
+
+
+def render_text(text: str, context: dict, pos: Pos | None) -> tuple[str, Problem | None]:
+    """The evaluated text, or the original and a problem."""
+    if not has_placeholder(text):
+        return text, None
+    try:
+        template = _ENV.from_string(text)
+        out, size = [], 0
+        for chunk in template.generate(context):
+            size += len(chunk)
+            if size > MAX_OUTPUT:
+                return text, Problem(pos, f"placeholder output longer than {MAX_OUTPUT:,} characters")
+            out.append(chunk)
+        return "".join(out), None
+    except TemplateSyntaxError as e:
+        return text, Problem(_shift(pos, e.lineno), f"malformed placeholder: {e.message}")
+    except UndefinedError as e:
+        return text, Problem(pos, f"unknown placeholder name: {e.message} (available: {NAMES})")
+    except SecurityError as e:
+        return text, Problem(pos, f"placeholder not allowed: {e}")
+    except (TemplateError, TypeError, ValueError, ArithmeticError, RecursionError) as e:
+        return text, Problem(pos, f"placeholder cannot be evaluated: {e}")
+
+
+def _shift(pos: Pos | None, lineno: int | None) -> Pos | None:
+    if pos is None or not lineno or lineno <= 1:
+        return pos
+    return Pos(pos.file, pos.line + lineno - 1, 1)
+
+
+def evaluate_tree(value: Any, context: dict, problems: list[Problem], pos: Pos | None = None) -> Any:
+    """A copy of the tree with every placeholder evaluated (each value exactly once)."""
+    if isinstance(value, Map):
+        out = Map(pos=value.pos)
+        for key, item in value.items():
+            out.set(key, evaluate_tree(item, context, problems, value.where(key)),
+                    value.key_pos.get(key), value.val_pos.get(key))
+        return out
+    if isinstance(value, Seq):
+        return Seq((evaluate_tree(v, context, problems, value.where(n)) for n, v in enumerate(value)),
+                   value.pos, value.item_pos)
+    if isinstance(value, str):
+        text, problem = render_text(value, context, pos)
+        if problem:
+            problems.append(problem)
+        return text
+    return value

@@ -1,0 +1,157 @@
+"""The Cerberus schema of a resolved plan: what every key means and which values it takes.
+
+The same schema checks a root plan and a child after inheritance, so the positions in its
+messages point at whichever file wrote the offending value.
+"""
+from __future__ import annotations
+
+ID = {"type": "string", "regex": r"[a-z0-9][a-z0-9_.-]*"}
+UNIT_ID = r"[a-z][a-z0-9_]*"
+TEXT = {"type": "string"}
+# A cell: one paragraph, or a list of paragraphs (bullets keep their literal "- ").
+CELL = {"type": ["string", "list"], "schema": {"type": "string"}}
+UNITS = {"type": ["string", "list"], "regex": UNIT_ID,
+         "schema": {"type": "string", "regex": UNIT_ID}}
+DATE = {"type": "string", "check_with": "docdate"}
+DEADLINE = {"type": ["string", "list"], "schema": {"type": "string"}}
+
+# Keys that steer inheritance; the merge removes them from the resolved plan.
+CONTROL = {"drop": {"type": "boolean"}, "after": ID, "before": ID,
+           "at": {"type": "string", "allowed": ["start", "end"]}}
+
+TASK_FIELDS = ("content", "lead", "coordinating", "deadline", "result", "note", "assignee",
+               "measure", "target", "evaluator")
+COMPUTED_FIELDS = ("stt", "stt2", "number")
+COLUMN_FIELDS = COMPUTED_FIELDS + TASK_FIELDS
+UNIT_FIELDS = ("lead", "coordinating", "evaluator")
+
+_ROW = {"content": CELL, "lead": UNITS, "coordinating": UNITS, "deadline": DEADLINE,
+        "result": CELL, "note": CELL, "assignee": CELL, "measure": CELL, "target": CELL,
+        "evaluator": UNITS}
+
+TASK = {
+    "id": {**ID, "required": True},
+    **_ROW,
+    "content": {**CELL, "required": True},
+    "deadline_reason": TEXT,
+    "number": TEXT,
+    "span": {"type": "dict", "schema": {
+        "from": {"type": "string", "required": True, "allowed": list(COLUMN_FIELDS)},
+        "to": {"type": "string", "required": True, "allowed": list(COLUMN_FIELDS)},
+        "text": {**CELL, "required": True}}},
+    "rows": {"type": "list", "minlength": 1, "schema": {"type": "dict", "schema": _ROW}},
+    **CONTROL,
+}
+
+
+def _group(depth: int) -> dict:
+    schema = {
+        "id": {**ID, "required": True},
+        "title": {**TEXT, "required": True},
+        "number": TEXT,
+        "tasks": {"type": "list", "schema": {"type": "dict", "schema": TASK}},
+        **CONTROL,
+    }
+    if depth < 4:
+        schema["groups"] = {"type": "list", "schema": {"type": "dict", "schema": _group(depth + 1)}}
+    return schema
+
+
+COLUMN = {"field": {"type": "string", "required": True, "allowed": list(COLUMN_FIELDS)},
+          "label": {**TEXT, "required": True},
+          "width": {"type": "number", "required": True, "min": 5, "max": 300}}
+
+PART = {
+    "id": {**ID, "required": True},
+    "title": TEXT,
+    "layout": ID,
+    "groups": {"type": "list", "schema": {"type": "dict", "schema": _group(1)}},
+    "tasks": {"type": "list", "schema": {"type": "dict", "schema": TASK}},
+    **CONTROL,
+}
+
+PARAGRAPH = {"type": ["string", "dict"], "schema": {
+    "id": ID,
+    "kind": {"type": "string", "allowed": ["text", "bullet", "item", "heading", "note"]},
+    "text": {**TEXT, "required": True},
+    "number": TEXT,
+    **CONTROL,
+}}
+
+CITE = {"type": ["string", "dict"], "check_with": "cite", "schema": {
+    "type": {**TEXT, "required": True},
+    "number": {**TEXT, "required": True},
+    "date": {**DATE, "required": True},
+    "issuer": {**TEXT, "required": True},
+    "about": TEXT,
+}}
+
+BASIS = {"type": ["string", "dict"], "schema": {
+    "id": ID, "text": TEXT, "cite": CITE, **CONTROL,
+}}
+
+SIGNATURE = {"type": "dict", "schema": {
+    "lines": {"type": "list", "required": True, "minlength": 1, "maxlength": 3,
+              "schema": TEXT},
+    "name": {**TEXT, "required": True},
+}}
+
+SCHEMA = {
+    "extends": {"type": "string"},
+    "cite_parent": {"type": "boolean"},
+    "reconstructed": TEXT,
+    "year": {"type": "integer", "required": True, "min": 1990, "max": 2100},
+    "issuer": {"type": "dict", "required": True, "schema": {
+        "parent": TEXT,
+        "name": {"type": ["string", "list"], "required": True, "schema": TEXT},
+        "full": {**TEXT, "required": True},
+        "short": TEXT,
+        "abbr": {"type": "string", "required": True, "regex": r"[A-ZĐ0-9]+"},
+        "place": {**TEXT, "required": True},
+    }},
+    "document": {"type": "dict", "required": True, "schema": {
+        "number": {"type": "string", "required": True, "regex": r"\d*"},
+        "type": {"type": "string",
+                 "allowed": ["QĐ", "KH", "BC", "TTr", "TB", "HD", "CTr", "PA", "ĐA"]},
+        "date": {**DATE, "required": True},
+    }},
+    "units": {"type": "dict", "keysrules": {"type": "string", "regex": UNIT_ID},
+              "valuesrules": TEXT},
+    "decision": {"type": "dict", "schema": {
+        "title": {**TEXT, "required": True},
+        "authority": {**TEXT, "required": True},
+        "bases": {"type": "list", "schema": BASIS},
+        "proposal": TEXT,
+        "articles": {"type": "list", "required": True, "minlength": 1, "schema": {
+            "type": "dict", "schema": {"id": ID, "text": {**TEXT, "required": True},
+                                       **CONTROL}}},
+    }},
+    "plan": {"type": "dict", "required": True, "schema": {
+        "title": {**TEXT, "required": True},
+        "bases": {"type": "list", "schema": BASIS},
+        "preamble": {"type": "list", "schema": PARAGRAPH},
+        "sections": {"type": "list", "schema": {"type": "dict", "schema": {
+            "id": {**ID, "required": True},
+            "heading": {**TEXT, "required": True},
+            "paragraphs": {"type": "list", "schema": PARAGRAPH},
+            **CONTROL,
+        }}},
+    }},
+    "appendix": {"type": "dict", "schema": {
+        "title": {**TEXT, "required": True},
+        "attached": {"type": "string", "nullable": True},
+        "numbering": {"type": "dict", "schema": {
+            "parts": {"type": "string", "allowed": ["arabic", "roman", "none"]},
+            "groups": {"type": "string", "allowed": ["arabic", "roman"]},
+            "tasks": {"type": "string", "allowed": ["flat", "outline"]},
+        }},
+        "layouts": {"type": "dict", "required": True, "minlength": 1,
+                    "keysrules": ID, "valuesrules": {"type": "dict", "schema": {
+                        "columns": {"type": "list", "required": True, "minlength": 1,
+                                    "schema": {"type": "dict", "schema": COLUMN}}}}},
+        "layout": {**ID, "required": True},
+        "parts": {"type": "list", "required": True, "schema": {"type": "dict", "schema": PART}},
+    }},
+    "signature": {**SIGNATURE, "required": True},
+    "recipients": {"type": "list", "schema": TEXT},
+}

@@ -1,0 +1,113 @@
+"""Plain dicts and lists that remember where each value came from.
+
+Cerberus and Jinja see ordinary mappings and lists; the positions ride along so that any
+stage can turn a document path into ``file:line:col``. Inheritance copies positions with
+values, so a resolved plan still knows which file each value came from.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from .errors import Pos
+
+
+class Map(dict):
+    """A mapping with the position of itself, of each key and of each value."""
+
+    __slots__ = ("pos", "key_pos", "val_pos")
+
+    def __init__(self, *args, pos: Pos | None = None, **kw):
+        super().__init__(*args, **kw)
+        self.pos = pos
+        self.key_pos: dict[str, Pos] = {}
+        self.val_pos: dict[str, Pos] = {}
+
+    def set(self, key: str, value: Any, key_pos: Pos | None, val_pos: Pos | None) -> None:
+        self[key] = value
+        if key_pos is not None:
+            self.key_pos[key] = key_pos
+        if val_pos is not None:
+            self.val_pos[key] = val_pos
+
+    def where(self, key: str) -> Pos | None:
+        return self.val_pos.get(key) or self.key_pos.get(key) or self.pos
+
+    def copy_from(self, other: "Map", key: str, value: Any | None = None) -> None:
+        """Set ``key`` to ``value`` (default: other's value) keeping other's positions."""
+        self.set(key, other[key] if value is None else value,
+                 other.key_pos.get(key), other.val_pos.get(key))
+
+
+class Seq(list):
+    """A list with its own position and the position of each item."""
+
+    __slots__ = ("pos", "item_pos")
+
+    def __init__(self, items: Iterable = (), pos: Pos | None = None,
+                 item_pos: Iterable[Pos | None] = ()):
+        super().__init__(items)
+        self.pos = pos
+        self.item_pos: list[Pos | None] = list(item_pos)
+
+    def where(self, index: int) -> Pos | None:
+        if 0 <= index < len(self.item_pos) and self.item_pos[index] is not None:
+            return self.item_pos[index]
+        return self.pos
+
+    def add(self, value: Any, pos: Pos | None) -> None:
+        self.append(value)
+        self.item_pos.append(pos)
+
+
+def position(root: Any, path: Iterable) -> Pos | None:
+    """The position of the value at ``path`` or, failing that, of its nearest ancestor."""
+    node, best = root, getattr(root, "pos", None)
+    for step in path:
+        if isinstance(node, Map) and step in node:
+            best = node.where(step) or best
+            node = node[step]
+        elif isinstance(node, Seq) and isinstance(step, int) and 0 <= step < len(node):
+            best = node.where(step) or best
+            node = node[step]
+        elif isinstance(node, Map):
+            return node.key_pos.get(step) or best
+        else:
+            return best
+    return best
+
+
+def enclosing_task(root: Any, path: Iterable) -> str | None:
+    """The id of the task that contains ``path``, for the ``(task …)`` suffix of a problem."""
+    node, found, prev = root, None, None
+    for step in path:
+        if prev == "tasks" and isinstance(node, list) and isinstance(step, int) and step < len(node):
+            item = node[step]
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                found = item["id"]
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            break
+        prev = step
+    return found
+
+
+def deep_copy(value: Any) -> Any:
+    """Copy a tree with its positions (strings and numbers are shared)."""
+    if isinstance(value, Map):
+        out = Map(pos=value.pos)
+        for k, v in value.items():
+            out.set(k, deep_copy(v), value.key_pos.get(k), value.val_pos.get(k))
+        return out
+    if isinstance(value, Seq):
+        return Seq((deep_copy(v) for v in value), value.pos, value.item_pos)
+    return value
+
+
+def plain(value: Any) -> Any:
+    """The tree as ordinary dicts and lists (for YAML and JSON output)."""
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value

@@ -1,0 +1,117 @@
+"""Check a resolved plan tree against the schema and say where each problem is."""
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+import cerberus
+from cerberus import errors as cerr
+
+from .errors import Problem
+from .schema import SCHEMA
+from .tree import enclosing_task, position
+from .vndate import DocDate
+
+_TYPE_WORDS = {"string": "text", "list": "a list", "dict": "a mapping", "integer": "an integer",
+               "boolean": "true or false", "number": "a number"}
+
+
+class _Validator(cerberus.Validator):
+    def _check_with_docdate(self, field, value):
+        try:
+            DocDate.parse(value)
+        except ValueError as e:
+            self._error(field, str(e))
+
+    def _check_with_cite(self, field, value):
+        if isinstance(value, str) and value != "parent":
+            self._error(field, f"a citation is 'parent' or a mapping, not '{value}'")
+
+
+_VALIDATOR = _Validator(SCHEMA)
+
+
+def validate_tree(tree: dict) -> list[Problem]:
+    """Every schema problem of ``tree``, each at the position of the value it concerns."""
+    _VALIDATOR.validate(tree)
+    problems: list[Problem] = []
+    for error in _leaves(_VALIDATOR._errors):
+        path = tuple(error.document_path)
+        problems.append(Problem(position(tree, path), _message(error, tree, path),
+                                enclosing_task(tree, path)))
+    return problems
+
+
+def _leaves(errors):
+    for e in errors:
+        if e.is_group_error and e.child_errors:
+            yield from _leaves(e.child_errors)
+        elif not e.is_group_error:
+            yield e
+
+
+def _describe(value: Any) -> str:
+    for t, word in (("bool", "true or false"), ("int", "an integer"), ("str", "text"),
+                    ("list", "a list"), ("dict", "a mapping"), ("NoneType", "empty")):
+        if type(value).__name__ == t or (t == "list" and isinstance(value, list)) or \
+                (t == "dict" and isinstance(value, dict)) or (t == "str" and isinstance(value, str)):
+            return word
+    return type(value).__name__
+
+
+def _message(e: cerr.ValidationError, tree: dict, path: tuple) -> str:
+    key = _key_name(path)
+    if e.code == cerr.REQUIRED_FIELD.code:
+        return f"missing required key '{key}'"
+    if e.code == cerr.UNKNOWN_FIELD.code:
+        return _unknown(key, e, tree, path)
+    if e.code == cerr.BAD_TYPE.code:
+        wanted = e.constraint if isinstance(e.constraint, list) else [e.constraint]
+        words = " or ".join(_TYPE_WORDS.get(w, w) for w in wanted)
+        return f"'{key}' must be {words}, not {_describe(e.value)}"
+    if e.code == cerr.UNALLOWED_VALUE.code:
+        allowed = ", ".join(map(str, e.constraint))
+        return f"'{key}' is '{e.value}'; allowed: {allowed}"
+    if e.code == cerr.REGEX_MISMATCH.code:
+        return f"'{key}' value '{e.value}' has the wrong form (expected {e.constraint})"
+    if e.code == cerr.MIN_LENGTH.code:
+        return f"'{key}' needs at least {e.constraint} item(s)"
+    if e.code == cerr.MAX_LENGTH.code:
+        return f"'{key}' takes at most {e.constraint} item(s)"
+    if e.code in (cerr.MIN_VALUE.code, cerr.MAX_VALUE.code):
+        bound = "at least" if e.code == cerr.MIN_VALUE.code else "at most"
+        return f"'{key}' must be {bound} {e.constraint}, not {e.value}"
+    if e.code == cerr.CUSTOM.code:
+        return f"'{key}': {e.info[0]}"
+    if e.code == cerr.NOT_NULLABLE.code:
+        return f"'{key}' must not be empty"
+    return f"'{key}': {cerberus.errors.BasicErrorHandler.messages.get(e.code, 'invalid value')}"
+
+
+def _key_name(path: tuple) -> str:
+    for step in reversed(path):
+        if isinstance(step, str):
+            return step
+    return "plan"
+
+
+def _unknown(key: str, e, tree: dict, path: tuple) -> str:
+    schema = e.schema_path and _allowed_keys(path[:-1])
+    hint = difflib.get_close_matches(key, schema or [], n=1, cutoff=0.6)
+    suffix = f"; did you mean '{hint[0]}'?" if hint else ""
+    return f"unknown key '{key}'{suffix}"
+
+
+def _allowed_keys(path: tuple) -> list[str]:
+    """The keys the schema allows in the mapping at ``path``."""
+    node: Any = SCHEMA
+    for step in path:
+        if isinstance(step, int):
+            continue
+        rule = node.get(step, {}) if isinstance(node, dict) else {}
+        node = rule.get("schema", {})
+        if isinstance(node, dict) and node.get("type") == "dict" and "schema" in node:
+            node = node["schema"]
+    if isinstance(node, dict) and "schema" in node and isinstance(node["schema"], dict):
+        node = node["schema"]
+    return [k for k in node if isinstance(node.get(k), dict)] if isinstance(node, dict) else []
