@@ -78,12 +78,14 @@ def _units(tree: Map) -> list[Problem]:
             for field in UNIT_FIELDS:
                 if field not in holder:
                     continue
-                for unit in _as_list(holder[field]):
+                value = holder[field]
+                for n, unit in enumerate(_as_list(value)):
+                    where = value.where(n) if isinstance(value, Seq) else holder.where(field)
                     if unit not in known:
                         hint = difflib.get_close_matches(unit, list(known), n=1)
                         more = f"; did you mean '{hint[0]}'?" if hint else \
                             " (declare it under 'units:')"
-                        problems.append(Problem(holder.where(field), f"unknown unit '{unit}'{more}",
+                        problems.append(Problem(where, f"unknown unit '{unit}'{more}",
                                                 task.get("id")))
     return problems
 

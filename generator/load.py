@@ -75,6 +75,12 @@ def load_text(data: bytes, name: str) -> Map:
         if "\t" in text and "\\t" in msg:
             msg = "tab character: indent with spaces"
         raise PlanError([Problem(Pos(name, line, col), f"invalid YAML: {msg}")]) from None
+    except yaml.reader.ReaderError as e:
+        line = text.count("\n", 0, e.position) + 1
+        col = e.position - (text.rfind("\n", 0, e.position) + 1) + 1
+        raise PlanError([Problem(Pos(name, line, col),
+                                 f"the text holds the control character U+{e.character:04X}, "
+                                 "which a plan cannot hold: delete it")]) from None
     if node is None:
         raise PlanError([Problem(Pos(name, 1, 1), "the file is empty: a plan is a mapping")])
     problems: list[Problem] = []

@@ -82,20 +82,23 @@ def _shift(pos: Pos | None, lineno: int | None) -> Pos | None:
     return Pos(pos.file, pos.line + lineno - 1, 1)
 
 
-def evaluate_tree(value: Any, context: dict, problems: list[Problem], pos: Pos | None = None) -> Any:
+def evaluate_tree(value: Any, context: dict, problems: list[Problem],
+                  pos: Pos | None = None, task: str | None = None) -> Any:
     """A copy of the tree with every placeholder evaluated (each value exactly once)."""
     if isinstance(value, Map):
+        if "content" in value and isinstance(value.get("id"), str):
+            task = value["id"]
         out = Map(pos=value.pos)
         for key, item in value.items():
-            out.set(key, evaluate_tree(item, context, problems, value.where(key)),
+            out.set(key, evaluate_tree(item, context, problems, value.where(key), task),
                     value.key_pos.get(key), value.val_pos.get(key))
         return out
     if isinstance(value, Seq):
-        return Seq((evaluate_tree(v, context, problems, value.where(n)) for n, v in enumerate(value)),
-                   value.pos, value.item_pos)
+        return Seq((evaluate_tree(v, context, problems, value.where(n), task)
+                    for n, v in enumerate(value)), value.pos, value.item_pos)
     if isinstance(value, str):
         text, problem = render_text(value, context, pos)
         if problem:
-            problems.append(problem)
+            problems.append(Problem(problem.pos, problem.message, task))
         return text
     return value

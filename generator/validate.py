@@ -35,11 +35,34 @@ def validate_tree(tree: dict) -> list[Problem]:
     """Every schema problem of ``tree``, each at the position of the value it concerns."""
     _VALIDATOR.validate(tree)
     problems: list[Problem] = []
-    for error in _leaves(_VALIDATOR._errors):
+    errors = list(_leaves(_VALIDATOR._errors))
+    suggested = {(tuple(e.document_path[:-1]), hint) for e in errors
+                 if e.code == cerr.UNKNOWN_FIELD.code
+                 for hint in _suggest(e.document_path[-1], tuple(e.document_path[:-1]))}
+    for error in errors:
         path = tuple(error.document_path)
-        problems.append(Problem(position(tree, path), _message(error, tree, path),
-                                enclosing_task(tree, path)))
+        if error.code == cerr.REQUIRED_FIELD.code and (path[:-1], path[-1]) in suggested:
+            continue  # the misspelt key already says it
+        where = position(tree, path)
+        if error.code == cerr.UNKNOWN_FIELD.code:
+            holder = _at(tree, path[:-1])
+            where = getattr(holder, "key_pos", {}).get(path[-1], where)
+        problems.append(Problem(where, _message(error, tree, path), enclosing_task(tree, path)))
     return problems
+
+
+def _at(tree, path):
+    node = tree
+    for step in path:
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node
+
+
+def _suggest(key, holder_path) -> list[str]:
+    return difflib.get_close_matches(str(key), _allowed_keys(holder_path), n=1, cutoff=0.6)
 
 
 def _leaves(errors):
@@ -96,8 +119,7 @@ def _key_name(path: tuple) -> str:
 
 
 def _unknown(key: str, e, tree: dict, path: tuple) -> str:
-    schema = e.schema_path and _allowed_keys(path[:-1])
-    hint = difflib.get_close_matches(key, schema or [], n=1, cutoff=0.6)
+    hint = _suggest(key, path[:-1])
     suffix = f"; did you mean '{hint[0]}'?" if hint else ""
     return f"unknown key '{key}'{suffix}"
 

@@ -1,0 +1,42 @@
+"""Shared helpers: sample plans on disk and a way to run the CLI as a user would."""
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TREE = FIXTURES / "tree"
+ROOT = Path(__file__).parent.parent
+
+
+@pytest.fixture
+def plans_dir(tmp_path, monkeypatch):
+    """A working directory with plans/ holding copies of the sample tree."""
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for f in TREE.glob("*.yaml"):
+        (plans / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return plans
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+def edit(path: Path, old: str, new: str) -> Path:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def run_cli(*args: str):
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return result

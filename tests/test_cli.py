@@ -1,0 +1,50 @@
+"""The CLI as a user meets it: exit codes, one line per problem, never a traceback."""
+import subprocess
+import sys
+
+from .conftest import ROOT, edit, run_cli
+
+
+def test_validate_reports_valid_plans(plans_dir):
+    result = run_cli("validate")
+    assert result.exit_code == 0
+    assert "2 of 2 plan(s) valid" in result.output
+
+
+def test_validate_invalid_plan_exits_1_with_one_line(plans_dir):
+    edit(plans_dir / "department.yaml", "lead: [so_ban_nganh_tinh]", "lead: [no_such_unit]")
+    result = run_cli("validate", "plans/department.yaml")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        "plans/department.yaml:28:22: unknown unit 'no_such_unit' "
+        "(declare it under 'units:') (task kh-tinh)")
+
+
+def test_usage_error_exits_2(plans_dir):
+    assert run_cli("validate", "plans/missing.yaml").exit_code == 2
+
+
+def test_resolve_prints_a_standalone_plan(plans_dir):
+    result = run_cli("resolve", "plans/department.yaml")
+    assert result.exit_code == 0
+    assert "extends" not in result.output
+    assert "lead: [so_ban_nganh_tinh]  # Văn phòng Sở" in result.output
+    assert "{{" not in result.output
+
+
+def test_explain_shows_origins(plans_dir):
+    out = run_cli("explain", "plans/department.yaml").output
+    assert ("appendix.parts[kiem-soat].groups[chi-dao].tasks[kh-tinh].deadline = \"Tháng 01/2023\""
+            "    ← plans/province.yaml:64:25  (inherited)") in out
+    assert ("appendix.parts[kiem-soat].groups[chi-dao].tasks[kh-tinh].lead[0] = \"so_ban_nganh_tinh\" "
+            "(Văn phòng Sở)    ← plans/department.yaml:28:22") in out
+
+
+def test_no_traceback_in_a_real_process(plans_dir):
+    (plans_dir / "bad.yaml").write_bytes(b"a: [\n")
+    proc = subprocess.run([sys.executable, "-m", "generator.cli", "validate", "plans/bad.yaml"],
+                          capture_output=True, text=True, cwd=plans_dir.parent,
+                          env={"PYTHONPATH": str(ROOT)})
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
+    assert proc.stderr.splitlines()[0].startswith("plans/bad.yaml:2:1: invalid YAML:")

@@ -1,0 +1,31 @@
+from generator.placeholders import render_text
+
+CONTEXT = {"year": 2023, "issuer": {"short": "Sở"}, "units": {"vp_so": "Văn phòng Sở"},
+           "value": "{{ year }}"}
+
+
+def render(text):
+    return render_text(text, CONTEXT, None)
+
+
+def test_placeholders_are_replaced():
+    assert render("năm {{ year }} của {{ issuer.short }}") == ("năm 2023 của Sở", None)
+    assert render("{{ units.vp_so }}") == ("Văn phòng Sở", None)
+
+
+def test_text_without_placeholders_is_untouched():
+    assert render("a & b < c > d {x}") == ("a & b < c > d {x}", None)
+
+
+def test_a_result_is_not_evaluated_again():
+    assert render("{{ value }}") == ("{{ year }}", None)
+
+
+def test_unknown_names_python_internals_and_unbounded_loops_are_refused():
+    assert render("{{ yea }}")[1].message.startswith("unknown placeholder name: 'yea' is undefined")
+    assert render("{{ ''.__class__ }}")[1].message.startswith("placeholder not allowed")
+    assert render("{% for i in range(10**9) %}x{% endfor %}")[1].message.startswith(
+        "unknown placeholder name: 'range' is undefined")
+    assert render("{{ 'a' * 10**8 }}")[1].message.startswith("placeholder not allowed")
+    assert render("{{ year ")[1].message.startswith("malformed placeholder")
+    assert render("{{ year | attr('__class__') }}")[1].message.startswith("malformed placeholder")

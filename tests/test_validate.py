@@ -1,0 +1,87 @@
+"""Schema and domain problems: one clear line each, at the right file and line."""
+import pytest
+
+from generator.errors import PlanError
+from generator.pipeline import Workspace
+
+from .conftest import edit
+
+
+def problems(path):
+    with pytest.raises(PlanError) as e:
+        Workspace().load(path)
+    return [str(p) for p in e.value.problems]
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("year: 2023", "year: two thousand",
+     "plans/province.yaml:1:7: 'year' must be an integer, not text"),
+    ('  date: "2023-01-18"', '  date: "2023-02-31"',
+     "plans/province.yaml:10:9: 'date': '2023-02-31': day 31 does not exist in 02/2023"),
+    ('  date: "2023-01-18"', '  date: "2024-13-01"',
+     "plans/province.yaml:10:9: 'date': '2024-13-01': month 13 does not exist"),
+    ("  abbr: \"UBND\"", "  abbr: [UBND]",
+     "plans/province.yaml:6:9: 'abbr' must be text, not a list"),
+    ("              result: \"Kế hoạch được ban hành\"", "              reslt: \"Kế hoạch được ban hành\"",
+     "plans/province.yaml:65:15: unknown key 'reslt'; did you mean 'result'? (task kh-tinh)"),
+    ("              lead: vp_ubnd_tinh", "              lead: vp_ubnd",
+     "plans/province.yaml:62:21: unknown unit 'vp_ubnd'; did you mean 'vp_ubnd_tinh'? (task kh-tinh)"),
+    ('              deadline: "15/02/2023"', '              deadline: "31/02/2023"',
+     "plans/province.yaml:69:25: impossible deadline: '31/02/2023' is not a date (task kh-so)"),
+    ('              deadline: "Tháng 01/2023"', '              deadline: "Tháng 13/2023"',
+     "plans/province.yaml:64:25: impossible deadline: month 13 does not exist (task kh-tinh)"),
+    ("            - id: kiem-tra", "            - id: kh-so",
+     "plans/province.yaml:71:19: duplicate id 'kh-so' (also at plans/province.yaml:66:19)"),
+    ("  name: \"Nguyễn Thanh Bình\"", "  nam: \"Nguyễn Thanh Bình\"",
+     "plans/province.yaml:92:3: unknown key 'nam'; did you mean 'name'?"),
+    ("        - {id: md-1, kind: bullet,", "        - {id: md-1, kind: bulet,",
+     "plans/province.yaml:32:28: 'kind' is 'bulet'; allowed: text, bullet, item, heading, note"),
+    ("  layout: tasks8\n  parts:", "  layout: tasks9\n  parts:",
+     "plans/province.yaml:52:11: layout 'tasks9' is not among layouts: tasks8"),
+    ('"Kế hoạch được ban hành"', '"Kế hoạch\x01 được ban hành"',
+     "plans/province.yaml:65:32: the text holds the control character U+0001, which a plan cannot "
+     "hold: delete it"),
+    ('"Kế hoạch được ban hành"', '"Kế hoạch\\x01 được ban hành"',
+     "plans/province.yaml:65:23: text holds the control character U+0001, which a DOCX cannot "
+     "store: delete it (task kh-tinh)"),
+    ("năm {{ year }} của {{ issuer.short }}", "năm {{ yaer }}",
+     "plans/province.yaml:61:24: unknown placeholder name: 'yaer' is undefined "
+     "(available: year, issuer.*, document.*, parent.*, units.*) (task kh-tinh)"),
+])
+def test_one_clear_line_per_problem(plans_dir, old, new, expected):
+    edit(plans_dir / "province.yaml", old, new)
+    assert problems(plans_dir / "province.yaml") == [expected]
+
+
+def test_missing_required_keys_are_named(plans_dir):
+    edit(plans_dir / "province.yaml", '  full: "Ủy ban nhân dân tỉnh An Giang"\n', "")
+    assert problems(plans_dir / "province.yaml") == ["plans/province.yaml:3:3: missing required key 'full'"]
+
+
+def test_all_problems_of_a_file_are_reported(plans_dir):
+    edit(plans_dir / "province.yaml", "year: 2023", "year: x")
+    edit(plans_dir / "province.yaml", "  abbr: \"UBND\"", "  abbr: 5")
+    assert len(problems(plans_dir / "province.yaml")) == 2
+
+
+def test_child_deadline_later_than_parent(plans_dir):
+    edit(plans_dir / "department.yaml", 'deadline: "Quý II/2023"', 'deadline: "Quý IV/2023"')
+    assert problems(plans_dir / "department.yaml") == [
+        "plans/department.yaml:37:25: deadline 'Quý IV/2023' is later than the parent's "
+        "'Quý II, III/2023' (plans/province.yaml:74:25) (task kiem-tra)"]
+
+
+def test_a_reason_turns_a_later_deadline_into_a_warning(plans_dir):
+    edit(plans_dir / "department.yaml", 'deadline: "Quý II/2023"',
+         'deadline: "Quý IV/2023"\n              deadline_reason: "chờ hướng dẫn của Bộ"')
+    warnings = [str(w) for w in Workspace().load(plans_dir / "department.yaml").warnings]
+    assert warnings == ["plans/department.yaml:37:25: warning: deadline 'Quý IV/2023' is later than "
+                        "the parent's 'Quý II, III/2023' (plans/province.yaml:74:25); accepted because: "
+                        "chờ hướng dẫn của Bộ (task kiem-tra)"]
+
+
+def test_schema_error_in_child_points_at_the_child(plans_dir):
+    edit(plans_dir / "department.yaml", "              coordinating: [phong_chuyen_mon]",
+         "              coordinating: {a: 1}")
+    assert problems(plans_dir / "department.yaml") == [
+        "plans/department.yaml:29:29: 'coordinating' must be text or a list, not a mapping (task kh-tinh)"]
