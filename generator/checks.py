@@ -139,7 +139,7 @@ def _deadlines(tree: Map) -> list[Problem]:
             try:
                 parsed_deadline(holder, tree["year"])
             except deadlines.DeadlineError as e:
-                problems.append(Problem(holder.where("deadline"), f"impossible deadline: {e}",
+                problems.append(Problem(holder.where("deadline"), f"bad deadline: {e}",
                                         task.get("id")))
     return problems
 
@@ -158,7 +158,7 @@ def _characters(tree: Map) -> list[Problem]:
         elif isinstance(value, str):
             m = _BAD_CHARS.search(value)
             if m:
-                problems.append(Problem(pos, f"text holds the control character U+{ord(m[0]):04X}, "
+                problems.append(Problem(pos, f"text holds the character U+{ord(m[0]):04X}, "
                                              "which a DOCX cannot store: delete it", task))
     walk(tree, tree.pos, None)
     return problems

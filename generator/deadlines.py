@@ -90,6 +90,14 @@ def _recurring_day(day: str | None, year: int) -> date:
     return _year_end(year)
 
 
+# A kind's opening word followed only by numbers and separators: a form left incomplete.
+_INCOMPLETE = re.compile(r"^(?:Trước(?: ngày)?|(?:Trong )?[Tt]háng|(?:Trong )?[Qq]uý|"
+                         r"(?:Trong )?[Nn]ăm|Ngày)(?:[\s0-9IVX/,.]*)$")
+_EXAMPLES = {"Trư": "Trước ngày 15/02/2023", "Thá": "Tháng 01/2023", "thá": "Tháng 01/2023",
+             "Quý": "Quý I/2023", "quý": "Quý I/2023", "Năm": "Năm 2023", "năm": "Năm 2023",
+             "Ngà": "Ngày 05 hàng tháng"}
+
+
 def parse(text: str, plan_year: int) -> Deadline:
     """The deadline written as ``text``; DeadlineError when it names an impossible date."""
     written = text.strip()
@@ -97,4 +105,8 @@ def parse(text: str, plan_year: int) -> Deadline:
         m = pattern.match(written)
         if m:
             return Deadline(kind, text, latest(m, plan_year))
+    if _INCOMPLETE.match(written):
+        opening = written.replace("Trong ", "")[:3]
+        example = _EXAMPLES.get(opening, "15/02/2023")
+        raise DeadlineError(f"'{written}' is incomplete or malformed (write it like '{example}')")
     return Deadline("text", text, None)

@@ -130,8 +130,13 @@ def _merge_list(old: Seq, new: Seq, problems: list[Problem]) -> Seq:
     def index(item_id):
         return next((n for n, (i, _, _) in enumerate(items) if i == item_id), None)
 
+    seen: dict[str, Pos | None] = {}
     for n, child in enumerate(new):
         cid, where = child["id"], new.where(n)
+        if cid in seen:
+            problems.append(Problem(where, f"duplicate id '{cid}' (also at {seen[cid]})"))
+            continue
+        seen[cid] = where
         found = index(cid)
         if child.get("drop") is True:
             if found is None:

@@ -101,10 +101,20 @@ def _decode(data: bytes, name: str) -> str:
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
         col = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
+        guess = " (it looks like Windows-1258)" if _is_cp1258(data) else ""
         raise PlanError([Problem(Pos(name, line, col),
-                                 f"the file is not UTF-8 (byte 0x{data[e.start]:02x}); "
+                                 f"the file is not UTF-8 (byte 0x{data[e.start]:02x}){guess}; "
                                  "save it as UTF-8")]) from None
     return text.replace("\r\n", "\n")
+
+
+def _is_cp1258(data: bytes) -> bool:
+    """Vietnamese legacy text: decodes as Windows-1258 and yields Vietnamese letters."""
+    try:
+        text = data.decode("cp1258")
+    except UnicodeDecodeError:
+        return False
+    return any(c in text for c in "ăâêôơưđĂÂÊÔƠƯĐ\u0300\u0301\u0303\u0309\u0323")
 
 
 def _pos(node, name: str) -> Pos:
@@ -138,7 +148,7 @@ def _mapping(node: MappingNode, name: str, problems: list[Problem], depth: int) 
             problems.append(Problem(kpos, "a key must be plain text"))
             continue
         key = key_node.value
-        if key == "<<" and key_node.tag == "tag:yaml.org,2002:merge":
+        if key == "<<" and key_node.style is None:
             problems.append(Problem(kpos, "YAML merge keys (<<) are not supported"))
             continue
         key = unicodedata.normalize("NFC", key)

@@ -35,6 +35,8 @@ TASK = {
     "content": {**CELL, "required": True},
     "deadline_reason": TEXT,
     "number": TEXT,
+    "stt": TEXT,
+    "stt2": TEXT,
     "span": {"type": "dict", "schema": {
         "from": {"type": "string", "required": True, "allowed": list(COLUMN_FIELDS)},
         "to": {"type": "string", "required": True, "allowed": list(COLUMN_FIELDS)},
@@ -65,6 +67,7 @@ PART = {
     "id": {**ID, "required": True},
     "title": TEXT,
     "layout": ID,
+    "stt_continues": {"type": "boolean"},
     "groups": {"type": "list", "schema": {"type": "dict", "schema": _group(1)}},
     "tasks": {"type": "list", "schema": {"type": "dict", "schema": TASK}},
     **CONTROL,

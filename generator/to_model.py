@@ -143,23 +143,24 @@ def _appendix(data: dict, document: Document, issuer, units: dict) -> Appendix:
     attached = data.get("attached") or (f"(Kèm theo {document.type_name} số {document.code} "
                                         f"{document.date.long()} của {issuer.full})")
     year = document.date.year
-    parts = []
+    parts, stt = [], 0
     for n, part in enumerate(data["parts"], 1):
         heading = None
         if part.get("title"):
             label = {"arabic": f"{n}. ", "roman": f"{roman(n)}. ", "none": ""}[numbering["parts"]]
             heading = label + part["title"]
-        numberer = _Numberer(numbering, units, year)
+        numberer = _Numberer(numbering, units, year, stt if part.get("stt_continues") else 0)
         parts.append(Part(part["id"], heading, layouts[part.get("layout", data["layout"])],
                           numberer.items(part, 1, ())))
+        stt = numberer.stt
     return Appendix(title=data["title"], attached=attached, parts=tuple(parts))
 
 
 class _Numberer:
     """Numbers the groups and tasks of one part (Stt runs through the part)."""
 
-    def __init__(self, numbering: dict, units: dict, year: int):
-        self.numbering, self.units, self.year, self.stt = numbering, units, year, 0
+    def __init__(self, numbering: dict, units: dict, year: int, stt: int = 0):
+        self.numbering, self.units, self.year, self.stt = numbering, units, year, stt
 
     def items(self, holder: dict, level: int, prefix: tuple[str, ...]) -> tuple:
         out: list[Any] = []
@@ -175,7 +176,8 @@ class _Numberer:
                 number = ".".join(prefix + (str(n),))
             else:
                 number = str(n)
-            out.append(self._task(task, {"stt": (str(self.stt),), "stt2": (str(n),),
+            out.append(self._task(task, {"stt": (task.get("stt") or str(self.stt),),
+                                         "stt2": (task.get("stt2") or str(n),),
                                          "number": (task.get("number") or number,)}))
         return tuple(out)
 

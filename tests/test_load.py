@@ -58,7 +58,7 @@ def test_tab_indent_unclosed_quote_and_non_utf8():
 
 def test_windows_1258_file_is_reported_not_crashed():
     text = "a: Kê hoa\u0323ch\r\n".encode("cp1258")
-    assert problems(text) == ["p.yaml:1:5: the file is not UTF-8 (byte 0xea); save it as UTF-8"]
+    assert problems(text) == ["p.yaml:1:5: the file is not UTF-8 (byte 0xea) (it looks like Windows-1258); save it as UTF-8"]
 
 
 def test_crlf_utf8_loads():

@@ -27,9 +27,9 @@ def problems(path):
     ("              lead: vp_ubnd_tinh", "              lead: vp_ubnd",
      "plans/province.yaml:62:21: unknown unit 'vp_ubnd'; did you mean 'vp_ubnd_tinh'? (task kh-tinh)"),
     ('              deadline: "15/02/2023"', '              deadline: "31/02/2023"',
-     "plans/province.yaml:69:25: impossible deadline: '31/02/2023' is not a date (task kh-so)"),
+     "plans/province.yaml:69:25: bad deadline: '31/02/2023' is not a date (task kh-so)"),
     ('              deadline: "Tháng 01/2023"', '              deadline: "Tháng 13/2023"',
-     "plans/province.yaml:64:25: impossible deadline: month 13 does not exist (task kh-tinh)"),
+     "plans/province.yaml:64:25: bad deadline: month 13 does not exist (task kh-tinh)"),
     ("            - id: kiem-tra", "            - id: kh-so",
      "plans/province.yaml:71:19: duplicate id 'kh-so' (also at plans/province.yaml:66:19)"),
     ("  name: \"Nguyễn Thanh Bình\"", "  nam: \"Nguyễn Thanh Bình\"",
@@ -42,7 +42,7 @@ def problems(path):
      "plans/province.yaml:65:32: the text holds the control character U+0001, which a plan cannot "
      "hold: delete it"),
     ('"Kế hoạch được ban hành"', '"Kế hoạch\\x01 được ban hành"',
-     "plans/province.yaml:65:23: text holds the control character U+0001, which a DOCX cannot "
+     "plans/province.yaml:65:23: text holds the character U+0001, which a DOCX cannot "
      "store: delete it (task kh-tinh)"),
     ("năm {{ year }} của {{ issuer.short }}", "năm {{ yaer }}",
      "plans/province.yaml:61:24: unknown placeholder name: 'yaer' is undefined "

@@ -168,3 +168,123 @@ def _attr(layers: list[etree._Element], tag: str, attr: str) -> str | None:
         if el is not None and el.get(w(attr)) is not None:
             value = el.get(w(attr))
     return value
+
+
+def run_format(styles: Styles, p: etree._Element, r: etree._Element) -> RunFormat:
+    """The formatting a reader sees on run ``r`` of paragraph ``p``."""
+    layers = styles.run_layers(p, r)
+    underline = _last(layers, "u")
+    return RunFormat(
+        bold=on(_last(layers, "b")),
+        italic=on(_last(layers, "i")),
+        underline=underline is not None and underline.get(w("val"), "single") != "none",
+        size=_points(_attr(layers, "sz", "val")),
+        fonts=tuple((slot, _font(layers, slot)) for slot in FONT_SLOTS),
+    )
+
+
+def _points(value: str | None) -> float:
+    """w:sz counts half-points, or is a universal measure ("14pt"); 10 pt when unset."""
+    if value is None:
+        return 10.0
+    amount = twips(value)
+    if not amount:
+        return 10.0
+    return amount / 20 if value[-1:].isalpha() else amount / 2
+
+
+def _font(layers: list[etree._Element], slot: str) -> str | None:
+    """The font of one rFonts slot; a theme font beats a named one set at the same level."""
+    value = None
+    for layer in layers:
+        fonts = layer.find(w("rFonts"))
+        if fonts is None:
+            continue
+        theme = fonts.get(w(_THEME_ATTR[slot]))
+        if theme:
+            value = f"theme {theme}"
+        elif fonts.get(w(slot)):
+            value = fonts.get(w(slot))
+    return value
+
+
+def para_format(styles: Styles, p: etree._Element) -> ParaFormat:
+    """The paragraph formatting a reader sees on ``p``."""
+    layers = styles.para_layers(p)
+    align = _attr(layers, "jc", "val")
+    first_line, chars = _first_line(layers)
+    auto = any(on_attr(_attr(layers, "spacing", a)) for a in ("beforeAutospacing", "afterAutospacing"))
+    return ParaFormat(
+        align={"start": "left", "end": "right"}.get(align, align),
+        first_line=first_line,
+        first_line_chars=chars,
+        before=_spacing(layers, "before"),
+        after=_spacing(layers, "after"),
+        auto_spacing=auto,
+        contextual=on(_last(layers, "contextualSpacing")),
+        line=twips(_attr(layers, "spacing", "line")),
+        line_rule=_attr(layers, "spacing", "lineRule") or "auto",
+        border_top=visible(_border(layers, "pBdr", "top")),
+        border_bottom=visible(_border(layers, "pBdr", "bottom")),
+    )
+
+
+def _first_line(layers: list[etree._Element]) -> tuple[int | None, int | None]:
+    """(twips, chars): the nearest w:ind that sets a first-line or hanging indent decides."""
+    result: tuple[int | None, int | None] = (None, None)
+    for layer in layers:
+        ind = layer.find(w("ind"))
+        if ind is None:
+            continue
+        for attr, sign, in_chars in (("hangingChars", -1, True), ("firstLineChars", 1, True),
+                                     ("hanging", -1, False), ("firstLine", 1, False)):
+            value = twips(ind.get(w(attr)))
+            if value is None or (in_chars and value == 0):
+                continue
+            result = (None, sign * value) if in_chars else (sign * value, None)
+            break
+    return result
+
+
+def _spacing(layers: list[etree._Element], side: str) -> int:
+    """Spacing before/after in twips; "lines" units (hundredths of a line) read as 12 pt lines."""
+    value = 0
+    for layer in layers:
+        el = layer.find(w("spacing"))
+        if el is None:
+            continue
+        lines = twips(el.get(w(f"{side}Lines")))
+        plain = twips(el.get(w(side)))
+        if lines:
+            value = lines * 240 // 100
+        elif plain is not None:
+            value = plain
+    return value
+
+
+def _border(layers: list[etree._Element], group: str, side: str) -> etree._Element | None:
+    found = None
+    for layer in layers:
+        el = layer.find(f"{w(group)}/{w(side)}")
+        if el is not None:
+            found = el
+    return found
+
+
+TABLE_SIDES = ("top", "left", "start", "bottom", "right", "end", "insideH", "insideV")
+
+
+def table_borders(styles: Styles, tbl: etree._Element) -> list[str]:
+    """The sides of ``tbl`` that show a border, from its style, its tblPr and its cells."""
+    layers = styles.table_layers(tbl)
+    shown = [s for s in TABLE_SIDES if visible(_border(layers, "tblBorders", s))]
+    for tc in tbl.iter(w("tc")):
+        for border in tc.findall(f"{w('tcPr')}/{w('tcBorders')}/*"):
+            side = etree.QName(border).localname
+            if visible(border) and side not in shown:
+                shown.append(side)
+    return shown
+
+
+def table_layout_fixed(styles: Styles, tbl: etree._Element) -> bool:
+    return _attr(styles.table_layers(tbl), "tblLayout", "type") == "fixed"

@@ -1,0 +1,104 @@
+"""The seed plans in plans/: every one valid, and each resolving to what its seed shows."""
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.commands import default_plans
+from generator.model import Group, Task
+from generator.pipeline import Workspace
+
+from .conftest import ROOT
+
+PLANS = ROOT / "plans"
+STRUCTURED = ROOT.parent / "shared" / "seeds" / "structured"
+needs_seeds = pytest.mark.skipif(not STRUCTURED.is_dir(), reason="../shared/seeds not beside the repo")
+
+WORKSPACE = Workspace()
+
+
+def load(name):
+    return WORKSPACE.load(PLANS / name)
+
+
+@pytest.mark.parametrize("path", default_plans(PLANS), ids=lambda p: p.name)
+def test_every_plan_is_valid_without_warnings(path):
+    assert WORKSPACE.load(path).warnings == []
+
+
+def seed_tasks(seed):
+    """(part number, task fields) for every task of a structured seed with parts and groups."""
+    data = json.loads((STRUCTURED / f"{seed}.json").read_text(encoding="utf-8"))
+    for part in data["parts"]:
+        for group in part["groups"]:
+            for task in group["tasks"]:
+                yield part["number"], task
+
+
+def norm(text):
+    """Compare words: the seeds end some unit cells with a stray ";" or "." that plans drop."""
+    return " ".join(text.replace("...", "…").split()).rstrip(";.")
+
+
+@needs_seeds
+@pytest.mark.parametrize("plan, seed", [("an-giang-2023.yaml", "003"),
+                                        ("an-giang-so-xay-dung-2023.yaml", "000")])
+def test_appendix_reproduces_the_seed_cell_by_cell(plan, seed):
+    model = load(plan).model
+    ours = [(str(n), t) for n, part in enumerate(model.appendix.parts, 1) for t in _tasks(part.items)]
+    theirs = list(seed_tasks(seed))
+    assert len(ours) == len(theirs)
+    for (part, task), (seed_part, cells) in zip(ours, theirs):
+        assert part == seed_part
+        assert task.cell("stt") == (cells["stt"],) and task.cell("stt2") == (cells["stt2"],)
+        if task.span:
+            assert norm(" ".join(task.span.text)) == norm(cells["lead"] or cells["note"])
+            continue
+        for field in ("content", "lead", "coordinating", "deadline", "result", "note"):
+            assert norm(" ".join(task.cell(field))) == norm(cells[field]), (task.id, field)
+
+
+def _tasks(items):
+    for item in items:
+        if isinstance(item, Task):
+            yield item
+        else:
+            yield from _tasks(item.items)
+
+
+def test_so_xay_dung_is_a_child_not_a_copy():
+    from generator.checks import iter_tasks
+    loaded = load("an-giang-so-xay-dung-2023.yaml")
+    assert loaded.tree["extends"] == "an-giang-2023.yaml"
+    inherited = [t["id"] for t in iter_tasks(loaded.tree)
+                 if t.where("content").file.endswith("an-giang-2023.yaml")]
+    assert len(inherited) >= 20           # the child writes changes, not a copy of every task
+    assert loaded.model.plan.bases[0].startswith(
+        "Căn cứ Quyết định số 77/QĐ-UBND ngày 18 tháng 01 năm 2023 của Ủy ban nhân dân tỉnh An Giang")
+
+
+@pytest.mark.parametrize("plan, tasks", [("an-giang-2023.yaml", 98), ("an-giang-so-xay-dung-2023.yaml", 47),
+                                         ("soc-trang-2024.yaml", 36)])
+def test_task_counts(plan, tasks):
+    assert len(list(load(plan).model.tasks())) == tasks
+
+
+def test_soc_trang_has_47_result_rows():
+    rows = sum(max(1, len(t.rows)) for t in load("soc-trang-2024.yaml").model.tasks())
+    assert rows == 47
+
+
+def test_cho_vam_descends_from_the_province_through_the_district():
+    loaded = load("cho-vam-2024.yaml")
+    assert loaded.parent.path.name == "phu-tan-2024.yaml"
+    assert loaded.parent.parent.path.name == "an-giang-2024.yaml"
+    assert "reconstructed" in loaded.parent.tree and "reconstructed" in loaded.parent.parent.tree
+    assert len(loaded.model.appendix.parts) == 10
+    assert loaded.model.plan.bases[0].startswith("Căn cứ Quyết định số 354/QĐ-UBND ngày 20 tháng 02 năm 2024")
+
+
+def test_plans_are_nfc():
+    import unicodedata
+    for path in PLANS.glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        assert unicodedata.is_normalized("NFC", text), path.name
