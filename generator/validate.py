@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 from typing import Any
 
 import cerberus
@@ -28,14 +29,18 @@ class _Validator(cerberus.Validator):
             self._error(field, f"a citation is 'parent' or a mapping, not '{value}'")
 
 
-_VALIDATOR = _Validator(SCHEMA)
+@functools.cache
+def _validator() -> _Validator:
+    """Built on first use: Cerberus checks the schema itself, which costs a quarter second."""
+    return _Validator(SCHEMA)
 
 
 def validate_tree(tree: dict) -> list[Problem]:
     """Every schema problem of ``tree``, each at the position of the value it concerns."""
-    _VALIDATOR.validate(tree)
+    validator = _validator()
+    validator.validate(tree)
     problems: list[Problem] = []
-    errors = list(_leaves(_VALIDATOR._errors))
+    errors = list(_leaves(validator._errors))
     suggested = {(tuple(e.document_path[:-1]), hint) for e in errors
                  if e.code == cerr.UNKNOWN_FIELD.code
                  for hint in _suggest(e.document_path[-1], tuple(e.document_path[:-1]))}

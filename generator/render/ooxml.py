@@ -255,3 +255,61 @@ def fragment(elements: Sequence[etree._Element]) -> Markup:
     xml = etree.tostring(holder, encoding="unicode")
     inner = xml[xml.index(">") + 1:xml.rindex("<")]
     return Markup(inner.replace("{", "&#123;").replace("}", "&#125;"))
+
+
+# --- template parts (styles, defaults, header) -----------------------------------------------
+
+_PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl",
+              "numPr", "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens",
+              "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE",
+              "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind",
+              "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+              "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
+              "sectPr", "pPrChange")
+_THEME_SLOTS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
+
+
+def times_everywhere(root: etree._Element) -> None:
+    """Every ``w:rFonts`` under ``root`` names Times New Roman in all slots, no theme fonts."""
+    for node in root.iter(qn("w:rFonts")):
+        for slot in _THEME_SLOTS:
+            node.attrib.pop(qn(f"w:{slot}"), None)
+        for slot in FONT_SLOTS:
+            node.set(qn(f"w:{slot}"), FONT)
+
+
+def defaults(styles_root: etree._Element, size_pt: float, lang: str) -> None:
+    """Document defaults: the font, body size and language; no spacing (styles add it)."""
+    defaults_node = styles_root.find(qn("w:docDefaults"))
+    run_props = defaults_node.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    run_props.clear()
+    half_points = str(int(size_pt * 2))
+    run_props.extend([fonts(), el("w:sz", {"w:val": half_points}),
+                      el("w:szCs", {"w:val": half_points}),
+                      el("w:lang", {"w:val": lang, "w:eastAsia": lang, "w:bidi": "ar-SA"})])
+    par_props = defaults_node.find(f"{qn('w:pPrDefault')}/{qn('w:pPr')}")
+    par_props.clear()
+    par_props.append(el("w:spacing", {"w:after": 0, "w:line": 240, "w:lineRule": "auto"}))
+
+
+def keep_styles(styles_root: etree._Element, keep: set[str]) -> None:
+    """Drop every style whose id is not in ``keep`` (the stock Word styles nobody here uses)."""
+    for node in styles_root.findall(qn("w:style")):
+        if node.get(qn("w:styleId")) not in keep:
+            styles_root.remove(node)
+
+
+def border_top(par_props: etree._Element) -> None:
+    """A thin top border: the drawn rule of Decree 30 (not underscores)."""
+    borders = el("w:pBdr")
+    sub(borders, "w:top", {"w:val": "single", "w:sz": 6, "w:space": 1, "w:color": "000000"})
+    _place(par_props, borders, _PPR_ORDER)
+
+
+def set_style(paragraph_node: etree._Element, style: str) -> None:
+    """Give an existing paragraph (the template's header) the style ``style``."""
+    props = paragraph_node.find(qn("w:pPr"))
+    if props is None:
+        props = el("w:pPr")
+        paragraph_node.insert(0, props)
+    _place(props, el("w:pStyle", {"w:val": style_id(style)}), _PPR_ORDER)

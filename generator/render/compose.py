@@ -1,0 +1,93 @@
+"""Put the documents into the template: one section each, rendered by docxtpl, packaged.
+
+Sections: the decision (if any), the plan, the appendix (if any, landscape, numbered from 1).
+Each non-final section ends with a paragraph carrying its properties; the final section's
+properties are the body's own, set after docxtpl has rendered. All properties derive from
+the template's, so margins and the page-number header follow the template.
+"""
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from datetime import datetime
+from io import BytesIO
+from pathlib import Path
+
+from docxtpl import DocxTemplate
+from jinja2 import Environment, StrictUndefined
+from lxml import etree
+from markupsafe import Markup
+
+from ..model import Plan
+from . import appendix, documents, ooxml, package, styles
+from .geometry import LANDSCAPE, PORTRAIT, Page
+from .template import TAGS
+
+DEFAULT_TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "plan.docx"
+GENERATOR = "plangen"
+
+
+@dataclass(frozen=True)
+class _Section:
+    tag: str
+    elements: list[etree._Element]
+    page: Page
+    own_numbering: bool          # the appendix counts its pages from 1
+
+
+def _sections(plan: Plan) -> list[_Section]:
+    out = []
+    if plan.decision is not None:
+        out.append(_Section("decision", documents.decision(plan, plan.decision), PORTRAIT, False))
+    out.append(_Section("plan", documents.plan_body(plan), PORTRAIT, False))
+    if plan.appendix is not None:
+        out.append(_Section("appendix", appendix.appendix_body(plan.appendix), LANDSCAPE, True))
+    return out
+
+
+def _properties(base: etree._Element, section: _Section, first: bool) -> etree._Element:
+    """Page size, numbering restart and an unnumbered first page (document start, appendix)."""
+    return ooxml.section(base, section.page, first_page_unnumbered=first or section.own_numbering,
+                         restart_numbering=section.own_numbering)
+
+
+def _context(plan: Plan, base: etree._Element) -> tuple[dict, etree._Element]:
+    """The tag → markup map for docxtpl, and the final section's properties."""
+    sections = _sections(plan)
+    context = {tag: Markup("") for tag in TAGS}
+    for i, section in enumerate(sections):
+        props = _properties(base, section, first=i == 0)
+        if i == len(sections) - 1:
+            context[section.tag] = ooxml.fragment(section.elements)
+            return context, props
+        brk = ooxml.section_break(styles.SECTION_BREAK, props)
+        context[section.tag] = ooxml.fragment(section.elements + [brk])
+    raise AssertionError("a plan always has a plan section")
+
+
+def _pin_properties(document, plan: Plan) -> None:
+    """Core properties that depend on the plan only, never on the clock or the user."""
+    props = document.core_properties
+    date = plan.document.date
+    stamp = datetime(date.year, date.month, date.day or 1)
+    props.created = props.modified = stamp
+    props.last_printed = stamp
+    props.revision = 1
+    props.author = plan.issuer.full
+    props.last_modified_by = GENERATOR
+    props.title = plan.plan.title
+    props.comments = ""
+
+
+def render_plan(plan: Plan, template: Path | str = DEFAULT_TEMPLATE) -> bytes:
+    """The whole plan as one DOCX: decision, plan, appendix, each starting a new page."""
+    doc = DocxTemplate(str(template))
+    base = copy.deepcopy(ooxml.body_section(doc.get_docx().element.body))
+    context, final = _context(plan, base)
+    env = Environment(autoescape=True, undefined=StrictUndefined)
+    doc.render(context, jinja_env=env, autoescape=True)
+    ooxml.replace_section(doc.docx.element.body, final)
+    _pin_properties(doc.docx, plan)
+    out = BytesIO()
+    doc.save(out)
+    return package.normalize(out.getvalue())

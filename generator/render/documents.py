@@ -1,0 +1,81 @@
+"""The body of the decision (Quyết định) and of the plan (Kế hoạch) as lists of w: elements.
+
+Each function returns the section's content without its section break; compose.py decides
+where sections end. The closing block (recipients and signature) follows the decision's
+articles when there is a decision, else the plan.
+"""
+from __future__ import annotations
+
+from lxml import etree
+
+from ..model import Article, Decision, Paragraph, Plan, PlanBody
+from . import blocks, ooxml, styles
+
+_PARAGRAPH_STYLES = {"text": styles.BODY, "bullet": styles.BODY, "item": styles.BODY,
+                     "heading": styles.SUB_HEADING, "note": styles.NOTE}
+
+
+def _article(article: Article, last: bool) -> etree._Element:
+    text = blocks.closing_mark(article.text) if last else article.text
+    return ooxml.paragraph(styles.BODY, [
+        ooxml.run(f"Điều {article.number}.", char_style=styles.ARTICLE_LABEL),
+        ooxml.run(f" {text}"),
+    ])
+
+
+def decision(plan: Plan, body: Decision) -> list[etree._Element]:
+    """Letterhead, "QUYẾT ĐỊNH", trích yếu, authority, bases, "QUYẾT ĐỊNH:", articles, closing."""
+    out = [blocks.letterhead(plan, numbered=True)]
+    out += blocks.title("QUYẾT ĐỊNH", body.title)
+    out.append(ooxml.paragraph(styles.AUTHORITY, body.authority))
+    out += [ooxml.paragraph(styles.BASIS, basis) for basis in body.bases]
+    if body.proposal:
+        out.append(ooxml.paragraph(styles.BASIS, body.proposal))
+    out.append(ooxml.paragraph(styles.DECIDES, "QUYẾT ĐỊNH:"))
+    count = len(body.articles)
+    out += [_article(a, i == count - 1) for i, a in enumerate(body.articles)]
+    out.append(blocks.closing(plan))
+    return out
+
+
+def _paragraph(paragraph: Paragraph, last: bool) -> etree._Element:
+    text = paragraph.display
+    return ooxml.paragraph(_PARAGRAPH_STYLES.get(paragraph.kind, styles.BODY),
+                           blocks.closing_mark(text) if last else text)
+
+
+def _body_paragraphs(body: PlanBody) -> list[tuple[str, Paragraph]]:
+    """Preamble and sections flattened to (style, paragraph), section headings included."""
+    out = [(None, p) for p in body.preamble]
+    for section in body.sections:
+        heading = Paragraph("heading", section.heading, f"{section.number}.")
+        out.append((styles.SECTION_HEADING, heading))
+        out += [(None, p) for p in section.paragraphs]
+    return out
+
+
+def _last_text_index(items: list[tuple[str | None, Paragraph]]) -> int:
+    """The paragraph that takes "./.": the last one that is not a section heading."""
+    for i in range(len(items) - 1, -1, -1):
+        if items[i][0] is None:
+            return i
+    return -1
+
+
+def plan_body(plan: Plan) -> list[etree._Element]:
+    """The Kế hoạch: full letterhead when issued alone, issuer and motto only when attached."""
+    body = plan.plan
+    attached = plan.decision is not None
+    out = [blocks.letterhead(plan, numbered=not attached)]
+    out += blocks.title("KẾ HOẠCH", body.title, body.attached)
+    out += [ooxml.paragraph(styles.BASIS, basis) for basis in body.bases]
+    items = _body_paragraphs(body)
+    last = _last_text_index(items)
+    for i, (style, paragraph) in enumerate(items):
+        if style is None:
+            out.append(_paragraph(paragraph, i == last))
+        else:
+            out.append(ooxml.paragraph(style, paragraph.display))
+    if not attached:
+        out.append(blocks.closing(plan))
+    return out

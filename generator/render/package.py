@@ -1,0 +1,41 @@
+"""Deterministic DOCX packaging: the same parts give the same bytes.
+
+python-docx stamps every zip entry with the current time; rewriting the archive with a fixed
+timestamp, a fixed entry order and fixed compression makes two renders of one plan
+byte-identical (with the same zlib; across machines compare the members, docs/pitfalls.md).
+"""
+from __future__ import annotations
+
+from io import BytesIO
+from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
+
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+COMPRESS_LEVEL = 6
+FIRST_ENTRIES = ("[Content_Types].xml", "_rels/.rels")
+UNIX = 3
+
+
+def members(data: bytes) -> dict[str, bytes]:
+    """The archive's entries by name."""
+    with ZipFile(BytesIO(data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def entry_order(names) -> list[str]:
+    """Content types and package relationships first, as Word writes them; the rest sorted."""
+    names = set(names)
+    return [n for n in FIRST_ENTRIES if n in names] + sorted(names - set(FIRST_ENTRIES))
+
+
+def normalize(data: bytes) -> bytes:
+    """Rewrite a DOCX archive with fixed dates, order, permissions and compression."""
+    parts = members(data)
+    out = BytesIO()
+    with ZipFile(out, "w") as archive:
+        for name in entry_order(parts):
+            info = ZipInfo(name, FIXED_TIME)
+            info.compress_type = ZIP_DEFLATED
+            info.create_system = UNIX
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, parts[name], compresslevel=COMPRESS_LEVEL)
+    return out.getvalue()
