@@ -1,0 +1,106 @@
+"""Appendix tables: repeated header, unsplittable rows, fixed widths, spans and merges."""
+from __future__ import annotations
+
+from generator.render.geometry import twips
+
+from .docx_xml import NS, w
+from .fixtures import EIGHT, FIVE
+
+
+def appendix_tables(doc):
+    return [t for t in doc.xpath(".//w:tbl") if t.find(f"{w('tblPr')}/{w('tblBorders')}/{w('top')}")
+            .get(w("val")) == "single"]
+
+
+def cells_of(row):
+    return row.findall(w("tc"))
+
+
+def span(tc) -> int:
+    found = tc.xpath("./w:tcPr/w:gridSpan/@w:val", namespaces=NS)
+    return int(found[0]) if found else 1
+
+
+def vmerge(tc):
+    node = tc.find(f"{w('tcPr')}/{w('vMerge')}")
+    return None if node is None else node.get(w("val"), "continue")
+
+
+def test_one_table_per_part_with_its_layout(decision_docx):
+    tables = appendix_tables(decision_docx)
+    assert len(tables) == 2
+    for table, layout in zip(tables, (EIGHT, FIVE)):
+        grid = table.xpath("./w:tblGrid/w:gridCol/@w:w", namespaces=NS)
+        assert [int(g) for g in grid] == [twips(c.width_mm) for c in layout.columns]
+        assert table.find(f"{w('tblPr')}/{w('tblLayout')}").get(w("type")) == "fixed"
+
+
+def test_header_row_is_bold_labels_repeated_on_every_page(decision_docx):
+    for table, layout in zip(appendix_tables(decision_docx), (EIGHT, FIVE)):
+        header, *rows = table.findall(w("tr"))
+        assert header.find(f"{w('trPr')}/{w('tblHeader')}") is not None
+        assert [decision_docx.text(tc) for tc in cells_of(header)] == [c.label for c in layout.columns]
+        assert all(r.find(f"{w('trPr')}/{w('tblHeader')}") is None for r in rows)
+
+
+def test_no_row_splits_across_pages(decision_docx):
+    rows = [r for t in appendix_tables(decision_docx) for r in t.findall(w("tr"))]
+    assert rows and all(r.find(f"{w('trPr')}/{w('cantSplit')}") is not None for r in rows)
+
+
+def test_every_cell_width_is_the_sum_of_the_grid_columns_it_spans(decision_docx):
+    for table in appendix_tables(decision_docx):
+        grid = [int(g) for g in table.xpath("./w:tblGrid/w:gridCol/@w:w", namespaces=NS)]
+        for row in table.findall(w("tr")):
+            col = 0
+            for tc in cells_of(row):
+                width = tc.find(f"{w('tcPr')}/{w('tcW')}")
+                assert width.get(w("type")) == "dxa"
+                assert int(width.get(w("w"))) == sum(grid[col:col + span(tc)])
+                col += span(tc)
+            assert col == len(grid)
+
+
+def test_all_cell_borders_are_drawn(decision_docx):
+    for table in appendix_tables(decision_docx):
+        borders = table.find(f"{w('tblPr')}/{w('tblBorders')}")
+        assert [b.get(w("val")) for b in borders] == ["single"] * 6
+
+
+def test_group_rows_hold_the_number_then_the_title_across_the_rest(decision_docx):
+    doc = decision_docx
+    first = appendix_tables(doc)[0]
+    group = first.findall(w("tr"))[1]
+    number, title = cells_of(group)
+    assert doc.text(number) == "I" and doc.text(title) == "Công tác chỉ đạo; thể chế"
+    assert span(title) == len(EIGHT.columns) - 1
+    assert all(doc.flag(p, p.find(w("r")), "b") for p in group.iter(w("p")))
+
+
+def test_a_span_merges_its_columns_into_one_cell(decision_docx):
+    doc = decision_docx
+    row = next(r for r in appendix_tables(doc)[0].findall(w("tr"))
+               if doc.text(r).startswith("33Nhiệm vụ đã phân công"))
+    tcs = cells_of(row)
+    assert [span(tc) for tc in tcs] == [1, 1, 1, 5]
+    assert doc.text(tcs[3]) == "Đã được phân công theo Kế hoạch số 243/KH-UBND"
+
+
+def test_a_cell_of_several_paragraphs_keeps_them_apart_and_empty_cells_keep_one(decision_docx):
+    doc = decision_docx
+    row = next(r for r in appendix_tables(doc)[0].findall(w("tr")) if doc.text(r).startswith("22"))
+    content, note = cells_of(row)[2], cells_of(row)[7]
+    assert [doc.text(p) for p in content.findall(w("p"))][1] == "- gạch đầu dòng thứ hai"
+    assert len(note.findall(w("p"))) == 1 and doc.text(note) == ""
+
+
+def test_a_task_of_several_rows_merges_the_fields_its_rows_do_not_give(decision_docx):
+    doc = decision_docx
+    rows = appendix_tables(doc)[1].findall(w("tr"))[2:5]
+    grid = [[(doc.text(tc), vmerge(tc)) for tc in cells_of(r)] for r in rows]
+    number, content, result, assignee, deadline = zip(*grid)
+    assert number == (("1", "restart"), ("", "continue"), ("", "continue"))
+    assert content[0] == ("Công bố thủ tục hành chính", "restart")
+    assert result == (("Kết quả một", None), ("Kết quả hai", None), ("Kết quả ba", None))
+    assert assignee == (("Văn phòng", "restart"), ("", "continue"), ("Các sở", None))
+    assert deadline == (("Thường xuyên.", "restart"), ("", "continue"), ("Quý II/2023", None))
