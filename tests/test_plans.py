@@ -103,3 +103,35 @@ def test_plans_are_nfc():
     for path in PLANS.glob("*.yaml"):
         text = path.read_text(encoding="utf-8")
         assert unicodedata.is_normalized("NFC", text), path.name
+
+
+def _seed_004_rows():
+    data = json.loads((STRUCTURED / "004.json").read_text(encoding="utf-8"))
+    for group in data["groups"]:
+        for sub in group.get("subgroups", []):
+            yield from sub["tasks"]
+        yield from group.get("tasks", [])
+
+
+def _join(value):
+    if value is None:
+        return ""
+    return " ".join(value) if isinstance(value, list) else value
+
+
+@needs_seeds
+def test_cho_vam_reproduces_seed_004_cell_by_cell():
+    tasks = list(load("cho-vam-2024.yaml").model.tasks())
+    seed = list(_seed_004_rows())
+    assert len(tasks) == len(seed) == 76 + 19
+    fields = {"content": "content", "lead": "lead", "coordinating": "coordinating",
+              "deadline": "deadline", "result": "result", "note": "note", "measure": "unit",
+              "target": "target_2024", "evaluator": "evaluator"}
+    for task, cells in zip(tasks, seed):
+        assert task.cell("number")[0].rstrip(".") == cells["number"].rstrip("."), task.id
+        if task.span:
+            text = cells.get("merged_cell", {}).get("text") or cells["content"]
+            assert norm(" ".join(task.span.text)) == norm(_join(text)), task.id
+            continue
+        for ours, theirs in fields.items():
+            assert norm(" ".join(task.cell(ours))) == norm(_join(cells.get(theirs))), (task.id, ours)
