@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from . import commands
+from .check.cli import check_command
 from .errors import PlanError
 
 PLAN = click.Path(exists=True, dir_okay=False, path_type=Path)
@@ -86,15 +87,7 @@ def build(plans, pdf, out_dir):
     sys.exit(code)
 
 
-def _register_optional() -> None:
-    try:
-        from .check.cli import check_command
-    except ImportError:
-        return
-    main.add_command(check_command, "check")
-
-
-_register_optional()
+main.add_command(check_command, "check")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from lxml import etree
 
 from .expect import look, quote
 from .formatting import on, table_layout_fixed, twips
-from .model import Doc, Part, grid, is_empty, row_cells, rows, text, whole
+from .model import Doc, Part, first_line, grid, is_empty, row_cells, rows, text, whole
 from .package import w
 from .page import is_landscape
 
@@ -22,9 +22,9 @@ def check_appendix(doc: Doc) -> Iterator[str]:
     """appendix: for each "PHỤ LỤC": centred bold mark, title, "(Kèm theo …)", landscape
     section, and tables with a repeated header row, unsplittable rows and fixed widths."""
     for part in (p for p in doc.parts if p.kind == "appendix"):
-        mark = doc.blocks[part.marker]
-        label = f"appendix {quote(text(mark))}"
-        yield from look(doc, whole(mark), label, bold=True, align="center")
+        mark = first_line(doc.blocks[part.marker])
+        label = f"appendix {quote(mark.norm)}"
+        yield from look(doc, mark, label, bold=True, align="center")
         yield from _heading(doc, part, label)
         section = doc.section_of(part.marker)
         if section is None or not is_landscape(section):

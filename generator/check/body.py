@@ -26,34 +26,45 @@ def prose_parts(doc: Doc) -> list[Part]:
 
 
 def check_legal_bases(doc: Doc) -> Iterator[str]:
-    """legal-bases: "Căn cứ …" paragraphs before "Điều 1." or "I." are italic 13–14 pt."""
-    found = 0
+    """legal-bases: "Căn cứ …" paragraphs before "Điều 1." or "I." are italic 13–14 pt.
+
+    A decision must cite its legal bases, so one without any is reported; a plan may have
+    none (it is attached to a decision) or word them "Thực hiện …", so its absence is not.
+    """
     for part in prose_parts(doc):
+        found = 0
         for _, p in doc.paragraphs(part.marker, part.end):
             t = text(p)
             if ARTICLE_OR_SECTION.match(t):
                 break
             if t.startswith("Căn cứ"):
                 found += 1
-                yield from look(doc, whole(p), f"legal basis {quote(t)}", italic=True, size=(13, 14))
-    if not found:
-        yield "no legal basis paragraph ('Căn cứ …') found before 'Điều 1.' or the first Roman section"
+                yield from look(doc, whole(p), f"legal basis {quote(t)}", italic=True,
+                                size=(13, 14))
+        if not found and part.kind == "decision":
+            yield f"{part.label} has no legal basis paragraph ('Căn cứ …') before 'Điều 1.'"
 
 
 def check_body(doc: Doc) -> Iterator[str]:
-    """body: running text is 13–14 pt, justified, indented 1 or 1.27 cm, spaced ≥ 6 pt, ≤ 1.5 lines.
+    """body: running text is 13–14 pt, justified, first line indented 1 or 1.27 cm,
+    at least 6 pt between paragraphs, line spacing from single to 1.5 lines.
 
     Running text is a top-level paragraph of at least 40 characters that is not centred or
     right-aligned (those are titles and signature lines). Findings are grouped by problem.
     """
     groups: dict[str, list[str]] = {}
+    seen = 0
     for part in prose_parts(doc):
         for _, p in doc.paragraphs(part.start, part.end):
             t = text(p)
             if len(t) < BODY_MIN_CHARS or doc.para_format(p).align in ("center", "right"):
                 continue
+            seen += 1
             for problem in _body_problems(doc, p):
                 groups.setdefault(problem, []).append(t)
+    if not seen:
+        yield (f"no body paragraph found (running text of {BODY_MIN_CHARS} or more characters, "
+               f"not centred)")
     for problem, texts in groups.items():
         yield f"{len(texts)} body paragraph(s) {problem}, first {quote(texts[0])}"
 

@@ -15,8 +15,11 @@ LABEL = "Nơi nhận:"
 def check_closing_block(doc: Doc) -> Iterator[str]:
     """closing-block: a table with "Nơi nhận:" (bold italic 12 pt) and an upper-case, bold,
     13–14 pt signature side."""
-    found = [(tbl, hit) for tbl in doc.blocks if tbl.tag == w("tbl")
-             for hit in [_recipients(tbl)] if hit]
+    found = []
+    for block in doc.blocks:
+        hit = _recipients(block) if block.tag == w("tbl") else None
+        if hit:
+            found.append((block, hit))
     if not found:
         yield "no closing block: no table holds 'Nơi nhận:'"
     for tbl, (col, line) in found:

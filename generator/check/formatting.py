@@ -10,7 +10,6 @@ table-style conditional formats and numbering indents are ignored.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from lxml import etree
 
@@ -21,7 +20,8 @@ _THEME_ATTR = {"ascii": "asciiTheme", "hAnsi": "hAnsiTheme", "eastAsia": "eastAs
                "cs": "cstheme"}
 _OFF = {"0", "false", "off"}
 _NO_BORDER = {"nil", "none"}
-_UNITS = {"mm": 1440 / 25.4, "cm": 1440 / 2.54, "in": 1440.0, "pt": 20.0, "pc": 240.0, "pi": 240.0}
+_UNITS = {"mm": 1440 / 25.4, "cm": 1440 / 2.54, "in": 1440.0, "pt": 20.0, "pc": 240.0,
+          "pi": 240.0}
 _CONTAINERS = {w("body"), w("hdr"), w("ftr"), w("txbxContent"), w("footnote"), w("endnote")}
 
 
@@ -31,7 +31,7 @@ class RunFormat:
     italic: bool
     underline: bool
     size: float                                    # points; 10 when nothing sets it
-    fonts: tuple[tuple[str, str | None], ...]      # (slot, font), a theme font as "theme minorHAnsi"
+    fonts: tuple[tuple[str, str | None], ...]      # (slot, font); "theme minorHAnsi" for a theme
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,7 @@ class Styles:
     def __init__(self, root: etree._Element | None):
         self._by_id: dict[str, etree._Element] = {}
         self._default: dict[str, str] = {}
+        self._chains: dict[str | None, tuple[etree._Element, ...]] = {}
         self._rpr_default = self._ppr_default = None
         if root is None:
             return
@@ -93,18 +94,19 @@ class Styles:
         self._rpr_default = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
         self._ppr_default = root.find(f"{w('docDefaults')}/{w('pPrDefault')}/{w('pPr')}")
 
-    @lru_cache(maxsize=None)
     def chain(self, style_id: str | None) -> tuple[etree._Element, ...]:
         """The style and the styles it is based on, the root-most first; safe against cycles."""
-        out: list[etree._Element] = []
-        seen: set[str] = set()
-        while style_id and style_id in self._by_id and style_id not in seen:
-            seen.add(style_id)
-            style = self._by_id[style_id]
-            out.append(style)
-            based = style.find(w("basedOn"))
-            style_id = based.get(w("val")) if based is not None else None
-        return tuple(reversed(out))
+        if style_id not in self._chains:
+            out: list[etree._Element] = []
+            seen: set[str] = set()
+            current = style_id
+            while current and current in self._by_id and current not in seen:
+                seen.add(current)
+                out.append(self._by_id[current])
+                based = self._by_id[current].find(w("basedOn"))
+                current = based.get(w("val")) if based is not None else None
+            self._chains[style_id] = tuple(reversed(out))
+        return self._chains[style_id]
 
     def _from_chain(self, style_id: str | None, child: str) -> list[etree._Element]:
         return [el for el in (s.find(w(child)) for s in self.chain(style_id)) if el is not None]
@@ -213,7 +215,8 @@ def para_format(styles: Styles, p: etree._Element) -> ParaFormat:
     layers = styles.para_layers(p)
     align = _attr(layers, "jc", "val")
     first_line, chars = _first_line(layers)
-    auto = any(on_attr(_attr(layers, "spacing", a)) for a in ("beforeAutospacing", "afterAutospacing"))
+    auto = any(on_attr(_attr(layers, "spacing", f"{side}Autospacing"))
+               for side in ("before", "after"))
     return ParaFormat(
         align={"start": "left", "end": "right"}.get(align, align),
         first_line=first_line,

@@ -9,13 +9,14 @@ from lxml import etree
 
 from .expect import look, quote
 from .formatting import table_borders
-from .model import (NATIONAL_TITLES, Doc, Line, column_count, column_lines, has_drawing,
-                    is_empty, marker_kind, text, whole)
+from .model import (NATIONAL_TITLES, Doc, Line, column_count, column_lines, first_line,
+                    has_drawing, is_empty, marker_kind, text)
 from .package import w
 
 # Type codes are upper case except TTr (tờ trình) and CTr (chương trình).
 NUMBER = re.compile(r"Số:\s*(?P<n>\d*)\s*/(?:[A-ZĐ]+|TTr|CTr)-[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*")
-DATE = re.compile(r"(?P<place>[^,]+), ngày (?:(?P<d>\d+) )?tháng (?:(?P<m>\d+) )?năm (?P<y>\d{4})")
+DATE = re.compile(
+    r"(?P<place>[^,]+), ngày (?:(?P<d>\d+) )?tháng (?:(?P<m>\d+) )?năm (?P<y>\d{4})")
 DATE_HINT = re.compile(r"\bngày\b.*\bnăm\b")
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 TYPED_RULE = re.compile(r"[_\-–—]{3,}")
@@ -28,7 +29,8 @@ def check_header_table(doc: Doc) -> Iterator[str]:
         yield "the body is empty: no header table"
         return
     if first.tag != w("tbl"):
-        yield f"the first body element is the paragraph {quote(text(first))}, expected the header table"
+        yield (f"the first body element is the paragraph {quote(text(first))}, "
+               f"expected the header table")
         return
     yield from _shape(doc, first)
     yield from _left(doc, column_lines(first, 0))
@@ -94,15 +96,22 @@ def _right(doc: Doc, lines: list[Line]) -> Iterator[str]:
         stop = date if date is not None and date > motto else len(lines)
         yield from _rule_below(doc, lines, motto, stop, "the motto")
     if date is None:
-        yield "no place-date line ('<Place>, ngày … tháng … năm …') in the right column of the header table"
+        yield ("no place-date line ('<Place>, ngày … tháng … năm …') in the right column "
+               "of the header table")
     else:
         line = lines[date]
-        yield from look(doc, line, f"place-date line {quote(line.norm)}", italic=True, size=(13, 14))
+        yield from look(doc, line, f"place-date line {quote(line.norm)}", italic=True,
+                        size=(13, 14))
         yield from date_problems(line.norm)
 
 
 def _rule_below(doc: Doc, lines: list[Line], at: int, stop: int, what: str) -> Iterator[str]:
-    """A drawn line (bottom border, shape) between lines[at] and lines[stop], not a typed one."""
+    """A drawn line (border, shape) between lines[at] and lines[stop], not a typed one.
+
+    Drawn means: a bottom border or a shape on the line's own paragraph, a top or bottom
+    border or a shape on a paragraph between it and the next element (an empty "rule"
+    paragraph), or a top border on the next element's paragraph.
+    """
     between = lines[at:stop]
     typed = [l for l in between[1:] if TYPED_RULE.fullmatch(l.norm)]
     underlined = [l for l in between if any(f.underline for _, f in doc.formats(l))]
@@ -110,12 +119,16 @@ def _rule_below(doc: Doc, lines: list[Line], at: int, stop: int, what: str) -> I
         how = "typed as underscores or dashes" if typed else "made of underlined text"
         yield f"the rule under {what} is {how}; it must be a drawn line (paragraph border or shape)"
         return
-    paragraphs = {id(l.p): l.p for l in between}.values()
-    drawn = any(doc.para_format(p).border_bottom or has_drawing(p) for p in paragraphs)
-    if stop < len(lines) and doc.para_format(lines[stop].p).border_top:
-        drawn = True
+    own = lines[at].p
+    inside = [p for p in {id(l.p): l.p for l in between}.values() if p is not own]
+    after = lines[stop].p if stop < len(lines) else None
+    drawn = (doc.para_format(own).border_bottom or has_drawing(own)
+             or any(doc.para_format(p).border_top or doc.para_format(p).border_bottom
+                    or has_drawing(p) for p in inside)
+             or (after is not None and after is not own and after not in inside
+                 and doc.para_format(after).border_top))
     if not drawn:
-        yield f"no drawn rule under {what} (a paragraph bottom border or a shape)"
+        yield f"no drawn rule under {what} (a paragraph border or a shape)"
 
 
 def date_problems(line: str) -> list[str]:
@@ -125,13 +138,15 @@ def date_problems(line: str) -> list[str]:
     """
     match = DATE.fullmatch(line)
     if not match:
-        return [f"place-date line {quote(line)} does not read '<Place>, ngày DD tháng MM năm YYYY'"]
+        return [f"place-date line {quote(line)} does not read "
+                f"'<Place>, ngày DD tháng MM năm YYYY'"]
     problems, day, month = [], match["d"], match["m"]
     if day is not None:
         if not 1 <= int(day) <= 31:
             problems.append(f"day {day} does not exist")
         elif day != f"{int(day):02d}":
-            problems.append(f"day {day} should be written {int(day):02d} (days below 10 take a leading zero)")
+            problems.append(f"day {day} should be written {int(day):02d} "
+                            f"(days below 10 take a leading zero)")
     if month is not None:
         m = int(month)
         expected = f"{m:02d}" if m <= 2 else str(m)
@@ -159,5 +174,6 @@ def check_title(doc: Doc) -> Iterator[str]:
     if not titles:
         yield "no document title paragraph ('QUYẾT ĐỊNH' or 'KẾ HOẠCH') found"
     for p in titles:
-        yield from look(doc, whole(p), f"title {quote(text(p))}", bold=True, size=(13, 14),
+        line = first_line(p)
+        yield from look(doc, line, f"title {quote(line.norm)}", bold=True, size=(13, 14),
                         align="center")

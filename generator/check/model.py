@@ -25,7 +25,8 @@ _BREAKS = {w("br"), w("cr")}
 _DRAWINGS = (w("drawing"), w("pict"), w("object"))
 
 TITLES = {"QUYẾT ĐỊNH": "decision", "KẾ HOẠCH": "plan"}
-APPENDIX_MARK = re.compile(r"PHỤ LỤC(?: [IVXLC\d]+)?")
+APPENDIX_MARK = re.compile(r"PHỤ LỤC(?: SỐ)?(?: [IVXLC\d]+)?")
+# The decree spells HÒA; the older tone placement HOÀ is still common in hand-made files.
 NATIONAL_TITLES = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 
 
@@ -87,7 +88,7 @@ def lines(p: etree._Element) -> list[Line]:
 
 
 def whole(p: etree._Element) -> Line:
-    """All of ``p`` as one line (line breaks read as spaces)."""
+    """All of ``p`` as one line; each line break becomes a blank piece (skipped by formats)."""
     pieces = []
     for line in lines(p):
         pieces += line.pieces + [(" ", p)]
@@ -215,7 +216,8 @@ class Doc:
         """(text, formatting) of the pieces of ``line`` that show something."""
         return [(t, self.run_format(line.p, r)) for t, r in line.pieces if t.strip()]
 
-    def paragraphs(self, start: int = 0, end: int | None = None) -> list[tuple[int, etree._Element]]:
+    def paragraphs(self, start: int = 0,
+                   end: int | None = None) -> list[tuple[int, etree._Element]]:
         """(block index, w:p) of the top-level paragraphs in blocks[start:end]."""
         stop = len(self.blocks) if end is None else end
         return [(i, b) for i, b in enumerate(self.blocks[start:stop], start) if b.tag == w("p")]
@@ -258,11 +260,16 @@ def _sections(body: etree._Element, blocks: list[etree._Element]) -> list[Sectio
     return out
 
 
+def first_line(p: etree._Element) -> Line:
+    """The first line of ``p`` that holds text (a title may share its paragraph with more)."""
+    return next((line for line in lines(p) if line.norm), Line(p, []))
+
+
 def marker_kind(block: etree._Element) -> str | None:
     """"decision"/"plan" for a title paragraph, "appendix" for "PHỤ LỤC", else None."""
     if block.tag != w("p"):
         return None
-    t = text(block)
+    t = first_line(block).norm
     if t in TITLES:
         return TITLES[t]
     return "appendix" if APPENDIX_MARK.fullmatch(t) else None

@@ -103,4 +103,5 @@ def _xml(zf: zipfile.ZipFile, name: str, path: str) -> etree._Element:
     try:
         return etree.fromstring(zf.read(name), _PARSER)
     except etree.XMLSyntaxError as exc:
-        raise DocxError(f"cannot read {path} as a DOCX: {name} is not well-formed XML ({exc})") from exc
+        raise DocxError(
+            f"cannot read {path} as a DOCX: {name} is not well-formed XML ({exc})") from exc

@@ -8,7 +8,7 @@ from lxml import etree
 
 from .expect import alignment, quote
 from .formatting import on, twips
-from .model import Doc, Section, is_empty, text
+from .model import Doc, Section, first_line, is_empty
 from .package import R_NS, w
 
 A4 = (11906, 16838)            # twips, portrait
@@ -155,7 +155,7 @@ def _appendix_restart(doc: Doc) -> Iterator[str]:
         section = doc.section_of(part.marker)
         first = next((i for i in range(section.start, section.end)
                       if not is_empty(doc.blocks[i])), None)
-        mark = quote(text(doc.blocks[part.marker]))
+        mark = quote(first_line(doc.blocks[part.marker]).norm)
         if first is None or not part.start <= first <= part.marker:
             yield f"appendix {mark} does not open a section, so its pages cannot restart at 1"
             continue

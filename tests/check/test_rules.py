@@ -8,6 +8,7 @@ that never fires.
 from __future__ import annotations
 
 import io
+import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -15,10 +16,12 @@ import docx
 import pytest
 from click.testing import CliRunner
 from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, Twips
+from docx.text.paragraph import Paragraph
 
 from generator.check import Finding, check_docx, run_check
 from generator.check.cli import check_command
@@ -54,7 +57,7 @@ def child(parent, tag: str, *successors: str, **attrs):
 
 def times_new_roman_defaults(document) -> None:
     """All four font slots Times New Roman and 14 pt in docDefaults (python-docx uses themes)."""
-    rpr = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    rpr = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))[0]
     fonts = rpr.find(qn("w:rFonts"))
     for attr in list(fonts.attrib):
         del fonts.attrib[attr]
@@ -154,7 +157,8 @@ def appendix_table(document):
         if r == 0:
             child(trpr, "w:tblHeader")
         for c, cell in enumerate(row.cells):
-            cell.paragraphs[0].add_run(["Stt", "Nội dung", "Thời gian"][c] if r == 0 else f"{r}.{c}")
+            heading = ("Stt", "Nội dung", "Thời gian")[c]
+            cell.paragraphs[0].add_run(heading if r == 0 else f"{r}.{c}")
     return table
 
 
@@ -168,7 +172,8 @@ def conforming():
     page_field(first.header.paragraphs[0])
     header_table(document)
     write(document.add_paragraph(), "KẾ HOẠCH", bold=True, align=CENTER)
-    write(document.add_paragraph(), "Kiểm soát thủ tục hành chính năm 2023", bold=True, align=CENTER)
+    write(document.add_paragraph(), "Kiểm soát thủ tục hành chính năm 2023", bold=True,
+          align=CENTER)
     body_paragraph(document, BASIS, italic=True)
     write(document.add_paragraph(), "I. MỤC ĐÍCH, YÊU CẦU", bold=True)
     body_paragraph(document, BODY)
@@ -188,7 +193,7 @@ def paragraph(document, text: str):
     """The python-docx paragraph (body or table cell) whose text is ``text``."""
     for p in document.element.body.iter(qn("w:p")):
         if "".join(t.text or "" for t in p.iter(qn("w:t"))) == text:
-            return docx.text.paragraph.Paragraph(p, document)
+            return Paragraph(p, document)
     raise LookupError(text)
 
 
@@ -248,7 +253,8 @@ def test_orientation_without_swapped_size_is_reported(tmp_path):
     document.sections[1].page_width, document.sections[1].page_height = Twips(A4_W), Twips(A4_H)
     path = save(document, tmp_path)
     assert messages(path, "page") == [
-        "section 2: w:orient says landscape but the page is 210 × 297 mm; set both orientation and size"]
+        "section 2: w:orient says landscape but the page is 210 × 297 mm; "
+        "set both orientation and size"]
     assert rule_ids(path) == {"page", "appendix"}
 
 
@@ -280,9 +286,9 @@ def test_theme_fonts_of_the_default_template_are_not_times_new_roman(tmp_path):
 def test_fonts_resolve_through_the_paragraph_style_chain(tmp_path):
     """A style based on a style in Arial shows Arial, even with Times New Roman defaults."""
     document = conforming()
-    base = document.styles.add_style("Base", docx.enum.style.WD_STYLE_TYPE.PARAGRAPH)
+    base = document.styles.add_style("Base", WD_STYLE_TYPE.PARAGRAPH)
     base.font.name = "Arial"
-    derived = document.styles.add_style("Derived", docx.enum.style.WD_STYLE_TYPE.PARAGRAPH)
+    derived = document.styles.add_style("Derived", WD_STYLE_TYPE.PARAGRAPH)
     derived.base_style = base
     paragraph(document, BODY).style = derived
     assert messages(save(document, tmp_path), "fonts") == [
@@ -293,7 +299,8 @@ def test_fonts_in_headers_are_checked(tmp_path):
     document = conforming()
     document.sections[0].header.paragraphs[0].add_run("Trang").font.name = "Arial"
     assert messages(save(document, tmp_path), "fonts") == [
-        "word/header1.xml: 1 run(s) not in Times New Roman (ascii Arial, hAnsi Arial), first 'Trang'"]
+        "word/header1.xml: 1 run(s) not in Times New Roman (ascii Arial, hAnsi Arial), "
+        "first 'Trang'"]
 
 
 # --- header table -----------------------------------------------------------------------------
@@ -369,8 +376,10 @@ def test_well_formed_and_draft_dates_pass(tmp_path, date):
     ("An Giang, ngày 05 tháng 02 năm 2024", None),
     ("An Giang, ngày 23 tháng 6 năm 2022", None),
     ("An Giang, ngày tháng 02 năm 2023", None),
-    ("An Giang, ngày 05 tháng 03 năm 2024", "month 03 should be written 3 (only months 1 and 2 take a leading zero)"),
-    ("An Giang, ngày 15 tháng 2 năm 2024", "month 2 should be written 02 (months 1 and 2 take a leading zero)"),
+    ("An Giang, ngày 05 tháng 03 năm 2024",
+     "month 03 should be written 3 (only months 1 and 2 take a leading zero)"),
+    ("An Giang, ngày 15 tháng 2 năm 2024",
+     "month 2 should be written 02 (months 1 and 2 take a leading zero)"),
     ("An Giang, ngày 30 tháng 02 năm 2024", "30/02/2024 is not a date"),
     ("An Giang, ngày 32 tháng 5 năm 2024", "day 32 does not exist"),
     ("An Giang, 18/01/2023", "does not read '<Place>, ngày DD tháng MM năm YYYY'"),
@@ -402,7 +411,8 @@ def test_a_header_table_with_grid_borders_is_reported(tmp_path):
     document.tables[0].style = document.styles["Table Grid"]
     path = save(document, tmp_path)
     assert messages(path, "header-table") == [
-        "the header table shows borders (top, left, bottom, right, insideH, insideV), expected none"]
+        "the header table shows borders (top, left, bottom, right, insideH, insideV), "
+        "expected none"]
 
 
 def test_lines_joined_by_a_break_are_read_one_by_one(tmp_path):
@@ -612,6 +622,7 @@ def test_an_empty_document_reports_what_it_cannot_find(tmp_path):
     assert [(f.rule, f.message) for f in findings if f.rule != "page"] == [
         ("header-table", "the body is empty: no header table"),
         ("title", "no document title paragraph ('QUYẾT ĐỊNH' or 'KẾ HOẠCH') found"),
+        ("body", "no body paragraph found (running text of 40 or more characters, not centred)"),
         ("end-mark", "the document has no body paragraph to end with './.'"),
         ("closing-block", "no closing block: no table holds 'Nơi nhận:'"),
         ("page-numbers", "no header holds a PAGE field")]
@@ -636,6 +647,22 @@ def test_a_file_that_is_not_a_docx_gives_one_finding(tmp_path):
     [finding] = check_docx(path)
     assert (finding.rule, finding.path) == ("file", str(path))
     assert finding.message.startswith(f"cannot read {path} as a DOCX: ")
+
+
+def test_a_zip_without_a_main_document_gives_one_finding(tmp_path):
+    path = tmp_path / "empty.docx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("readme.txt", "nothing")
+    assert [(f.rule, f.message) for f in check_docx(path)] == [
+        ("file", f"cannot read {path} as a DOCX: no main document part (word/document.xml)")]
+
+
+def test_the_older_spelling_hoa_and_decomposed_text_are_recognised(tmp_path):
+    """Hand-made files write "HOÀ" and sometimes store Vietnamese in decomposed (NFD) form."""
+    document = conforming()
+    paragraph(document, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").runs[0].text = (
+        unicodedata.normalize("NFD", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"))
+    assert check_docx(save(document, tmp_path)) == []
 
 
 # --- command line -----------------------------------------------------------------------------
