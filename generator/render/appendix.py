@@ -13,6 +13,7 @@ from lxml import etree
 
 from ..model import Appendix, Cell, Group, Layout, Part, Task
 from . import ooxml, styles
+from .blocks import centred
 from .geometry import LANDSCAPE, SHORT_RULE, twips
 
 CENTERED_FIELDS = frozenset({"stt", "stt2", "number", "deadline", "measure", "target"})
@@ -21,10 +22,11 @@ CENTERED_FIELDS = frozenset({"stt", "stt2", "number", "deadline", "measure", "ta
 def heading(appendix: Appendix) -> list[etree._Element]:
     """ "PHỤ LỤC", the title in capitals, the "(Kèm theo …)" line, a short rule."""
     title = appendix.title if appendix.title == appendix.title.upper() else appendix.title.upper()
+    width = LANDSCAPE.text_width
     return [ooxml.paragraph(styles.APPENDIX_LABEL, "PHỤ LỤC"),
-            ooxml.paragraph(styles.APPENDIX_TITLE, title),
-            ooxml.paragraph(styles.APPENDIX_ATTACHED, appendix.attached),
-            ooxml.rule(styles.RULE, SHORT_RULE, LANDSCAPE.text_width)]
+            centred(styles.APPENDIX_TITLE, title, True, width),
+            centred(styles.APPENDIX_ATTACHED, appendix.attached, False, width),
+            ooxml.rule(styles.RULE, SHORT_RULE, width)]
 
 
 def appendix_body(appendix: Appendix) -> list[etree._Element]:
@@ -44,6 +46,7 @@ def appendix_body(appendix: Appendix) -> list[etree._Element]:
 
 
 def part_table(part: Part) -> etree._Element:
+    """The part's table: the header row, then its groups and tasks in order."""
     layout = part.layout
     widths = [twips(c.width_mm) for c in layout.columns]
     rows = [_header_row(layout, widths)]
@@ -140,5 +143,5 @@ def _span_range(task: Task, layout: Layout) -> tuple[int, int]:
 def _span_cell(task: Task, widths: list[int], row: int, count: int) -> etree._Element:
     vmerge = None if count == 1 else ("restart" if row == 0 else "continue")
     content = task.span.text if row == 0 else ()
-    return ooxml.cell(sum(widths), _paragraphs(content, styles.TABLE_CENTER),
+    return ooxml.cell(sum(widths), _paragraphs(content, _cell_style(task.span.first)),
                       span=len(widths), vmerge=vmerge)

@@ -12,20 +12,21 @@ from ..model import Plan
 from . import ooxml, styles
 from .geometry import (CLOSING_LEFT, CLOSING_RIGHT, LETTERHEAD_LEFT, LETTERHEAD_RIGHT,
                        PORTRAIT, SHORT_RULE, twips)
-from .textwidth import text_width
+from .textwidth import balanced_lines, text_width
 
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 AGENCY_RULE_SHARE = 0.4
 MIN_AGENCY_RULE = twips(15)
 DRAFT_NUMBER = " " * 5
+TITLE_SIZE = 14
+CLOSING_GAP = 12 * 20            # twips between the body's last line and the closing block
 
 
 def number_line(plan: Plan) -> str:
     """``Số: 77/QĐ-UBND``; a draft keeps room for the number: ``Số:      /KH-SXD``."""
     document = plan.document
-    number = document.number or DRAFT_NUMBER
-    return f"Số: {number}/{document.type}-{plan.issuer.abbr}"
+    return f"Số: {'' if document.number else DRAFT_NUMBER}{document.code}"
 
 
 def place_date(plan: Plan) -> str:
@@ -64,12 +65,19 @@ def letterhead(plan: Plan, numbered: bool) -> etree._Element:
     return ooxml.table(widths, rows, borders=False, cell_margin=0)
 
 
+def centred(style: str, text: str, bold: bool, available: int) -> etree._Element:
+    """A centred title paragraph broken into even lines (no word left alone on the last)."""
+    lines = balanced_lines(text, TITLE_SIZE, bold, available)
+    return ooxml.paragraph(style, "\n".join(lines))
+
+
 def title(kind: str, text: str, attached: str | None = None) -> list[etree._Element]:
     """ "QUYẾT ĐỊNH" / "KẾ HOẠCH", the trích yếu, the "(Ban hành kèm theo …)" line, a rule."""
-    out = [ooxml.paragraph(styles.DOC_TYPE, kind), ooxml.paragraph(styles.ABSTRACT, text)]
+    width = PORTRAIT.text_width
+    out = [ooxml.paragraph(styles.DOC_TYPE, kind), centred(styles.ABSTRACT, text, True, width)]
     if attached:
-        out.append(ooxml.paragraph(styles.ATTACHED, attached))
-    out.append(ooxml.rule(styles.RULE, SHORT_RULE, PORTRAIT.text_width))
+        out.append(centred(styles.ATTACHED, attached, False, width))
+    out.append(ooxml.rule(styles.RULE, SHORT_RULE, width))
     return out
 
 
@@ -90,7 +98,8 @@ def closing(plan: Plan) -> etree._Element:
     widths = (CLOSING_LEFT, CLOSING_RIGHT)
     cells = [ooxml.cell(widths[0], _recipients(plan), valign="top"),
              ooxml.cell(widths[1], _signature(plan), valign="top")]
-    return ooxml.table(widths, [ooxml.row(cells)], borders=False, cell_margin=0)
+    return ooxml.table(widths, [ooxml.row(cells)], borders=False, cell_margin=0,
+                       top_margin=CLOSING_GAP)
 
 
 def closing_mark(text: str) -> str:

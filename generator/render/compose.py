@@ -1,6 +1,8 @@
 """Put the documents into the template: one section each, rendered by docxtpl, packaged.
 
-Sections: the decision (if any), the plan, the appendix (if any, landscape, numbered from 1).
+Sections: the decision (if any), the plan, the appendix (if any, landscape). Each is its own
+document in the sense of Decree 30, so each numbers its pages from 1 and shows no number on
+its first page (an attached plan does not continue the decision's page count).
 Each non-final section ends with a paragraph carrying its properties; the final section's
 properties are the body's own, set after docxtpl has rendered. All properties derive from
 the template's, so margins and the page-number header follow the template.
@@ -8,6 +10,7 @@ the template's, so margins and the page-number header follow the template.
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from io import BytesIO
@@ -32,23 +35,20 @@ class _Section:
     tag: str
     elements: list[etree._Element]
     page: Page
-    own_numbering: bool          # the appendix counts its pages from 1
 
 
 def _sections(plan: Plan) -> list[_Section]:
     out = []
     if plan.decision is not None:
-        out.append(_Section("decision", documents.decision(plan, plan.decision), PORTRAIT, False))
-    out.append(_Section("plan", documents.plan_body(plan), PORTRAIT, False))
+        out.append(_Section("decision", documents.decision(plan, plan.decision), PORTRAIT))
+    out.append(_Section("plan", documents.plan_body(plan), PORTRAIT))
     if plan.appendix is not None:
-        out.append(_Section("appendix", appendix.appendix_body(plan.appendix), LANDSCAPE, True))
+        out.append(_Section("appendix", appendix.appendix_body(plan.appendix), LANDSCAPE))
     return out
 
 
-def _properties(base: etree._Element, section: _Section, first: bool) -> etree._Element:
-    """Page size, numbering restart and an unnumbered first page (document start, appendix)."""
-    return ooxml.section(base, section.page, first_page_unnumbered=first or section.own_numbering,
-                         restart_numbering=section.own_numbering)
+def _properties(base: etree._Element, section: _Section) -> etree._Element:
+    return ooxml.section(base, section.page, first_page_unnumbered=True, restart_numbering=True)
 
 
 def _context(plan: Plan, base: etree._Element) -> tuple[dict, etree._Element]:
@@ -56,7 +56,7 @@ def _context(plan: Plan, base: etree._Element) -> tuple[dict, etree._Element]:
     sections = _sections(plan)
     context = {tag: Markup("") for tag in TAGS}
     for i, section in enumerate(sections):
-        props = _properties(base, section, first=i == 0)
+        props = _properties(base, section)
         if i == len(sections) - 1:
             context[section.tag] = ooxml.fragment(section.elements)
             return context, props
@@ -71,7 +71,6 @@ def _pin_properties(document, plan: Plan) -> None:
     date = plan.document.date
     stamp = datetime(date.year, date.month, date.day or 1)
     props.created = props.modified = stamp
-    props.last_printed = stamp
     props.revision = 1
     props.author = plan.issuer.full
     props.last_modified_by = GENERATOR
@@ -79,9 +78,25 @@ def _pin_properties(document, plan: Plan) -> None:
     props.comments = ""
 
 
+class TemplateError(ValueError):
+    """The template cannot hold a plan (a tag paragraph was deleted while restyling)."""
+
+
+def _check_tags(doc: DocxTemplate, template: Path | str) -> None:
+    """Every tag paragraph is there (after docxtpl's own repair of tags split across runs)."""
+    doc.init_docx()
+    xml = doc.patch_xml(doc.get_xml())
+    missing = [tag for tag in TAGS if not re.search(r"\{\{\s*%s\s*\}\}" % tag, xml)]
+    if missing:
+        names = ", ".join("{{p %s }}" % tag for tag in missing)
+        raise TemplateError(f"{template}: the template lost its tag paragraph(s) {names}; "
+                            "restyle the 'Plan …' styles but keep the three tag paragraphs")
+
+
 def render_plan(plan: Plan, template: Path | str = DEFAULT_TEMPLATE) -> bytes:
     """The whole plan as one DOCX: decision, plan, appendix, each starting a new page."""
     doc = DocxTemplate(str(template))
+    _check_tags(doc, template)
     base = copy.deepcopy(ooxml.body_section(doc.get_docx().element.body))
     context, final = _context(plan, base)
     env = Environment(autoescape=True, undefined=StrictUndefined)

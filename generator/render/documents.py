@@ -20,7 +20,7 @@ def _article(article: Article, last: bool) -> etree._Element:
     return ooxml.paragraph(styles.BODY, [
         ooxml.run(f"Điều {article.number}.", char_style=styles.ARTICLE_LABEL),
         ooxml.run(f" {text}"),
-    ])
+    ], keep_next=last)
 
 
 def decision(plan: Plan, body: Decision) -> list[etree._Element]:
@@ -38,13 +38,15 @@ def decision(plan: Plan, body: Decision) -> list[etree._Element]:
     return out
 
 
-def _paragraph(paragraph: Paragraph, last: bool) -> etree._Element:
+def _paragraph(paragraph: Paragraph, last: bool, signed: bool) -> etree._Element:
+    """A body paragraph; the last takes "./." and, when signed here, stays with the signature."""
     text = paragraph.display
     return ooxml.paragraph(_PARAGRAPH_STYLES.get(paragraph.kind, styles.BODY),
-                           blocks.closing_mark(text) if last else text)
+                           blocks.closing_mark(text) if last else text,
+                           keep_next=last and signed)
 
 
-def _body_paragraphs(body: PlanBody) -> list[tuple[str, Paragraph]]:
+def _body_paragraphs(body: PlanBody) -> list[tuple[str | None, Paragraph]]:
     """Preamble and sections flattened to (style, paragraph), section headings included."""
     out = [(None, p) for p in body.preamble]
     for section in body.sections:
@@ -73,7 +75,7 @@ def plan_body(plan: Plan) -> list[etree._Element]:
     last = _last_text_index(items)
     for i, (style, paragraph) in enumerate(items):
         if style is None:
-            out.append(_paragraph(paragraph, i == last))
+            out.append(_paragraph(paragraph, i == last, signed=not attached))
         else:
             out.append(ooxml.paragraph(style, paragraph.display))
     if not attached:

@@ -10,6 +10,7 @@ docxtpl rewrites ``{_{`` to ``{{`` in rendered output, and plan text must come o
 from __future__ import annotations
 
 import copy
+import functools
 from typing import Iterable, Sequence
 
 from lxml import etree
@@ -26,6 +27,7 @@ FONT = "Times New Roman"
 FONT_SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
 
 
+@functools.cache
 def qn(tag: str) -> str:
     """``w:p`` → Clark notation ``{…main}p``."""
     prefix, local = tag.split(":")
@@ -33,8 +35,12 @@ def qn(tag: str) -> str:
 
 
 def el(tag: str, attrs: dict[str, str] | None = None, *children: etree._Element) -> etree._Element:
-    """An element; attribute names are prefixed (``w:val``) like the tag."""
-    node = etree.Element(qn(tag), nsmap=NSMAP)
+    """An element; attribute names are prefixed (``w:val``) like the tag.
+
+    No namespace map here: lxml reuses the ``w:`` declaration of the tree the element joins,
+    and fragment() always serialises inside a holder that declares it.
+    """
+    node = etree.Element(qn(tag))
     for name, value in (attrs or {}).items():
         node.set(qn(name), str(value))
     node.extend(children)
@@ -55,15 +61,24 @@ def fonts() -> etree._Element:
     return el("w:rFonts", {f"w:{slot}": FONT for slot in FONT_SLOTS})
 
 
-def run(text: str, char_style: str | None = None, bold: bool = False) -> etree._Element:
-    """One run; line breaks and tabs inside the text become ``w:br`` and ``w:tab``."""
-    node = el("w:r")
-    props = sub(node, "w:rPr")
+@functools.cache
+def _run_props(char_style: str | None) -> etree._Element:
+    props = el("w:rPr")
     if char_style:
         sub(props, "w:rStyle", {"w:val": style_id(char_style)})
     props.append(fonts())
-    if bold:
-        sub(props, "w:b")
+    return props
+
+
+def run(text: str, char_style: str | None = None) -> etree._Element:
+    """One run; line breaks and tabs inside the text become ``w:br`` and ``w:tab``.
+
+    Formatting comes from styles only (so restyling the template works); the font slots are
+    the exception Decree 30 demands. Run properties are copied from a cached prototype:
+    tables hold thousands of runs.
+    """
+    node = el("w:r")
+    node.append(copy.copy(_run_props(char_style)))
     for i, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
         if i:
             sub(node, "w:br")
@@ -93,17 +108,26 @@ def field_runs(instruction: str, shown: str) -> list[etree._Element]:
 
 # --- paragraphs -------------------------------------------------------------------------------
 
-def paragraph(style: str, content: str | Sequence[etree._Element] = "",
-              indent: tuple[int, int] | None = None,
-              spacing_before: int | None = None) -> etree._Element:
-    """A paragraph of ``style``; ``content`` is text or ready runs; ``indent`` (left, right)."""
-    node = el("w:p")
-    props = sub(node, "w:pPr")
+@functools.lru_cache(maxsize=256)
+def _paragraph_props(style: str, indent: tuple[int, int] | None, keep_next: bool) -> etree._Element:
+    props = el("w:pPr")
     sub(props, "w:pStyle", {"w:val": style_id(style)})
-    if spacing_before is not None:
-        sub(props, "w:spacing", {"w:before": spacing_before})
+    if keep_next:
+        sub(props, "w:keepNext")
     if indent is not None:
         sub(props, "w:ind", {"w:left": indent[0], "w:right": indent[1]})
+    return props
+
+
+def paragraph(style: str, content: str | Sequence[etree._Element] = "",
+              indent: tuple[int, int] | None = None,
+              keep_next: bool = False) -> etree._Element:
+    """A paragraph of ``style``; ``content`` is text or ready runs; ``indent`` (left, right).
+
+    ``keep_next`` holds it on the page of what follows (the body's end with the signature).
+    """
+    node = el("w:p")
+    node.append(copy.copy(_paragraph_props(style, indent, keep_next)))
     if isinstance(content, str):
         if content:
             node.append(run(content))
@@ -131,8 +155,11 @@ _BORDER_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
 
 
 def table(widths: Sequence[int], rows: Iterable[etree._Element], borders: bool = True,
-          cell_margin: int | None = None) -> etree._Element:
-    """A fixed-layout table: grid and width from ``widths`` (twips), every row as given."""
+          cell_margin: int | None = None, top_margin: int | None = None) -> etree._Element:
+    """A fixed-layout table: grid and width from ``widths`` (twips), every row as given.
+
+    ``cell_margin`` sets the cells' left and right padding, ``top_margin`` their top padding.
+    """
     node = el("w:tbl")
     props = sub(node, "w:tblPr")
     sub(props, "w:tblW", {"w:w": sum(widths), "w:type": "dxa"})
@@ -143,10 +170,12 @@ def table(widths: Sequence[int], rows: Iterable[etree._Element], borders: bool =
             if borders else {"w:val": "nil"}
         sub(edges, f"w:{side}", attrs)
     sub(props, "w:tblLayout", {"w:type": "fixed"})
-    if cell_margin is not None:
+    if cell_margin is not None or top_margin is not None:
         margins = sub(props, "w:tblCellMar")
-        for side in ("left", "right"):
-            sub(margins, f"w:{side}", {"w:w": cell_margin, "w:type": "dxa"})
+        sides = {"top": top_margin, "left": cell_margin, "right": cell_margin}
+        for side, width in sides.items():
+            if width is not None:
+                sub(margins, f"w:{side}", {"w:w": width, "w:type": "dxa"})
     sub(props, "w:tblLook", {"w:val": "0000", "w:firstRow": 0, "w:lastRow": 0,
                              "w:firstColumn": 0, "w:lastColumn": 0, "w:noHBand": 1,
                              "w:noVBand": 1})
@@ -157,13 +186,11 @@ def table(widths: Sequence[int], rows: Iterable[etree._Element], borders: bool =
     return node
 
 
-def row(cells: Iterable[etree._Element], header: bool = False,
-        cant_split: bool = True) -> etree._Element:
+def row(cells: Iterable[etree._Element], header: bool = False) -> etree._Element:
     """A row that never splits across pages; a header row repeats on every page."""
     node = el("w:tr")
     props = sub(node, "w:trPr")
-    if cant_split:
-        sub(props, "w:cantSplit")
+    sub(props, "w:cantSplit")
     if header:
         sub(props, "w:tblHeader")
     node.extend(cells)
@@ -250,7 +277,7 @@ def fragment(elements: Sequence[etree._Element]) -> Markup:
     """Body-level XML for a ``{{p name }}`` tag: trusted markup, its braces neutralised."""
     if not elements:
         return Markup("")
-    holder = el("w:body")
+    holder = etree.Element(qn("w:body"), nsmap=NSMAP)
     holder.extend(elements)
     xml = etree.tostring(holder, encoding="unicode")
     inner = xml[xml.index(">") + 1:xml.rindex("<")]

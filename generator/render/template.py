@@ -135,4 +135,4 @@ def _properties(document) -> None:
     props.author = props.last_modified_by = "plangen"
     props.created = props.modified = TEMPLATE_DATE
     props.revision = 1
-    props.comments = "Restyle the 'Plan …' styles; keep the {{p …}} paragraphs."
+    props.comments = "Restyle the 'Plan …' styles; keep the three tag paragraphs."

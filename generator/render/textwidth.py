@@ -44,3 +44,42 @@ def text_width(text: str, size_pt: float, bold: bool = False) -> int:
     table = _WIDTHS[bold]
     units = sum(table.get(_base_letter(c), _FALLBACK) for c in text)
     return round(units * size_pt * 20 / 1000)
+
+
+SAFETY = 0.92    # the estimate may be a little short; never let a balanced line wrap again
+
+
+def _greedy(words: list[str], widths: list[int], space: int, limit: int) -> list[list[str]]:
+    lines, current, used = [], [], 0
+    for word, width in zip(words, widths):
+        extra = width if not current else used + space + width
+        if current and extra > limit:
+            lines.append(current)
+            current, used = [word], width
+        else:
+            current.append(word)
+            used = extra
+    return lines + [current] if current else lines
+
+
+def balanced_lines(text: str, size_pt: float, bold: bool, available: int) -> list[str]:
+    """``text`` broken into as few lines as fit ``available`` twips, all about as long.
+
+    Centred titles wrapped by the word processor leave a word or two alone on the last line;
+    a clerk breaks such a title by hand into even lines, and so does this.
+    """
+    limit = int(available * SAFETY)
+    words = text.split(" ")
+    widths = [text_width(word, size_pt, bold) for word in words]
+    space = text_width(" ", size_pt, bold)
+    count = len(_greedy(words, widths, space, limit))
+    if count <= 1 or max(widths) > limit:
+        return [text]
+    low, high = max(max(widths), text_width(text, size_pt, bold) // count), limit
+    while low < high:
+        middle = (low + high) // 2
+        if len(_greedy(words, widths, space, middle)) <= count:
+            high = middle
+        else:
+            low = middle + 1
+    return [" ".join(line) for line in _greedy(words, widths, space, low)]

@@ -33,7 +33,15 @@ class Docx:
 
     @staticmethod
     def text(node) -> str:
-        return "".join(node.xpath(".//w:t/text()", namespaces=NS))
+        """The text as a reader sees it; a line break inside a paragraph reads as a space."""
+        parts = node.xpath(".//w:t/text() | .//w:br", namespaces=NS)
+        return "".join(p if isinstance(p, str) else " " for p in parts)
+
+    @staticmethod
+    def lines(node) -> list[str]:
+        """The lines of a paragraph broken by ``w:br``."""
+        parts = node.xpath(".//w:t/text() | .//w:br", namespaces=NS)
+        return "".join(p if isinstance(p, str) else "\n" for p in parts).split("\n")
 
     def paragraphs(self):
         return self.xpath(".//w:p")

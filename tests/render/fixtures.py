@@ -112,11 +112,14 @@ def standalone_plan() -> Plan:
 
 
 def long_plan(tasks: int = 40) -> Plan:
-    """``decision_plan`` with a third part long enough to run the appendix over pages."""
+    """``decision_plan`` with a decision and an appendix long enough to run over pages."""
     plan = decision_plan()
     items = tuple(task(f"t{n}", n, f"Nhiệm vụ số {n}: rà soát, công bố, công khai thủ tục "
                        "hành chính thuộc thẩm quyền giải quyết", lead="Văn phòng UBND tỉnh",
                        deadline="Hàng quý", result="Báo cáo kết quả") for n in range(1, tasks + 1))
     part = Part("dai", "3. Các nhiệm vụ thường xuyên", EIGHT, items)
     appendix = replace(plan.appendix, parts=plan.appendix.parts + (part,))
-    return replace(plan, appendix=appendix)
+    bases = tuple(f"Căn cứ Nghị định số {n}/2020/NĐ-CP ngày 08 tháng 4 năm 2020 của Chính phủ "
+                  "về thực hiện thủ tục hành chính trên môi trường điện tử;" for n in range(1, 25))
+    decision = replace(plan.decision, bases=bases)
+    return replace(plan, appendix=appendix, decision=decision)

@@ -7,9 +7,10 @@ import subprocess
 
 import pytest
 
-from generator.render import render_plan
+from generator.render import DEFAULT_TEMPLATE, render_plan
 
-from .fixtures import long_plan
+from .docx_xml import Docx, w
+from .fixtures import decision_plan, long_plan
 
 pytestmark = [
     pytest.mark.libreoffice,
@@ -62,11 +63,19 @@ def test_pages_are_a4_and_the_appendix_landscape(pdf):
     assert len(landscape) >= 2
 
 
-def test_page_numbers_skip_first_pages_and_restart_in_the_appendix(pdf):
+def test_page_numbers_skip_first_pages_and_restart_in_each_document(pdf):
     sizes = page_sizes(pdf)
     appendix_start = next(i for i, s in enumerate(sizes, 1) if s[0] > s[1])
-    assert first_line(page_text(pdf, 1)).startswith("ỦY BAN NHÂN DÂN")
-    assert first_line(page_text(pdf, 2)) == "2"
+    starts, numbered = 0, []
+    for n in range(1, appendix_start):
+        line = first_line(page_text(pdf, n))
+        if line.startswith("ỦY BAN NHÂN DÂN"):
+            starts, count = starts + 1, 1
+        else:
+            count += 1
+            numbered.append(line)
+            assert line == str(count)
+    assert starts == 2 and numbered
     assert first_line(page_text(pdf, appendix_start)) == "PHỤ LỤC"
     assert first_line(page_text(pdf, appendix_start + 1)) == "2"
 
@@ -76,3 +85,16 @@ def test_the_table_header_repeats_on_every_appendix_page(pdf):
     pages = [i for i, s in enumerate(sizes, 1) if s[0] > s[1]][1:]
     for page in pages:
         assert "Stt" in page_text(pdf, page)
+
+
+def test_a_template_saved_again_by_libreoffice_still_renders(tmp_path):
+    """A user restyles the template in LibreOffice and saves it as DOCX: the tags survive."""
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+                    "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(tmp_path / "saved"),
+                    str(DEFAULT_TEMPLATE)], check=True, capture_output=True, timeout=180)
+    doc = Docx(render_plan(decision_plan(), template=tmp_path / "saved" / "plan.docx"))
+    assert len(doc.xpath(".//w:sectPr")) == 3
+    assert doc.xpath("./w:sectPr/w:pgSz/@w:orient") == ["landscape"]
+    defined = {s.get(w("styleId")) for s in doc.styles.findall(w("style"))}
+    assert set(doc.xpath(".//w:pStyle/@w:val")) <= defined
+    assert "Số: 77/QĐ-UBND" in [doc.text(p) for p in doc.paragraphs()]

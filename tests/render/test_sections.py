@@ -36,12 +36,10 @@ def test_the_appendix_section_is_landscape_with_swapped_dimensions(decision_docx
         assert attr(sect, "pgSz", "w") == 11906 and sect.find(w("pgSz")).get(w("orient")) is None
 
 
-def test_page_numbers_hide_on_the_first_page_and_restart_in_the_appendix(decision_docx):
-    decision, plan, appendix = sections(decision_docx)
-    assert decision.find(w("titlePg")) is not None
-    assert plan.find(w("titlePg")) is None and plan.find(w("pgNumType")) is None
-    assert appendix.find(w("titlePg")) is not None
-    assert appendix.find(w("pgNumType")).get(w("start")) == "1"
+def test_each_document_numbers_its_pages_from_1_and_hides_the_first(decision_docx):
+    for sect in sections(decision_docx):
+        assert sect.find(w("titlePg")) is not None
+        assert sect.find(w("pgNumType")).get(w("start")) == "1"
 
 
 def test_every_section_points_at_the_page_number_header(decision_docx):

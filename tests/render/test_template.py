@@ -6,7 +6,9 @@ from io import BytesIO
 from docx import Document
 from docx.shared import Pt
 
-from generator.render import DEFAULT_TEMPLATE, render_plan
+import pytest
+
+from generator.render import DEFAULT_TEMPLATE, TemplateError, render_plan
 from generator.render.package import members
 from generator.render.styles import SPECS, style_id
 from generator.render.template import build_template
@@ -44,3 +46,12 @@ def test_the_template_body_is_three_tags_and_a_closing_paragraph():
     assert [p.text for p in doc.paragraphs] == ["{{p decision }}", "{{p plan }}",
                                                 "{{p appendix }}", ""]
     assert doc.sections[0].different_first_page_header_footer
+
+
+def test_a_template_that_lost_a_tag_is_refused_with_its_name(tmp_path):
+    template = Document(str(DEFAULT_TEMPLATE))
+    template.paragraphs[2]._p.getparent().remove(template.paragraphs[2]._p)
+    broken = tmp_path / "broken.docx"
+    template.save(str(broken))
+    with pytest.raises(TemplateError, match=r"\{\{p appendix \}\}"):
+        render_plan(decision_plan(), template=broken)

@@ -89,3 +89,13 @@ def test_text_is_never_evaluated_as_a_template(decision_docx):
 
 def test_no_empty_text_elements(decision_docx):
     assert all(t.text for t in decision_docx.body.iter(w("t")))
+
+
+def test_long_titles_are_broken_into_even_lines(decision_docx):
+    doc = decision_docx
+    lines = doc.lines(doc.paragraph("NỘI DUNG THỰC HIỆN"))
+    assert lines == ["NỘI DUNG THỰC HIỆN KIỂM SOÁT THỦ TỤC HÀNH CHÍNH NĂM 2023"]
+    attached = doc.lines(doc.paragraph("(Ban hành kèm theo"))
+    assert len(attached) == 2 and all(attached)
+    short, long = sorted(map(len, attached))
+    assert short > long * 0.6
