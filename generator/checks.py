@@ -10,6 +10,7 @@ from typing import Any, Iterator
 
 from . import deadlines
 from .errors import Pos, Problem
+from .page import LANDSCAPE_TEXT_WIDTH_MM
 from .schema import UNIT_FIELDS
 from .tree import Map, Seq
 
@@ -95,7 +96,8 @@ def _layouts(tree: Map) -> list[Problem]:
     if not isinstance(appendix, Map):
         return []
     layouts = appendix.get("layouts") or {}
-    problems = []
+    problems = [_too_wide(name, layout) for name, layout in layouts.items()
+                if sum(c.get("width", 0) for c in layout.get("columns", [])) > LANDSCAPE_TEXT_WIDTH_MM]
     if appendix.get("layout") not in layouts:
         problems.append(Problem(appendix.where("layout"),
                                 f"layout '{appendix.get('layout')}' is not among layouts: {', '.join(layouts)}"))
@@ -105,11 +107,18 @@ def _layouts(tree: Map) -> list[Problem]:
             problems.append(Problem(part.where("layout"), f"layout '{name}' is not among layouts: "
                                                           f"{', '.join(layouts)}"))
             continue
-        fields = [c["field"] for c in layouts.get(name, {}).get("columns", [])]
+        columns = layouts.get(name, {}).get("columns", [])
+        fields = [c["field"] for c in columns]
         for key, item, _, _ in iter_items(part):
             if key == "tasks" and isinstance(item.get("span"), Map):
                 problems += _span(item, fields, name)
     return problems
+
+
+def _too_wide(name: str, layout: Map) -> Problem:
+    total = sum(c["width"] for c in layout["columns"])
+    return Problem(layout.where("columns"), f"layout '{name}' is {total:g} mm wide; the landscape "
+                                            f"page holds {LANDSCAPE_TEXT_WIDTH_MM} mm")
 
 
 def _span(task: Map, fields: list[str], layout: str) -> list[Problem]:

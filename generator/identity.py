@@ -14,8 +14,11 @@ def doc_type(tree: dict) -> str:
 
 
 def doc_code(tree: dict) -> str:
-    """``77/QĐ-UBND``; a draft keeps the number blank (``/KH-SXD``)."""
-    return f"{tree['document'].get('number', '')}/{doc_type(tree)}-{tree['issuer']['abbr']}"
+    """``77/QĐ-UBND``, ``01/KH-UBND`` (a leading zero below 10); a draft keeps it blank."""
+    number = tree["document"].get("number", "")
+    if number.isdigit() and int(number) < 10:
+        number = f"{int(number):02d}"
+    return f"{number}/{doc_type(tree)}-{tree['issuer']['abbr']}"
 
 
 def doc_date(tree: dict) -> DocDate:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..page import MARGIN_BOTTOM_MM, MARGIN_LEFT_MM, MARGIN_RIGHT_MM, MARGIN_TOP_MM  # noqa: F401
+
 TWIPS_PER_MM = 56.7
 TWIPS_PER_PT = 20
 
@@ -18,10 +20,6 @@ def twips(mm: float) -> int:
 
 A4_SHORT = 11906
 A4_LONG = 16838
-MARGIN_TOP_MM = 20
-MARGIN_BOTTOM_MM = 20
-MARGIN_LEFT_MM = 30
-MARGIN_RIGHT_MM = 15
 HEADER_DISTANCE_MM = 10
 
 

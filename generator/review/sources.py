@@ -1,0 +1,136 @@
+"""Open one side of a diff: a plan file, or ``REV:path`` read from git without a checkout.
+
+A plan at a revision may extend a parent, and that parent must come from the same revision,
+not from the working tree, or the diff would compare a mixture of two versions. So the file
+and every parent it names are copied out of git (``git show REV:path``) into a temporary
+folder that mirrors the repository's layout, and the ordinary pipeline loads them from there.
+Problems found in those copies are reported under their git names (``HEAD~1:plans/x.yaml:3:5``).
+"""
+from __future__ import annotations
+
+import posixpath
+import subprocess
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..errors import PlanError, Problem
+from ..inherit import display_name
+from ..load import load_text
+from ..pipeline import LoadedPlan, Workspace
+
+MAX_PARENTS = 20
+
+
+class SourceError(Exception):
+    """A side that cannot be read at all: no such file, unknown revision, no git."""
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One side as the user wrote it: ``rev`` is None for a file in the working tree."""
+
+    text: str
+    rev: str | None
+    path: str
+
+
+def parse_spec(text: str) -> Spec:
+    """A file when it exists or has no colon; otherwise ``REV:path`` (split at the last colon)."""
+    if Path(text).is_file() or ":" not in text:
+        return Spec(text, None, text)
+    rev, _, path = text.rpartition(":")
+    if not rev or not path:
+        raise SourceError(f"{text}: write a git side as REV:path, e.g. HEAD~1:plans/x.yaml")
+    return Spec(text, rev, path)
+
+
+def open_plan(text: str, workspace: Workspace | None = None) -> LoadedPlan:
+    """The resolved plan named by ``text``; SourceError or PlanError when it cannot be had."""
+    spec = parse_spec(text)
+    workspace = workspace or Workspace()
+    if spec.rev is None:
+        if not Path(spec.path).is_file():
+            raise SourceError(f"{spec.path}: no such file")
+        return workspace.load(spec.path)
+    return _open_revision(spec)
+
+
+def _open_revision(spec: Spec) -> LoadedPlan:
+    path = _repo_path(spec.path)
+    with tempfile.TemporaryDirectory(prefix="plangen-diff-") as tmp:
+        root = Path(tmp).resolve()
+        local = _materialise(spec.rev, path, root)
+        try:
+            return Workspace().load(local)
+        except PlanError as e:
+            raise PlanError(_renamed(p, root, spec.rev) for p in e.problems) from None
+
+
+def _repo_path(path: str) -> str:
+    """The path from the repository's top, as git reads ``REV:path`` (``./x`` is cwd-relative)."""
+    if path.startswith(("./", "../")):
+        prefix = _git("rev-parse", "--show-prefix").decode().strip()
+        path = prefix + path
+    normal = posixpath.normpath(path)
+    if normal.startswith("../") or normal == "..":
+        raise SourceError(f"{path}: outside the git repository")
+    return normal
+
+
+def _materialise(rev: str, path: str, root: Path) -> Path:
+    """Copy the plan at ``rev`` and its chain of parents under ``root``; return the plan's copy."""
+    current, seen = path, set()
+    while current and current not in seen and len(seen) < MAX_PARENTS:
+        seen.add(current)
+        try:
+            data = _git("show", f"{rev}:{current}")
+        except SourceError:
+            if current == path:
+                raise
+            break  # a missing parent: the pipeline reports it at the child's `extends` line
+        target = root / current
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        current = _parent_of(current, data)
+    return root / path
+
+
+def _parent_of(path: str, data: bytes) -> str | None:
+    """The repository path of the plan that ``path`` extends, if it names one inside the repo."""
+    try:
+        tree = load_text(data, path)
+    except PlanError:
+        return None  # the pipeline reports the file's own problems
+    value = tree.get("extends")
+    if not isinstance(value, str) or not value.strip():
+        return None
+    parent = posixpath.normpath(posixpath.join(posixpath.dirname(path), value))
+    return None if parent.startswith("../") else parent
+
+
+def _git(*args: str) -> bytes:
+    """Run git in the current directory; its first error line becomes a SourceError."""
+    try:
+        done = subprocess.run(["git", *args], capture_output=True, check=False)
+    except FileNotFoundError:
+        raise SourceError("git is not installed (needed for REV:path sides)") from None
+    if done.returncode != 0:
+        lines = done.stderr.decode(errors="replace").strip().splitlines() or ["git failed"]
+        raise SourceError(f"git {' '.join(args)}: {lines[0]}")
+    return done.stdout
+
+
+def _renamed(problem: Problem, root: Path, rev: str) -> Problem:
+    """The problem with the temporary copy's name replaced by the git name ``rev:path``."""
+    message = problem.message
+    for shown in {display_name(root), root.as_posix()}:
+        message = message.replace(shown + "/", f"{rev}:")
+    pos = problem.pos
+    if pos is not None:
+        try:
+            rel = Path(pos.file).resolve().relative_to(root)
+            pos = pos._replace(file=f"{rev}:{rel.as_posix()}")
+        except ValueError:
+            pass
+    return replace(problem, pos=pos, message=message)
