@@ -109,10 +109,25 @@ def _layouts(tree: Map) -> list[Problem]:
             continue
         columns = layouts.get(name, {}).get("columns", [])
         fields = [c["field"] for c in columns]
-        for key, item, _, _ in iter_items(part):
+        for key, item, items, n in iter_items(part):
             if key == "tasks" and isinstance(item.get("span"), Map):
                 problems += _span(item, fields, name)
+            if key == "tasks" and item.get("merge_up"):
+                problems += _merge_up(item, n)
     return problems
+
+
+def _merge_up(task: Map, index: int) -> list[Problem]:
+    """A cell can only continue the cell of the task right above it, and holds nothing itself."""
+    where = task.where("merge_up")
+    if index == 0:
+        return [Problem(where, "merge_up on the first task of its group: there is no cell above",
+                        task.get("id"))]
+    given = [f for f in task["merge_up"] if task.get(f) not in (None, "", [])]
+    if given:
+        return [Problem(where, f"'{given[0]}' merges with the cell above and must be left out here",
+                        task.get("id"))]
+    return []
 
 
 def _too_wide(name: str, layout: Map) -> Problem:

@@ -108,7 +108,8 @@ class _Converter:
         if "object" in types and "array" in types:
             raise ValueError("cannot convert a 'schema' for a value that may be a list or a mapping")
         if "object" in types:
-            return self.mapping(inner, partial)
+            keys = self.mapping(inner, partial)
+            return {k: v for k, v in keys.items() if k != "type"}   # the rule's own types stand
         return {"items": self.rule(inner, partial)} if "array" in types else {}
 
     def _mapping(self, mapping: dict, partial: bool, top: bool = False) -> dict:

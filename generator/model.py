@@ -120,6 +120,7 @@ class Task:
     deadline: Deadline | None
     span: Span | None = None
     rows: tuple[dict[str, Cell], ...] = ()   # several rows: fields that vary per row
+    merge_up: frozenset[str] = frozenset()   # fields whose cell continues the one above
 
     def cell(self, field_name: str) -> Cell:
         return self.cells.get(field_name, ())

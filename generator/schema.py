@@ -42,6 +42,7 @@ TASK = {
         "to": {"type": "string", "required": True, "allowed": list(COLUMN_FIELDS)},
         "text": {**CELL, "required": True}}},
     "rows": {"type": "list", "minlength": 1, "schema": {"type": "dict", "schema": _ROW}},
+    "merge_up": {"type": "list", "schema": {"type": "string", "allowed": list(TASK_FIELDS)}},
     **CONTROL,
 }
 

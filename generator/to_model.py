@@ -190,6 +190,7 @@ class _Numberer:
             deadline=_deadline(data.get("deadline"), self.year),
             span=Span(span["from"], span["to"], _cell(span["text"])) if span else None,
             rows=tuple(self._cells(row) for row in data.get("rows") or ()),
+            merge_up=frozenset(data.get("merge_up") or ()),
         )
 
     def _cells(self, data: dict) -> dict[str, Cell]:

@@ -66,12 +66,14 @@ def _header_row(layout: Layout, widths: list[int]) -> etree._Element:
 
 
 def _item_rows(items, layout: Layout, widths: list[int]) -> Iterator[etree._Element]:
-    for item in items:
+    for n, item in enumerate(items):
         if isinstance(item, Group):
             yield _group_row(item, widths)
             yield from _item_rows(item.items, layout, widths)
         else:
-            yield from task_rows(item, layout, widths)
+            after = items[n + 1] if n + 1 < len(items) else None
+            below = after.merge_up if isinstance(after, Task) else frozenset()
+            yield from task_rows(item, layout, widths, below)
 
 
 def _group_row(group: Group, widths: list[int]) -> etree._Element:
@@ -90,35 +92,38 @@ def _cell_style(field: str) -> str:
     return styles.TABLE_CENTER if field in CENTERED_FIELDS else styles.TABLE_TEXT
 
 
-def _merge_plan(task: Task, field: str) -> list[tuple[Cell | None, str | None]]:
+def _merge_plan(task: Task, field: str, merged_below: bool) -> list[tuple[Cell | None, str | None]]:
     """Per row of the task: the cell's content (None under a merge) and its vMerge value.
 
     A row that gives the field starts a new cell; a row that does not continues the cell
-    above, and the first row falls back to the task's own value. A merge of one row is
-    written without vMerge.
+    above, and the first row falls back to the task's own value, or continues the previous
+    task's cell (``merge_up``). A merge of one row is written without vMerge.
     """
     rows = task.rows or ({},)
-    values = [row[field] if field in row else (task.cell(field) if i == 0 else None)
+    values = [row[field] if field in row else
+              (None if i == 0 and field in task.merge_up else task.cell(field) if i == 0 else None)
               for i, row in enumerate(rows)]
     plan = []
     for i, value in enumerate(values):
         if value is None:
             plan.append((None, "continue"))
         else:
-            merged = i + 1 < len(values) and values[i + 1] is None
-            plan.append((value, "restart" if merged else None))
+            below = values[i + 1] is None if i + 1 < len(values) else merged_below
+            plan.append((value, "restart" if below else None))
     return plan
 
 
-def task_rows(task: Task, layout: Layout, widths: list[int]) -> list[etree._Element]:
+def task_rows(task: Task, layout: Layout, widths: list[int],
+              merged_below: frozenset[str] = frozenset()) -> list[etree._Element]:
     """One table row per entry of ``task.rows`` (one row when there are none).
 
-    ``task.span`` turns its columns into one cell (gridSpan), merged down every row.
+    ``task.span`` turns its columns into one cell (gridSpan), merged down every row;
+    ``merged_below`` names the fields the next task's first row continues.
     """
     fields = [c.field for c in layout.columns]
     count = max(len(task.rows), 1)
     first, last = _span_range(task, layout)
-    plans = {f: _merge_plan(task, f) for f in fields}
+    plans = {f: _merge_plan(task, f, f in merged_below) for f in fields}
     rows = []
     for i in range(count):
         cells = []

@@ -1,7 +1,8 @@
 """The diff as a merge-request description: a heading per part, tables of old and new values.
 
-Within a changed value the words that differ are marked (struck through in the old value,
-bold in the new), so a reviewer sees a one-word edit in a long paragraph. Lists longer than
+Within a changed value the words that differ are marked (``<del>`` in the old value, ``<ins>``
+in the new; HTML rather than ``~~``/``**``, whose flanking rules fail next to punctuation), so
+a reviewer sees a one-word edit in a long paragraph. Lists longer than
 ``FOLD`` items are folded into ``<details>`` so the description stays scannable; GitHub and
 GitLab both render them.
 """
@@ -55,23 +56,23 @@ def _changes_table(changes: list[Change]) -> list[str]:
 def _old(change: Change) -> str:
     if change.kind != "changed":
         return escape(show(change.old))
-    return _marked(word_diff(show(change.old), show(change.new))[0], "~~")
+    return _marked(word_diff(show(change.old), show(change.new))[0], "del")
 
 
 def _new(change: Change) -> str:
     if change.kind != "changed":
         return escape(show(change.new))
-    return _marked(word_diff(show(change.old), show(change.new))[1], "**")
+    return _marked(word_diff(show(change.old), show(change.new))[1], "ins")
 
 
-def _marked(runs: list[tuple[str, bool]], mark: str) -> str:
-    """Escaped text with the differing runs wrapped in ``mark``, spaces kept outside it."""
+def _marked(runs: list[tuple[str, bool]], tag: str) -> str:
+    """Escaped text with the differing runs inside ``<tag>``, spaces kept outside it."""
     out = []
     for piece, differs in runs:
         core = piece.strip()
         if differs and core:
             lead, tail = piece[: len(piece) - len(piece.lstrip())], piece[len(piece.rstrip()):]
-            out.append(f"{lead}{mark}{escape(core)}{mark}{tail}")
+            out.append(f"{lead}<{tag}>{escape(core)}</{tag}>{tail}")
         else:
             out.append(escape(piece))
     return "".join(out)

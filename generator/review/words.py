@@ -31,7 +31,9 @@ def word_diff(old: str, new: str) -> tuple[list[tuple[str, bool]], list[tuple[st
     """Both texts as (piece, differs) runs, so a format can mark just the words that changed.
 
     Whole words are compared, not characters: Vietnamese words differ by one diacritic, and
-    marking a single letter inside a word is harder to read than marking the word.
+    marking a single letter inside a word is harder to read than marking the word. A space or
+    a lone punctuation mark between two changed words is part of the change, so "Ủy ban nhân
+    dân" → "Sở Xây dựng" is marked as one phrase, not word by word.
     """
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
     old_runs: list[tuple[str, bool]] = []
@@ -42,4 +44,18 @@ def word_diff(old: str, new: str) -> tuple[list[tuple[str, bool]], list[tuple[st
             old_runs.append(("".join(a[a1:a2]), not same))
         if b2 > b1:
             new_runs.append(("".join(b[b1:b2]), not same))
-    return old_runs, new_runs
+    return _coalesce(old_runs), _coalesce(new_runs)
+
+
+def _coalesce(runs: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Absorb a space or lone punctuation between changed runs, then join equal neighbours."""
+    marked = [differs or (0 < n < len(runs) - 1 and runs[n - 1][1] and runs[n + 1][1]
+                          and len(piece.strip()) <= 1)
+              for n, (piece, differs) in enumerate(runs)]
+    out: list[tuple[str, bool]] = []
+    for (piece, _), differs in zip(runs, marked):
+        if out and out[-1][1] == differs:
+            out[-1] = (out[-1][0] + piece, differs)
+        else:
+            out.append((piece, differs))
+    return out

@@ -38,7 +38,15 @@ def test_vietnamese_letters_measure_as_their_base_letter():
 def test_merge_plan_restarts_where_a_row_gives_the_field_and_continues_elsewhere():
     rows = ({"result": ("a",)}, {"deadline": ("Quý I",)}, {})
     t = task("t", 1, "nội dung", deadline="Năm 2023", rows=rows)
-    assert _merge_plan(t, "deadline") == [(("Năm 2023",), None), (("Quý I",), "restart"),
+    assert _merge_plan(t, "deadline", False) == [(("Năm 2023",), None), (("Quý I",), "restart"),
                                           (None, "continue")]
-    assert _merge_plan(t, "result") == [(("a",), "restart"), (None, "continue"), (None, "continue")]
-    assert _merge_plan(task("u", 2, "x"), "content") == [(("x",), None)]
+    assert _merge_plan(t, "result", False) == [(("a",), "restart"), (None, "continue"), (None, "continue")]
+    assert _merge_plan(task("u", 2, "x"), "content", False) == [(("x",), None)]
+
+
+def test_merge_plan_across_tasks():
+    above = task("a", 1, "x", deadline="Năm 2023")
+    below = replace(task("b", 2, "y"), merge_up=frozenset({"deadline"}))
+    assert _merge_plan(above, "deadline", True) == [(("Năm 2023",), "restart")]
+    assert _merge_plan(below, "deadline", False) == [(None, "continue")]
+    assert _merge_plan(below, "content", False) == [(("y",), None)]
