@@ -17,19 +17,22 @@ from .tree import Map, Seq
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-def iter_items(tree: Map) -> Iterator[tuple[str, Map, Map, Any]]:
-    """Every item with an id: (list name, item, holder mapping, index in the holder list)."""
-    def walk(holder: Map):
-        for key in ("parts", "groups", "tasks", "sections", "paragraphs", "articles"):
-            items = holder.get(key)
-            if isinstance(items, Seq):
-                for n, item in enumerate(items):
-                    if isinstance(item, Map):
-                        yield key, item, items, n
-                        yield from walk(item)
+def iter_items(tree: Map) -> Iterator[tuple[str, Map, Seq, int]]:
+    """Every item with an id in the plan: (list name, item, its list, index in the list)."""
     for top in ("decision", "plan", "appendix"):
         if isinstance(tree.get(top), Map):
-            yield from walk(tree[top])
+            yield from walk_items(tree[top])
+
+
+def walk_items(holder: Map) -> Iterator[tuple[str, Map, Seq, int]]:
+    """The items under ``holder``, depth first, in document order."""
+    for key in ("parts", "groups", "tasks", "sections", "paragraphs", "articles"):
+        items = holder.get(key)
+        if isinstance(items, Seq):
+            for n, item in enumerate(items):
+                if isinstance(item, Map):
+                    yield key, item, items, n
+                    yield from walk_items(item)
 
 
 def iter_tasks(tree: Map) -> Iterator[Map]:
@@ -103,13 +106,14 @@ def _layouts(tree: Map) -> list[Problem]:
                                 f"layout '{appendix.get('layout')}' is not among layouts: {', '.join(layouts)}"))
     for part in appendix.get("parts") or []:
         name = part.get("layout", appendix.get("layout"))
-        if "layout" in part and name not in layouts:
-            problems.append(Problem(part.where("layout"), f"layout '{name}' is not among layouts: "
-                                                          f"{', '.join(layouts)}"))
+        if name not in layouts:
+            if "layout" in part:
+                problems.append(Problem(part.where("layout"), f"layout '{name}' is not among "
+                                                              f"layouts: {', '.join(layouts)}"))
             continue
         columns = layouts.get(name, {}).get("columns", [])
         fields = [c["field"] for c in columns]
-        for key, item, items, n in iter_items(part):
+        for key, item, items, n in walk_items(part):
             if key == "tasks" and isinstance(item.get("span"), Map):
                 problems += _span(item, fields, name)
             if key == "tasks" and item.get("merge_up"):

@@ -5,6 +5,7 @@ Registered on the ``plangen`` group by generator/cli.py; each is thin over one f
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import click
@@ -39,7 +40,7 @@ def diff_command(ctx: click.Context, old: str, new: str, fmt: str, color: bool |
             click.echo(line, err=True)
         ctx.exit(EXIT_TROUBLE)
     if color is None:
-        color = click.get_text_stream("stdout").isatty() and "NO_COLOR" not in os.environ
+        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     click.echo(format_diff(diff, fmt, color), nl=False, color=color)
     ctx.exit(EXIT_EQUAL if diff.equal else EXIT_DIFFERENT)
 

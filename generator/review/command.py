@@ -36,7 +36,7 @@ def diff_specs(old: str, new: str) -> PlanDiff:
         except PlanError as e:
             lines += [str(p) for p in e.problems if not p.warning]
     if lines:
-        raise DiffError(lines)
+        raise DiffError(list(dict.fromkeys(lines)))   # a parent shared by both sides: once
     return diff_plans(loaded[0], loaded[1], old, new)
 
 

@@ -46,6 +46,7 @@ def test_an_unknown_revision_or_path_exits_2(repo):
 def test_problems_of_a_revision_are_named_by_it(repo):
     edit(repo / "plans/province.yaml", "result: \"Kế hoạch được ban hành\"", "reslt: \"Kế hoạch\"")
     git(repo, "commit", "-q", "-am", "typo")
+    git(repo, "checkout", "-q", "HEAD~1", "--", "plans/province.yaml")   # fixed, not committed
     result = invoke(diff_command, "HEAD:plans/department.yaml", "plans/department.yaml")
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
