@@ -53,7 +53,7 @@ def explain_plan(path: Path) -> str:
 
 def build_plans(paths: list[Path], out_dir: Path = OUTPUT_DIR, pdf: bool = False) -> list[Outcome]:
     """Render each valid plan to ``out_dir/<stem>.docx``; a failed plan keeps its old output."""
-    from .render import render_plan
+    from .render import TemplateError, render_plan
     from .write import write_atomic
 
     workspace = Workspace()
@@ -68,6 +68,8 @@ def build_plans(paths: list[Path], out_dir: Path = OUTPUT_DIR, pdf: bool = False
             outcome.written.append(target)
         except PlanError as e:
             outcome.problems = e.problems
+        except TemplateError as e:
+            outcome.problems = [Problem(None, str(e))]
         outcomes.append(outcome)
     if pdf:
         from .pdf import convert_to_pdf

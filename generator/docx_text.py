@@ -71,7 +71,7 @@ def table_rows(tbl) -> list[str]:
     for tr in tbl.iterchildren(_TR):
         cells = [cell_text(tc) for tc in tr.iterchildren(_TC)]
         if any(cells):
-            rows.append(" | ".join(cells))
+            rows.append(" | ".join(cells).rstrip())   # no trailing blank for git to flag
     return rows
 
 

@@ -17,7 +17,8 @@ from io import BytesIO
 from pathlib import Path
 
 from docxtpl import DocxTemplate
-from jinja2 import Environment, StrictUndefined
+from jinja2 import StrictUndefined, TemplateError as JinjaError
+from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup
 
@@ -99,8 +100,12 @@ def render_plan(plan: Plan, template: Path | str = DEFAULT_TEMPLATE) -> bytes:
     _check_tags(doc, template)
     base = copy.deepcopy(ooxml.body_section(doc.get_docx().element.body))
     context, final = _context(plan, base)
-    env = Environment(autoescape=True, undefined=StrictUndefined)
-    doc.render(context, jinja_env=env, autoescape=True)
+    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    try:
+        doc.render(context, jinja_env=env, autoescape=True)
+    except JinjaError as e:
+        raise TemplateError(f"{template}: {e.message} (a template may use only "
+                            f"{', '.join(sorted(TAGS))})") from None
     ooxml.replace_section(doc.docx.element.body, final)
     _pin_properties(doc.docx, plan)
     out = BytesIO()

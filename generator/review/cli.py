@@ -59,7 +59,7 @@ def text_command(ctx: click.Context, file: Path) -> None:
     except DocxTextError as e:
         click.echo(f"plangen text: {e}", err=True)
         ctx.exit(EXIT_TROUBLE)
-    click.get_binary_stream("stdout").write(text.encode("utf-8"))
+    click.echo(text.encode("utf-8"), nl=False)   # bytes go out as they are
 
 
 @click.command("schema")
@@ -73,7 +73,7 @@ def schema_command(output: Path | None) -> None:
     """
     text = schema_text()
     if output is None:
-        click.get_binary_stream("stdout").write(text.encode("utf-8"))
+        click.echo(text.encode("utf-8"), nl=False)   # bytes go out as they are
         return
     write_atomic(output, text.encode("utf-8"))
     click.echo(f"wrote {output}")

@@ -1,0 +1,58 @@
+"""`plangen build`: what lands in output/, and what never does."""
+import os
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+
+from .conftest import ROOT, edit, run_cli
+
+
+def test_build_writes_one_docx_per_plan(plans_dir):
+    result = run_cli("build")
+    assert result.exit_code == 0, result.output
+    out = plans_dir.parent / "output"
+    assert sorted(p.name for p in out.iterdir()) == ["department.docx", "province.docx"]
+    with zipfile.ZipFile(out / "province.docx") as z:
+        assert "Kế hoạch kiểm soát thủ tục hành chính năm 2023 của UBND tỉnh" in z.read("word/document.xml").decode()
+
+
+def test_a_failed_build_keeps_the_previous_output(plans_dir):
+    assert run_cli("build", "plans/department.yaml").exit_code == 0
+    target = plans_dir.parent / "output" / "department.docx"
+    before = target.read_bytes()
+    edit(plans_dir / "department.yaml", "lead: [so_ban_nganh_tinh]", "lead: [nobody]")
+    result = run_cli("build", "plans/department.yaml")
+    assert result.exit_code == 1
+    assert target.read_bytes() == before
+    assert [p.name for p in target.parent.iterdir()] == ["department.docx"]  # no temporary left
+
+
+def test_builds_are_byte_identical(plans_dir):
+    out = plans_dir.parent / "output" / "province.docx"
+    run_cli("build", "plans/province.yaml")
+    first = out.read_bytes()
+    run_cli("build", "plans/province.yaml")
+    assert out.read_bytes() == first
+
+
+def test_sigkill_never_leaves_a_truncated_docx(plans_dir):
+    """Kill builds at random moments: each output is absent, the old file or the new one."""
+    for n in range(12):
+        (plans_dir / f"copy{n:02d}.yaml").write_text((plans_dir / "province.yaml").read_text(encoding="utf-8"),
+                                                     encoding="utf-8")
+    out = plans_dir.parent / "output"
+    assert run_cli("build").exit_code == 0
+    good = (out / "province.docx").read_bytes()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for delay in (0.3, 0.5, 0.7, 0.9, 1.1):
+        proc = subprocess.Popen([sys.executable, "-m", "generator.cli", "build"], cwd=plans_dir.parent,
+                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        for path in out.glob("*.docx"):
+            if path.name.startswith("copy") or path.name == "province.docx":
+                assert path.read_bytes() == good, path.name
+    assert not [p for p in out.iterdir() if p.suffix != ".docx" and not p.name.startswith(".")]
