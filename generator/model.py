@@ -142,6 +142,10 @@ class Part:
     layout: Layout
     items: tuple[Union[Group, Task], ...]
 
+    def tasks(self):
+        """Every task of the part, in table order."""
+        return _tasks(self.items)
+
 
 @dataclass(frozen=True)
 class Appendix:
@@ -168,7 +172,7 @@ class Plan:
         if self.appendix is None:
             return
         for part in self.appendix.parts:
-            yield from _tasks(part.items)
+            yield from part.tasks()
 
 
 def _tasks(items):
