@@ -8,6 +8,7 @@ import click
 
 from . import commands
 from .check.cli import check_command
+from .review.cli import diff_command, schema_command, text_command
 from .errors import PlanError
 
 PLAN = click.Path(exists=True, dir_okay=False, path_type=Path)
@@ -88,6 +89,9 @@ def build(plans, pdf, out_dir):
 
 
 main.add_command(check_command, "check")
+main.add_command(diff_command)
+main.add_command(text_command)
+main.add_command(schema_command)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from ..pipeline import LoadedPlan
 from ..schema import COMPUTED_FIELDS
 from .changes import ADDED, CHANGED, REMOVED, Change, Move, PartDiff, TaskChange, TaskRef
 from .sequence import kept_in_order
-from .tasks import task_changes
+from .tasks import task_changes, value_change
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ def _titles(tree) -> dict[str, str | None]:
 def _part_changes(old: Part, new: Part, titles) -> list[Change]:
     out = []
     if titles[0].get(old.id) != titles[1].get(new.id):
-        out.append(_change("title", titles[0].get(old.id), titles[1].get(new.id)))
+        out.append(value_change("title", titles[0].get(old.id), titles[1].get(new.id)))
     if old.layout.columns != new.layout.columns:
         out.append(Change(CHANGED, "layout", _columns(old), _columns(new)))
     before, after = dict(_groups(old.items)), dict(_groups(new.items))
@@ -96,11 +96,6 @@ def _part_changes(old: Part, new: Part, titles) -> list[Change]:
     out += [Change(REMOVED, f"group {gid}", f"{g.number}. {g.title}", None)
             for gid, g in before.items() if gid not in after]
     return out
-
-
-def _change(what: str, old, new) -> Change:
-    kind = ADDED if old is None else REMOVED if new is None else CHANGED
-    return Change(kind, what, old, new)
 
 
 def _columns(part: Part) -> list[str]:

@@ -13,7 +13,8 @@ from .changes import ADDED, CHANGED, REMOVED, Change, Value
 
 
 def task_changes(old: Task, new: Task, old_numbers: dict, new_numbers: dict) -> tuple[Change, ...]:
-    """Changes of the cells, the span and the rows; ``*_numbers`` are the hand-set numbers."""
+    """Changes of the cells, the span, the merges and the rows; ``*_numbers`` are the
+    hand-set numbers."""
     out = []
     for name in COLUMN_FIELDS:
         if name in COMPUTED_FIELDS and old_numbers.get(name) == new_numbers.get(name):
@@ -23,6 +24,8 @@ def task_changes(old: Task, new: Task, old_numbers: dict, new_numbers: dict) -> 
             out.append(change)
     if old.span != new.span:
         out.append(value_change("span", _span(old.span), _span(new.span)))
+    if old.merge_up != new.merge_up:
+        out.append(value_change("merge_up", sorted(old.merge_up) or None, sorted(new.merge_up) or None))
     out += _row_changes(old.rows, new.rows)
     return tuple(out)
 

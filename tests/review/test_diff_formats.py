@@ -105,6 +105,20 @@ def test_hand_set_numbers_and_spans_are_compared(sample):
     assert [(f.what, f.old, f.new) for c in part.changed for f in c.fields] == [("stt", ["9"], ["10"])]
 
 
+def test_a_cell_merged_with_the_one_above_is_a_change(sample):
+    edited = sample / "edited.yaml"
+    edited.write_text((sample / "province.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    def merge(data):
+        task = groups(data)["chi-dao"]["tasks"][1]
+        task.pop("lead")
+        task["merge_up"] = ["lead"]
+    rewrite(edited, merge)
+    [part, _] = diff_specs(PROVINCE, "plans/edited.yaml").parts
+    assert [(c.task.id, f.what, f.old, f.new) for c in part.changed for f in c.fields] == [
+        ("kh-so", "lead", ["Sở, ban, ngành tỉnh; UBND cấp huyện"], None),
+        ("kh-so", "merge_up", None, ["lead"])]
+
+
 def test_text_is_plain_when_piped_and_coloured_on_request(sample):
     plain = invoke(diff_command, PROVINCE, DEPARTMENT)
     assert "\x1b[" not in plain.stdout
