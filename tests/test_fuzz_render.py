@@ -109,4 +109,4 @@ def test_libreoffice_opens_generated_plans(tmp_path, data):
                               text=True, check=True).stdout
     assert "KẾ HOẠCH" in pdf_text and "PHỤ LỤC" in pdf_text
     first = next(loaded.model.tasks()).cell("lead")[0]
-    assert " ".join(first.split()[:1]) in pdf_text
+    assert "".join(first.split())[:8] in "".join(pdf_text.split())  # cells wrap long words
