@@ -6,6 +6,7 @@ twice. Text without placeholder syntax is returned untouched.
 """
 from __future__ import annotations
 
+import functools
 import operator
 from typing import Any
 
@@ -49,6 +50,12 @@ def _environment() -> _Env:
 _ENV = _environment()
 
 
+@functools.lru_cache(maxsize=4096)
+def _compiled(text: str):
+    """Children inherit most of their text: each distinct text is compiled once per process."""
+    return _ENV.from_string(text)
+
+
 def has_placeholder(text: str) -> bool:
     return any(m in text for m in MARKERS)
 
@@ -58,7 +65,7 @@ def render_text(text: str, context: dict, pos: Pos | None) -> tuple[str, Problem
     if not has_placeholder(text):
         return text, None
     try:
-        template = _ENV.from_string(text)
+        template = _compiled(text)
         out, size = [], 0
         for chunk in template.generate(context):
             size += len(chunk)

@@ -1,15 +1,18 @@
-"""Check a resolved plan tree against the schema and say where each problem is."""
+"""Check a resolved plan tree against the schema and say where each problem is.
+
+Valid plans take the fast path (schema_check.accepts); only a plan with a problem meets
+Cerberus, which is imported then and not at start-up.
+"""
 from __future__ import annotations
 
+import copy
 import difflib
 import functools
 from typing import Any
 
-import cerberus
-from cerberus import errors as cerr
-
 from .errors import Problem
 from .schema import SCHEMA
+from .schema_check import accepts
 from .tree import enclosing_task, position
 from .vndate import DocDate
 
@@ -17,26 +20,46 @@ _TYPE_WORDS = {"string": "text", "list": "a list", "dict": "a mapping", "integer
                "boolean": "true or false", "number": "a number"}
 
 
-class _Validator(cerberus.Validator):
-    def _check_with_docdate(self, field, value):
-        try:
-            DocDate.parse(value)
-        except ValueError as e:
-            self._error(field, str(e))
+@functools.cache
+def _validator_class():
+    import cerberus
 
-    def _check_with_cite(self, field, value):
-        if isinstance(value, str) and value != "parent":
-            self._error(field, f"a citation is 'parent' or a mapping, not '{value}'")
+    class _Validator(cerberus.Validator):
+        def _check_with_docdate(self, field, value):
+            try:
+                DocDate.parse(value)
+            except ValueError as e:
+                self._error(field, str(e))
+
+        def _check_with_cite(self, field, value):
+            if isinstance(value, str) and value != "parent":
+                self._error(field, f"a citation is 'parent' or a mapping, not '{value}'")
+
+    return _Validator
+
+
+def checked_schema():
+    """SCHEMA as Cerberus expands it, after Cerberus has checked the definition (~0.2 s)."""
+    return _validator_class()(copy.deepcopy(SCHEMA)).schema.schema
 
 
 @functools.cache
-def _validator() -> _Validator:
-    """Built on first use: Cerberus checks the schema itself, which costs a quarter second."""
-    return _Validator(SCHEMA)
+def _validator():
+    """A validator over SCHEMA that skips Cerberus's check of the schema definition.
+
+    That check costs a quarter second per process and its verdict never changes for one
+    SCHEMA: tests/build/test_schema_check.py runs it (checked_schema) and compares.
+    """
+    from cerberus.schema import DefinitionSchema, UnvalidatedSchema
+    expanded = DefinitionSchema.expand(copy.deepcopy(SCHEMA))
+    return _validator_class()(UnvalidatedSchema(expanded))
 
 
 def validate_tree(tree: dict) -> list[Problem]:
     """Every schema problem of ``tree``, each at the position of the value it concerns."""
+    if accepts(tree):
+        return []
+    from cerberus import errors as cerr
     validator = _validator()
     validator.validate(tree)
     problems: list[Problem] = []
@@ -87,7 +110,9 @@ def _describe(value: Any) -> str:
     return type(value).__name__
 
 
-def _message(e: cerr.ValidationError, tree: dict, path: tuple) -> str:
+def _message(e, tree: dict, path: tuple) -> str:
+    import cerberus
+    from cerberus import errors as cerr
     key = _key_name(path)
     if e.code == cerr.REQUIRED_FIELD.code:
         return f"missing required key '{key}'"

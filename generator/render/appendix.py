@@ -48,10 +48,15 @@ def appendix_body(appendix: Appendix) -> list[etree._Element]:
 def part_table(part: Part) -> etree._Element:
     """The part's table: the header row, then its groups and tasks in order."""
     layout = part.layout
-    widths = [twips(c.width_mm) for c in layout.columns]
-    rows = [_header_row(layout, widths)]
-    rows += _item_rows(part.items, layout, widths)
+    widths = layout_widths(layout)
+    rows = [header_row(layout, widths)]
+    rows += [row for _, item_rows in part_rows(part.items, layout, widths) for row in item_rows]
     return ooxml.table(widths, rows)
+
+
+def layout_widths(layout: Layout) -> list[int]:
+    """The columns' widths in twips."""
+    return [twips(c.width_mm) for c in layout.columns]
 
 
 def _paragraphs(cell: Cell, style: str) -> list[etree._Element]:
@@ -59,21 +64,26 @@ def _paragraphs(cell: Cell, style: str) -> list[etree._Element]:
     return [ooxml.paragraph(style, text) for text in cell] or [ooxml.paragraph(style)]
 
 
-def _header_row(layout: Layout, widths: list[int]) -> etree._Element:
+def header_row(layout: Layout, widths: list[int]) -> etree._Element:
     cells = [ooxml.cell(w, _paragraphs((c.label,), styles.TABLE_HEADER))
              for c, w in zip(layout.columns, widths)]
     return ooxml.row(cells, header=True)
 
 
-def _item_rows(items, layout: Layout, widths: list[int]) -> Iterator[etree._Element]:
+def part_rows(items, layout: Layout,
+              widths: list[int]) -> Iterator[tuple[Group | Task, list[etree._Element]]]:
+    """Each group and task in document order with its own rows (a group: its title row).
+
+    Kept per item so that a redline can line up the rows of two versions by task id.
+    """
     for n, item in enumerate(items):
         if isinstance(item, Group):
-            yield _group_row(item, widths)
-            yield from _item_rows(item.items, layout, widths)
+            yield item, [_group_row(item, widths)]
+            yield from part_rows(item.items, layout, widths)
         else:
             after = items[n + 1] if n + 1 < len(items) else None
             below = after.merge_up if isinstance(after, Task) else frozenset()
-            yield from task_rows(item, layout, widths, below)
+            yield item, task_rows(item, layout, widths, below)
 
 
 def _group_row(group: Group, widths: list[int]) -> etree._Element:

@@ -32,29 +32,30 @@ GENERATOR = "plangen"
 
 
 @dataclass(frozen=True)
-class _Section:
+class DocumentSection:
+    """One document of the plan: its template tag, its body elements and its page."""
+
     tag: str
     elements: list[etree._Element]
     page: Page
 
 
-def _sections(plan: Plan) -> list[_Section]:
+def _sections(plan: Plan) -> list[DocumentSection]:
     out = []
     if plan.decision is not None:
-        out.append(_Section("decision", documents.decision(plan, plan.decision), PORTRAIT))
-    out.append(_Section("plan", documents.plan_body(plan), PORTRAIT))
+        out.append(DocumentSection("decision", documents.decision(plan, plan.decision), PORTRAIT))
+    out.append(DocumentSection("plan", documents.plan_body(plan), PORTRAIT))
     if plan.appendix is not None:
-        out.append(_Section("appendix", appendix.appendix_body(plan.appendix), LANDSCAPE))
+        out.append(DocumentSection("appendix", appendix.appendix_body(plan.appendix), LANDSCAPE))
     return out
 
 
-def _properties(base: etree._Element, section: _Section) -> etree._Element:
+def _properties(base: etree._Element, section: DocumentSection) -> etree._Element:
     return ooxml.section(base, section.page, first_page_unnumbered=True, restart_numbering=True)
 
 
-def _context(plan: Plan, base: etree._Element) -> tuple[dict, etree._Element]:
+def _context(sections: list[DocumentSection], base: etree._Element) -> tuple[dict, etree._Element]:
     """The tag → markup map for docxtpl, and the final section's properties."""
-    sections = _sections(plan)
     context = {tag: Markup("") for tag in TAGS}
     for i, section in enumerate(sections):
         props = _properties(base, section)
@@ -96,10 +97,20 @@ def _check_tags(doc: DocxTemplate, template: Path | str) -> None:
 
 def render_plan(plan: Plan, template: Path | str = DEFAULT_TEMPLATE) -> bytes:
     """The whole plan as one DOCX: decision, plan, appendix, each starting a new page."""
+    return render_sections(plan, _sections(plan), template)
+
+
+def render_sections(plan: Plan, sections: list[DocumentSection],
+                    template: Path | str = DEFAULT_TEMPLATE) -> bytes:
+    """``sections`` (built from ``plan``, e.g. a redline of it) in the template, packaged.
+
+    ``plan`` gives the core properties; the sections hold the decision, plan and appendix
+    in that order, the plan always present.
+    """
     doc = DocxTemplate(str(template))
     _check_tags(doc, template)
     base = copy.deepcopy(ooxml.body_section(doc.get_docx().element.body))
-    context, final = _context(plan, base)
+    context, final = _context(sections, base)
     env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
     try:
         doc.render(context, jinja_env=env, autoescape=True)

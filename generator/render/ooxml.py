@@ -333,6 +333,22 @@ def border_top(par_props: etree._Element) -> None:
     _place(par_props, borders, _PPR_ORDER)
 
 
+def paragraph_mark_props(paragraph_node: etree._Element) -> etree._Element:
+    """The run properties of the paragraph mark (``w:pPr/w:rPr``), created in schema order.
+
+    Tracked changes mark a whole paragraph as inserted or deleted here (redline.py).
+    """
+    props = paragraph_node.find(qn("w:pPr"))
+    if props is None:
+        props = el("w:pPr")
+        paragraph_node.insert(0, props)
+    mark = props.find(qn("w:rPr"))
+    if mark is None:
+        mark = el("w:rPr")
+        _place(props, mark, _PPR_ORDER)
+    return mark
+
+
 def set_style(paragraph_node: etree._Element, style: str) -> None:
     """Give an existing paragraph (the template's header) the style ``style``."""
     props = paragraph_node.find(qn("w:pPr"))
