@@ -1,0 +1,98 @@
+"""Helpers for redline tests: the repository's plans, a git repository, LibreOffice's view."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from io import BytesIO
+from pathlib import Path
+from zipfile import ZipFile
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+ROOT = Path(__file__).resolve().parents[2]
+PLANS = ROOT / "plans"
+TREE = ROOT / "tests" / "fixtures" / "tree"
+W = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+ODF_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+GIT_ENV = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
+           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org",
+           "GIT_CONFIG_NOSYSTEM": "1", "HOME": "/nonexistent"}
+
+needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None,
+                                   reason="LibreOffice (soffice) is missing")
+
+
+def invoke(command, *args: str):
+    """Run a click command as the CLI would; stdout and stderr kept apart."""
+    return CliRunner().invoke(command, list(args), catch_exceptions=False)
+
+
+def document_xml(data: bytes) -> etree._Element:
+    with ZipFile(BytesIO(data)) as archive:
+        return etree.fromstring(archive.read("word/document.xml"))
+
+
+def texts(nodes) -> list[str]:
+    """The text of each node: its w:t and w:delText, joined."""
+    return ["".join(n.xpath(".//w:t/text() | .//w:delText/text()", namespaces=W)) for n in nodes]
+
+
+def to_odt(docx: Path, work: Path) -> str:
+    """``docx`` opened and saved by LibreOffice as ODT; its content.xml."""
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{work}/profile", "--headless",
+                    "--convert-to", "odt", "--outdir", str(work), str(docx)],
+                   check=True, capture_output=True, timeout=180)
+    with ZipFile(work / f"{docx.stem}.odt") as archive:
+        return archive.read("content.xml").decode("utf-8")
+
+
+def tracked_changes(content: str) -> tuple[list[str], list[str], list[str]]:
+    """(deleted texts, inserted texts, authors) of the tracked changes LibreOffice lists."""
+    root = etree.fromstring(content.encode("utf-8"))
+    ns = {"text": ODF_TEXT, "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+          "dc": "http://purl.org/dc/elements/1.1/"}
+    deleted, inserted = [], []
+    for region in root.iterfind(".//text:tracked-changes/text:changed-region", ns):
+        change_id = region.get(f"{{{ODF_TEXT}}}id")
+        gone = region.find("text:deletion", ns)
+        if gone is not None:
+            deleted.append(" ".join("".join(p.itertext()) for p in gone.iterfind(".//text:p", ns)))
+        elif region.find("text:insertion", ns) is not None:
+            m = re.search(rf'<text:change-start text:change-id="{change_id}"/>(.*?)'
+                          rf'<text:change-end text:change-id="{change_id}"/>', content, re.S)
+            if m:
+                inserted.append(re.sub(r"<[^>]+>", "", m[1]))
+    authors = root.xpath("//text:changed-region//dc:creator/text()", namespaces=ns)
+    return deleted, inserted, authors
+
+
+def git(cwd: Path, *args: str) -> str:
+    env = {**os.environ, **GIT_ENV}
+    return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True,
+                          text=True).stdout
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def repo(tmp_path, monkeypatch) -> Path:
+    """A git repository with plans/province.yaml and its child plans/department.yaml, committed."""
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for f in TREE.glob("*.yaml"):
+        shutil.copy(f, plans / f.name)
+    for key, value in GIT_ENV.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.chdir(tmp_path)
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", "plans")
+    git(tmp_path, "commit", "-q", "-m", "first")
+    return tmp_path

@@ -1,0 +1,113 @@
+"""The tracked changes a redline writes: where they are, what they hold, how they are stamped."""
+from __future__ import annotations
+
+from io import BytesIO
+from zipfile import ZipFile
+
+import pytest
+
+from generator.pipeline import Workspace
+from generator.render import render_plan
+from generator.render.redline import render_redline
+from generator.review_cli import redline_command
+
+from .conftest import PLANS, TREE, W, document_xml, edit, invoke, texts
+
+
+@pytest.fixture
+def tree_redline():
+    """The department's redline against the province (fixture tree): id-matched changes."""
+    workspace = Workspace()
+    old = workspace.load(TREE / "province.yaml").model
+    new = workspace.load(TREE / "department.yaml").model
+    return document_xml(render_redline(old, new))
+
+
+def rows_marked(root, kind: str):
+    return root.xpath(f"//w:tr[w:trPr/w:{kind}]", namespaces=W)
+
+
+def test_an_added_task_is_an_inserted_row_every_run_inserted(tree_redline):
+    [row] = [r for r in rows_marked(tree_redline, "ins") if "Tập huấn nội bộ" in texts([r])[0]]
+    runs = row.xpath(".//w:r", namespaces=W)
+    assert runs and all(r.getparent().tag == f"{{{W['w']}}}ins" for r in runs)
+    assert all(p.xpath("w:pPr/w:rPr/w:ins", namespaces=W) for p in row.xpath(".//w:p", namespaces=W))
+
+
+def test_a_dropped_task_is_a_deleted_row_in_its_old_place(tree_redline):
+    [row] = [r for r in rows_marked(tree_redline, "del") if "Kế hoạch của Sở" in texts([r])[0]]
+    assert texts([row])[0].startswith("22Kế hoạch của Sở, ngành, UBND cấp huyện")
+    assert not row.xpath(".//w:t", namespaces=W)           # deleted text is w:delText only
+    table_rows = row.getparent().xpath("w:tr", namespaces=W)
+    here = table_rows.index(row)
+    before, after = texts(table_rows[here - 1:here + 2:2])
+    assert "Kế hoạch kiểm soát thủ tục hành chính năm 2023" in before   # where it stood …
+    assert "Tập huấn nội bộ" in after                   # … before what the new plan put there
+
+
+def test_a_changed_cell_keeps_equal_words_and_tracks_the_rest(tree_redline):
+    [cell] = [c for c in tree_redline.xpath("//w:tc[.//w:del]", namespaces=W)
+              if "Quý II" in texts([c])[0]]
+    deleted = texts(cell.xpath(".//w:del", namespaces=W))
+    inserted = texts(cell.xpath(".//w:ins", namespaces=W))
+    kept = "".join(cell.xpath(".//w:r[not(ancestor::w:ins) and not(ancestor::w:del)]/w:t/text()",
+                              namespaces=W))
+    assert deleted == [", III"] and inserted == [] and kept == "Quý II/2023"
+
+
+def test_an_edited_paragraph_is_matched_by_id(tree_redline):
+    [p] = [p for p in tree_redline.xpath("//w:p[w:ins or w:del]", namespaces=W)
+           if "Nâng cao trách nhiệm" in texts([p])[0]]
+    assert texts(p.xpath("w:ins", namespaces=W)) == [" của đội ngũ tại đơn vị"]
+
+
+def test_every_change_has_a_unique_id_the_author_and_the_new_plans_date(tree_redline):
+    marks = tree_redline.xpath("//w:ins | //w:del", namespaces=W)
+    ids = [m.get(f"{{{W['w']}}}id") for m in marks]
+    assert ids == [str(n) for n in range(1, len(marks) + 1)]
+    assert {m.get(f"{{{W['w']}}}author") for m in marks} == {"plangen"}
+    assert {m.get(f"{{{W['w']}}}date") for m in marks} == {"2023-02-06T00:00:00Z"}
+
+
+def test_the_same_plans_give_the_same_bytes():
+    workspace = Workspace()
+    old = workspace.load(PLANS / "an-giang-2023.yaml").model
+    new = workspace.load(PLANS / "an-giang-so-xay-dung-2023.yaml").model
+    assert render_redline(old, new) == render_redline(old, new)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in PLANS.glob("*.yaml")))
+def test_a_plan_against_itself_is_its_ordinary_rendering(name):
+    """Guards the keys of redline.py against drifting from the renderer's order."""
+    plan = Workspace().load(PLANS / name).model
+    parts = []
+    for data in (render_redline(plan, plan), render_plan(plan)):
+        with ZipFile(BytesIO(data)) as archive:
+            parts.append(archive.read("word/document.xml"))
+    assert parts[0] == parts[1]
+
+
+def test_an_old_only_decision_is_deleted_whole(tmp_path):
+    province = tmp_path / "province.yaml"
+    province.write_text((TREE / "province.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    alone = tmp_path / "alone.yaml"
+    text = province.read_text(encoding="utf-8")
+    start, end = text.index("decision:"), text.index("plan:")
+    alone.write_text(text[:start] + text[end:], encoding="utf-8")
+    edit(alone, "document:\n", "document:\n  type: KH\n")
+    workspace = Workspace()
+    root = document_xml(render_redline(workspace.load(province).model, workspace.load(alone).model))
+    body = root.find("w:body", W)
+    first = body.xpath("w:tbl[1]//w:p[1]", namespaces=W)[0]
+    assert first.xpath("w:pPr/w:rPr/w:del", namespaces=W)   # the decision's letterhead, deleted
+    assert "QUYẾT ĐỊNH:" in texts(root.xpath("//w:del", namespaces=W))
+
+
+def test_two_runs_of_the_command_write_the_same_file(tmp_path):
+    outputs = []
+    for name in ("a.docx", "b.docx"):
+        result = invoke(redline_command, str(PLANS / "an-giang-2023.yaml"),
+                        str(PLANS / "an-giang-so-xay-dung-2023.yaml"), "-o", str(tmp_path / name))
+        assert result.exit_code == 0, result.stderr
+        outputs.append((tmp_path / name).read_bytes())
+    assert outputs[0] == outputs[1]

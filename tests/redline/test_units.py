@@ -1,0 +1,72 @@
+"""The pieces of a redline: lining up keyed lists, word diffs, merges across versions."""
+from __future__ import annotations
+
+from generator.render import ooxml
+from generator.render.align import align
+from generator.render.redline_table import mend_vertical_merges
+from generator.render.textdiff import diff_paragraph, text_of
+
+from .conftest import W, texts
+
+
+def ids(*names: str):
+    return [("id", "task", n) for n in names]
+
+
+def test_old_only_items_stay_after_their_old_predecessor():
+    assert align(ids("a", "b", "c"), ids("a", "x", "c")) == [(0, 0), (1, None), (None, 1), (2, 2)]
+    assert align(ids("a", "b"), ids("b")) == [(0, None), (1, 0)]
+
+
+def test_an_id_that_moved_is_still_one_item():
+    assert align(ids("a", "b", "c"), ids("c", "a", "b")) == [(2, 0), (0, 1), (1, 2)]
+
+
+def test_texts_without_ids_pair_only_when_similar_and_ids_never():
+    old, new = [("text", "p", "x"), ("id", "p", "k")], [("text", "p", "y"), ("id", "p", "m")]
+    assert align(old, new, lambda i, j: True) == [(0, 0), (1, None), (None, 1)]
+    assert align(old, new) == [(0, None), (1, None), (None, 0), (None, 1)]
+
+
+def paragraph(*runs) -> object:
+    return ooxml.paragraph("Plan Body", [ooxml.run(text, style) for text, style in runs])
+
+
+def test_whole_words_change_and_a_space_between_changes_joins_them():
+    old = paragraph(("Công tác truyền thông về kiểm soát", None))
+    new = paragraph(("Tổ chức truyền thông về kiểm soát", None))
+    result = diff_paragraph(old, new)
+    assert texts(result.xpath("w:del", namespaces=W)) == ["Công tác"]
+    assert texts(result.xpath("w:ins", namespaces=W)) == ["Tổ chức"]
+    assert text_of(result).startswith("Công tácTổ chức truyền thông")
+
+
+def test_a_change_of_character_style_is_a_change():
+    old = paragraph(("Điều 1.", None), (" Ban hành", None))
+    new = paragraph(("Điều 1.", "Plan Article Label"), (" Ban hành", None))
+    result = diff_paragraph(old, new)
+    assert texts(result.xpath("w:del", namespaces=W)) == ["Điều 1."]
+    assert result.xpath("w:ins/w:r/w:rPr/w:rStyle", namespaces=W)
+
+
+def test_equal_paragraphs_come_back_unchanged():
+    old = paragraph(("Giữ nguyên\ncả dòng", None))
+    result = diff_paragraph(old, paragraph(("Giữ nguyên\ncả dòng", None)))
+    assert not result.xpath(".//w:ins | .//w:del", namespaces=W)
+    assert len(result.xpath(".//w:br", namespaces=W)) == 1
+
+
+def test_a_merge_continued_below_a_foreign_row_starts_again():
+    def cell(vmerge=None):
+        return ooxml.cell(100, [ooxml.paragraph("Plan Table Text")], vmerge=vmerge)
+
+    rows = [ooxml.row([cell("restart"), cell()]),
+            ooxml.row([cell("continue"), cell()]),       # continues the first: kept
+            ooxml.row([cell(), cell()]),                 # a deleted row of the old version
+            ooxml.row([cell("continue"), cell()])]       # nothing above to continue
+    table = ooxml.table([100, 100], rows)
+    mend_vertical_merges(table)
+    values = [tc.xpath("string(w:tcPr/w:vMerge/@w:val)", namespaces=W) or
+              ("continue" if tc.xpath("w:tcPr/w:vMerge", namespaces=W) else "-")
+              for tc in table.xpath("w:tr/w:tc[1]", namespaces=W)]
+    assert values == ["restart", "continue", "-", "restart"]
