@@ -12,11 +12,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# `make build` rebuilds only the plans whose inputs changed; PLANS= names files or folders
+# (default plans/), BUILD_FLAGS= passes options, e.g. BUILD_FLAGS="--force -j 4 --keep-going".
 build: $(STAMP)
-	$(BIN)/plangen build
+	$(BIN)/plangen build $(PLANS) $(BUILD_FLAGS)
 
 pdf: $(STAMP)
-	$(BIN)/plangen build --pdf
+	$(BIN)/plangen build --pdf $(PLANS) $(BUILD_FLAGS)
 
 validate: $(STAMP)
 	$(BIN)/plangen validate
@@ -24,9 +26,16 @@ validate: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+# BENCH_FLAGS="--skip-nation --skip-pdf" for a shorter run.
 bench: $(STAMP)
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(BENCH_FLAGS)
 
 clean:
 	rm -rf output .pytest_cache
 	find . -name __pycache__ -type d -not -path './$(VENV)/*' -prune -exec rm -rf {} +
+
+# `make diff OLD=HEAD~1`: output/<name>.redline.docx for every plan changed since OLD.
+.PHONY: diff
+diff: $(STAMP)
+	@test -n "$(OLD)" || { echo "usage: make diff OLD=<git revision>, e.g. make diff OLD=HEAD~1" >&2; exit 2; }
+	$(BIN)/python -m generator.redline "$(OLD)"

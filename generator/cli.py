@@ -9,6 +9,7 @@ import click
 from . import commands
 from .check.cli import check_command
 from .review.cli import diff_command, schema_command, text_command
+from .review_cli import new_command, redline_command
 from .errors import PlanError
 
 PLAN = click.Path(exists=True, dir_okay=False, path_type=Path)
@@ -70,28 +71,41 @@ def explain(plan):
 
 
 @main.command()
-@click.argument("plans", nargs=-1, type=PLAN)
+@click.argument("plans", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--pdf", is_flag=True, help="Also convert the DOCX files to PDF with LibreOffice.")
 @click.option("-o", "--out-dir", type=click.Path(file_okay=False, path_type=Path),
               default=commands.OUTPUT_DIR, show_default=True)
-def build(plans, pdf, out_dir):
-    """Render plans (default: every plan in plans/) to OUT_DIR/<name>.docx."""
-    from .pdf import ConverterMissing
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Processes building at once  [default: one per core]")
+@click.option("--force", is_flag=True, help="Rebuild every plan, even those up to date.")
+@click.option("-k", "--keep-going", is_flag=True,
+              help="Build every valid plan and report every failure (default: stop at the first).")
+def build(plans, pdf, out_dir, jobs, force, keep_going):
+    """Render plans (default: every plan in plans/; a folder means its *.yaml) to
+    OUT_DIR/<name>.docx, rebuilding only what changed since the last build."""
+    from .build import BuildRequest, expand, run_build
+    from .build_report import Reporter
+    from .pdf import ConverterMissing, soffice
+    paths = expand(plans, commands.PLANS_DIR)
+    if not paths:
+        raise click.UsageError(f"no plans given and none in {commands.PLANS_DIR}/")
     try:
-        outcomes = commands.build_plans(_plans(plans), out_dir, pdf)
+        if pdf:
+            soffice()
+        reporter = Reporter.for_terminal()
+        summary = run_build(BuildRequest(paths, out_dir, pdf, jobs, force, keep_going), reporter)
     except ConverterMissing as e:
         raise click.ClickException(str(e)) from None
-    code = _report(outcomes)
-    for outcome in outcomes:
-        for path in outcome.written:
-            click.echo(f"wrote {path}")
-    sys.exit(code)
+    reporter.summary(summary)
+    sys.exit(summary.exit_code)
 
 
 main.add_command(check_command, "check")
 main.add_command(diff_command)
 main.add_command(text_command)
 main.add_command(schema_command)
+main.add_command(redline_command, "redline")
+main.add_command(new_command, "new")
 
 
 if __name__ == "__main__":

@@ -1,12 +1,14 @@
-"""What each CLI command does, as functions that return results instead of printing."""
+"""What each CLI command does, as functions that return results instead of printing.
+
+The pipeline is imported inside the functions: every command, and a no-op build above all,
+starts without paying for YAML, Jinja and the schema (build lives in generator.build).
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import PlanError, Pos, Problem
-from .explain import explain_lines, resolved_yaml
-from .pipeline import Workspace
 
 PLANS_DIR = Path("plans")
 OUTPUT_DIR = Path("output")
@@ -30,6 +32,7 @@ class Outcome:
 
 
 def validate_plans(paths: list[Path]) -> list[Outcome]:
+    from .pipeline import Workspace
     workspace = Workspace()
     outcomes = []
     for path in paths:
@@ -43,40 +46,25 @@ def validate_plans(paths: list[Path]) -> list[Outcome]:
 
 
 def resolve_plan(path: Path) -> str:
+    from .explain import resolved_yaml
+    from .pipeline import Workspace
     return resolved_yaml(Workspace().load(path).tree)
 
 
 def explain_plan(path: Path) -> str:
+    from .explain import explain_lines
+    from .pipeline import Workspace
     loaded = Workspace().load(path)
     return "\n".join(explain_lines(loaded.tree, loaded.label)) + "\n"
 
 
 def build_plans(paths: list[Path], out_dir: Path = OUTPUT_DIR, pdf: bool = False) -> list[Outcome]:
-    """Render each valid plan to ``out_dir/<stem>.docx``; a failed plan keeps its old output."""
-    from .render import TemplateError, render_plan
-    from .write import write_atomic
+    """Render each valid plan to ``out_dir/<stem>.docx``; a failed plan keeps its old output.
 
-    workspace = Workspace()
-    outcomes = []
-    for path in paths:
-        outcome = Outcome(path)
-        try:
-            loaded = workspace.load(path)
-            outcome.problems = loaded.warnings
-            target = out_dir / f"{Path(path).stem}.docx"
-            write_atomic(target, render_plan(loaded.model))
-            outcome.written.append(target)
-        except PlanError as e:
-            outcome.problems = e.problems
-        except TemplateError as e:
-            outcome.problems = [Problem(None, str(e))]
-        outcomes.append(outcome)
-    if pdf:
-        from .pdf import convert_to_pdf
-        docx = [o.written[0] for o in outcomes if o.written]
-        for outcome, made in zip([o for o in outcomes if o.written], convert_to_pdf(docx, out_dir)):
-            outcome.written.append(made)
-    return outcomes
+    Kept for callers of the old API; batch builds (incremental, parallel) are generator.build.
+    """
+    from .build import build_plans as build
+    return build(paths, out_dir, pdf)
 
 
 def usage_problem(path: Path, message: str) -> Problem:

@@ -46,6 +46,9 @@ class Resolver:
     def resolve(self, path: Path) -> Resolved:
         return self._resolve(Path(path).resolve(), ())
 
+    def forget(self, path: Path) -> None:
+        self._cache.pop(Path(path).resolve(), None)
+
     def _resolve(self, path: Path, chain: tuple[Path, ...]) -> Resolved:
         if path in self._cache:
             return self._cache[path]
@@ -124,12 +127,12 @@ def _all_have_ids(items: Seq) -> bool:
 
 
 def _merge_list(old: Seq, new: Seq, problems: list[Problem]) -> Seq:
-    items: list[list] = [[i.get("id") if isinstance(i, Map) else None, i, old.where(n)]
-                         for n, i in enumerate(old)]
+    """The parent's items with the child's changes applied in the child's order.
 
-    def index(item_id):
-        return next((n for n, (i, _, _) in enumerate(items) if i == item_id), None)
-
+    Items are found by id in a dict and kept in a linked list, so a child that touches
+    every item of a long list costs linear time, not quadratic.
+    """
+    items = _Items(old)
     seen: dict[str, Pos | None] = {}
     for n, child in enumerate(new):
         cid, where = child["id"], new.where(n)
@@ -137,12 +140,12 @@ def _merge_list(old: Seq, new: Seq, problems: list[Problem]) -> Seq:
             problems.append(Problem(where, f"duplicate id '{cid}' (also at {seen[cid]})"))
             continue
         seen[cid] = where
-        found = index(cid)
+        found = items.find(cid)
         if child.get("drop") is True:
             if found is None:
                 problems.append(Problem(where, f"cannot drop '{cid}': the parent has no item with this id"))
             else:
-                del items[found]
+                items.remove(found)
             continue
         placed = any(k in child for k in ("after", "before", "at"))
         if found is None and not placed:
@@ -150,28 +153,93 @@ def _merge_list(old: Seq, new: Seq, problems: list[Problem]) -> Seq:
                                            "(to add one, say where with after:, before: or at:)"))
             continue
         if found is not None:
-            item = _merge_map(items[found][1], child, problems)
+            item = _merge_map(found.item, child, problems)
             if not placed:
-                items[found][1] = item
+                found.item = item
                 continue
-            del items[found]
+            items.remove(found)
         else:
             item = strip_controls(child, problems, report=False)
-        target = _target(child, index, len(items), where, problems)
-        if target is not None:
-            items.insert(target, [cid, item, where])
-    return Seq((i for _, i, _ in items), new.pos, (w for _, _, w in items))
+        _place(items, child, _Entry(cid, item, where), problems)
+    return Seq((e.item for e in items), new.pos, (e.where for e in items))
 
 
-def _target(child: Map, index, size: int, where: Pos, problems: list[Problem]) -> int | None:
-    for key, offset in (("after", 1), ("before", 0)):
+class _Entry:
+    __slots__ = ("id", "item", "where", "prev", "next")
+
+    def __init__(self, item_id, item, where):
+        self.id, self.item, self.where = item_id, item, where
+        self.prev = self.next = None
+
+
+class _Items:
+    """A list's items in order: found by id, removed and inserted in constant time.
+
+    When ids repeat (a parent that will fail its own checks), ``find`` still returns the
+    first item in list order with that id, as a scan from the start would.
+    """
+
+    def __init__(self, old: Seq):
+        self.head = self.tail = None
+        self._by_id: dict[str, list[_Entry]] = {}
+        for n, item in enumerate(old):
+            self.insert_after(self.tail, _Entry(item.get("id") if isinstance(item, Map) else None,
+                                                item, old.where(n)))
+
+    def __iter__(self):
+        entry = self.head
+        while entry is not None:
+            yield entry
+            entry = entry.next
+
+    def find(self, item_id) -> _Entry | None:
+        try:
+            found = self._by_id.get(item_id)
+        except TypeError:       # an unhashable after:/before: value names no item
+            return None
+        if not found:
+            return None
+        if len(found) == 1:
+            return found[0]
+        return next(e for e in self if e.id == item_id)
+
+    def remove(self, entry: _Entry) -> None:
+        if entry.prev is None:
+            self.head = entry.next
+        else:
+            entry.prev.next = entry.next
+        if entry.next is None:
+            self.tail = entry.prev
+        else:
+            entry.next.prev = entry.prev
+        self._by_id[entry.id].remove(entry)
+
+    def insert_after(self, before: _Entry | None, entry: _Entry) -> None:
+        """Insert ``entry`` after ``before``; at the start when ``before`` is None."""
+        after = self.head if before is None else before.next
+        entry.prev, entry.next = before, after
+        if before is None:
+            self.head = entry
+        else:
+            before.next = entry
+        if after is None:
+            self.tail = entry
+        else:
+            after.prev = entry
+        self._by_id.setdefault(entry.id, []).append(entry)
+
+
+def _place(items: _Items, child: Map, entry: _Entry, problems: list[Problem]) -> None:
+    """Insert a new or moved item where the child says: after:, before:, at: start, or last."""
+    for key in ("after", "before"):
         if key in child:
-            found = index(child[key])
-            if found is None:
+            anchor = items.find(child[key])
+            if anchor is None:
                 problems.append(Problem(child.where(key), f"{key}: no item '{child[key]}' in this list"))
-                return None
-            return found + offset
-    return 0 if child.get("at") == "start" else size
+                return
+            items.insert_after(anchor if key == "after" else anchor.prev, entry)
+            return
+    items.insert_after(None if child.get("at") == "start" else items.tail, entry)
 
 
 def strip_controls(value, problems: list[Problem], report: bool = True):

@@ -1,4 +1,10 @@
-"""Convert DOCX files to PDF with LibreOffice, all files in one start-up."""
+"""Convert DOCX files to PDF with LibreOffice: one start-up per batch, not one per file.
+
+LibreOffice takes seconds to start and then converts a plan in a fraction of a second, so a
+build hands it every file at once. On a machine with several cores the batch is split over
+a few soffice processes, each with its own profile folder (two instances sharing a profile
+wait on each other's lock). Each PDF lands in the output folder atomically.
+"""
 from __future__ import annotations
 
 import os
@@ -8,6 +14,8 @@ import tempfile
 from pathlib import Path
 
 from .write import write_atomic
+
+FILES_PER_PROCESS = 6       # below this many files per process, another start-up does not pay
 
 
 class ConverterMissing(RuntimeError):
@@ -22,23 +30,52 @@ def soffice() -> str:
     return found
 
 
-def convert_to_pdf(docx_files: list[Path], out_dir: Path, timeout: int = 900) -> list[Path]:
-    """PDFs of ``docx_files`` in ``out_dir``, written atomically; one soffice process for all."""
+def convert_batch(docx_files: list[Path], out_dir: Path, processes: int = 1,
+                  timeout: int = 3600) -> dict[Path, Path | str]:
+    """Each DOCX's PDF in ``out_dir``, or the reason it has none; at most ``processes`` soffice."""
     if not docx_files:
-        return []
+        return {}
     exe = soffice()
+    count = max(1, min(processes, len(docx_files) // FILES_PER_PROCESS))
+    groups = [docx_files[i::count] for i in range(count)]
     with tempfile.TemporaryDirectory(prefix="plangen-pdf-") as work:
-        profile = Path(work, "profile").as_uri()
-        cmd = [exe, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-               "--convert-to", "pdf", "--outdir", work, *map(str, docx_files)]
-        result = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
-                                env={**os.environ, "HOME": work})
-        outputs = []
-        for docx in docx_files:
-            made = Path(work, docx.stem + ".pdf")
-            if not made.is_file():
-                raise RuntimeError(f"LibreOffice did not convert {docx}: {result.stderr.strip()[:500]}")
-            target = out_dir / made.name
-            write_atomic(target, made.read_bytes())
-            outputs.append(target)
-        return outputs
+        runs = [_start(exe, group, Path(work, f"lo{n}")) for n, group in enumerate(groups)]
+        results: dict[Path, Path | str] = {}
+        for (proc, outdir), group in zip(runs, groups):
+            try:
+                _, err = proc.communicate(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                _, err = proc.communicate()
+            for docx in group:
+                results[docx] = _collect(docx, outdir, out_dir, err)
+        return results
+
+
+def _start(exe: str, files: list[Path], work: Path) -> tuple[subprocess.Popen, Path]:
+    """One soffice converting ``files``, with a profile and HOME of its own under ``work``."""
+    outdir = work / "out"
+    outdir.mkdir(parents=True)
+    cmd = [exe, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
+           "--norestore", "--convert-to", "pdf", "--outdir", str(outdir), *map(str, files)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "HOME": str(work)})
+    return proc, outdir
+
+
+def _collect(docx: Path, made_dir: Path, out_dir: Path, err: str) -> Path | str:
+    made = made_dir / (docx.stem + ".pdf")
+    if not made.is_file():
+        return f"LibreOffice did not convert {docx} to PDF: {err.strip()[:300] or 'no reason given'}"
+    target = out_dir / made.name
+    write_atomic(target, made.read_bytes())
+    return target
+
+
+def convert_to_pdf(docx_files: list[Path], out_dir: Path, timeout: int = 900) -> list[Path]:
+    """PDFs of ``docx_files`` in ``out_dir``; RuntimeError when any is missing."""
+    made = convert_batch(docx_files, out_dir, 1, timeout)
+    for outcome in made.values():
+        if not isinstance(outcome, Path):
+            raise RuntimeError(outcome)
+    return [made[d] for d in docx_files]

@@ -13,7 +13,7 @@ from .errors import PlanError, Problem, fail_if
 from .identity import identity_context
 from .inherit import Resolved, Resolver
 from .model import Plan
-from .placeholders import evaluate_tree
+from .placeholders import evaluate_tree, render_text
 from .to_model import build_plan
 from .tree import Map
 from .validate import validate_tree
@@ -39,6 +39,12 @@ class Workspace:
         resolved = self.resolver.resolve(Path(path))
         return self._load(resolved)
 
+    def forget(self, path: Path | str) -> None:
+        """Drop one plan from the caches: a long batch keeps its parents, not every leaf."""
+        key = Path(path).resolve()
+        self._loaded.pop(key, None)
+        self.resolver.forget(key)
+
     def _load(self, resolved: Resolved) -> LoadedPlan:
         if resolved.path in self._loaded:
             return self._loaded[resolved.path]
@@ -57,10 +63,12 @@ class Workspace:
 
 
 def _context(tree: Map, parent: LoadedPlan | None) -> dict:
+    """What placeholders may name; unit names are evaluated first, so they read as printed."""
     context = identity_context(tree)
-    context["units"] = dict(tree.get("units") or {})
     if parent is not None:
         context["parent"] = identity_context(parent.tree)
+    context["units"] = {key: render_text(name, context, None)[0]
+                        for key, name in (tree.get("units") or {}).items()}
     return context
 
 

@@ -57,7 +57,7 @@ def _compiled(text: str):
 
 
 def has_placeholder(text: str) -> bool:
-    return any(m in text for m in MARKERS)
+    return "{" in text and any(m in text for m in MARKERS)
 
 
 def render_text(text: str, context: dict, pos: Pos | None) -> tuple[str, Problem | None]:

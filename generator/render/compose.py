@@ -16,6 +16,7 @@ from datetime import datetime
 from io import BytesIO
 from pathlib import Path
 
+from docx import Document
 from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, TemplateError as JinjaError
 from jinja2.sandbox import SandboxedEnvironment
@@ -23,7 +24,7 @@ from lxml import etree
 from markupsafe import Markup
 
 from ..model import Plan
-from . import appendix, documents, ooxml, package, styles
+from . import appendix, direct, documents, ooxml, package, styles
 from .geometry import LANDSCAPE, PORTRAIT, Page
 from .template import TAGS
 
@@ -54,17 +55,22 @@ def _properties(base: etree._Element, section: DocumentSection) -> etree._Elemen
     return ooxml.section(base, section.page, first_page_unnumbered=True, restart_numbering=True)
 
 
-def _context(sections: list[DocumentSection], base: etree._Element) -> tuple[dict, etree._Element]:
-    """The tag → markup map for docxtpl, and the final section's properties."""
-    context = {tag: Markup("") for tag in TAGS}
+def _elements(sections: list[DocumentSection], base: etree._Element) -> tuple[dict, etree._Element]:
+    """The body elements for each tag (each non-final section closed by its section break),
+    and the final section's properties."""
+    out = {}
     for i, section in enumerate(sections):
         props = _properties(base, section)
         if i == len(sections) - 1:
-            context[section.tag] = ooxml.fragment(section.elements)
-            return context, props
-        brk = ooxml.section_break(styles.SECTION_BREAK, props)
-        context[section.tag] = ooxml.fragment(section.elements + [brk])
+            out[section.tag] = list(section.elements)
+            return out, props
+        out[section.tag] = section.elements + [ooxml.section_break(styles.SECTION_BREAK, props)]
     raise AssertionError("a plan always has a plan section")
+
+
+def _context(elements: dict[str, list[etree._Element]]) -> dict:
+    """The tag → markup map for docxtpl."""
+    return {tag: ooxml.fragment(elements[tag]) if tag in elements else Markup("") for tag in TAGS}
 
 
 def _pin_properties(document, plan: Plan) -> None:
@@ -105,20 +111,32 @@ def render_sections(plan: Plan, sections: list[DocumentSection],
     """``sections`` (built from ``plan``, e.g. a redline of it) in the template, packaged.
 
     ``plan`` gives the core properties; the sections hold the decision, plan and appendix
-    in that order, the plan always present.
+    in that order, the plan always present. A template with no Jinja but the three tag
+    paragraphs takes the direct path (direct.py), which gives docxtpl's bytes in half the time.
     """
+    if direct.fits(template):
+        document = Document(str(template))
+        base = copy.deepcopy(ooxml.body_section(document.element.body))
+        elements, final = _elements(sections, base)
+        if direct.place(document, elements):
+            return _finish(document, final, plan)
     doc = DocxTemplate(str(template))
     _check_tags(doc, template)
     base = copy.deepcopy(ooxml.body_section(doc.get_docx().element.body))
-    context, final = _context(sections, base)
+    elements, final = _elements(sections, base)
     env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
     try:
-        doc.render(context, jinja_env=env, autoescape=True)
+        doc.render(_context(elements), jinja_env=env, autoescape=True)
     except JinjaError as e:
         raise TemplateError(f"{template}: {e.message} (a template may use only "
                             f"{', '.join(sorted(TAGS))})") from None
-    ooxml.replace_section(doc.docx.element.body, final)
-    _pin_properties(doc.docx, plan)
+    return _finish(doc.docx, final, plan)
+
+
+def _finish(document, final: etree._Element, plan: Plan) -> bytes:
+    """The last section's properties, the pinned core properties, the normalised package."""
+    ooxml.replace_section(document.element.body, final)
+    _pin_properties(document, plan)
     out = BytesIO()
-    doc.save(out)
+    document.save(out)
     return package.normalize(out.getvalue())

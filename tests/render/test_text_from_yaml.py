@@ -12,7 +12,7 @@ from ..conftest import TREE, edit
 def test_markup_and_placeholder_syntax_in_values_come_out_literally(tmp_path):
     plan = tmp_path / "plan.yaml"
     plan.write_text((TREE / "province.yaml").read_text(encoding="utf-8"), encoding="utf-8")
-    edit(plan, '  ubnd_huyen: "UBND cấp huyện"', '  ubnd_huyen: "UBND {{ year }} & <b>huyện</b>"')
+    edit(plan, '  ubnd_huyen: "UBND cấp huyện"', '''  ubnd_huyen: "UBND {{ '{{ year }}' }} & <b>huyện</b>"''')
     edit(plan, 'content: "Kiểm tra việc thực hiện"', 'content: "A & B < C > D; {{ units.ubnd_huyen }}"')
     document = docx.Document(io.BytesIO(render_plan(Workspace().load(plan).model)))
     cells = [c.text for t in document.tables for r in t.rows for c in r.cells]

@@ -1,0 +1,71 @@
+"""libyaml's fast path gives exactly the tree PyYAML's gives, positions included, or stands aside."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+
+from generator import load
+from generator.errors import PlanError
+from generator.tree import Map, Seq
+
+from ..test_fuzz_inputs import PROVINCE, mutated
+
+ROOT = Path(__file__).resolve().parents[2]
+FILES = sorted(ROOT.glob("plans/*.yaml")) + sorted(ROOT.glob("tests/**/*.yaml"))
+
+
+def slow_tree(text: str, name: str):
+    """The pure-PyYAML result: a tree, or the problems it reports."""
+    original = load._FastLoader
+    load._FastLoader = None
+    try:
+        return load.load_text(text.encode("utf-8", "surrogatepass"), name)
+    except PlanError as e:
+        return e.problems
+    finally:
+        load._FastLoader = original
+
+
+def same(a, b) -> bool:
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, Map):
+        return (a.pos == b.pos and a.key_pos == b.key_pos and a.val_pos == b.val_pos
+                and list(a) == list(b) and all(same(a[k], b[k]) for k in a))
+    if isinstance(a, Seq):
+        return (a.pos == b.pos and a.item_pos == b.item_pos and len(a) == len(b)
+                and all(same(x, y) for x, y in zip(a, b)))
+    return a == b
+
+
+def check(text: str, name: str = "p.yaml") -> None:
+    fast = load._fast_tree(text, name)
+    if fast is not None:
+        assert same(fast, slow_tree(text, name))
+
+
+@pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML built without libyaml")
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_every_yaml_file_in_the_repository(path):
+    try:
+        text = load._decode(path.read_bytes(), path.name)
+    except PlanError:
+        return                                  # not UTF-8: refused before any parser runs
+    check(text, path.name)
+
+
+@pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML built without libyaml")
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=mutated(PROVINCE))
+def test_mutated_plans(text):
+    check(text)
+
+
+def test_aliases_and_odd_characters_take_the_slow_path():
+    assert load._fast_tree("a: &x 1\nb: *x\n", "p.yaml") is None
+    assert load._fast_tree("a: \x07\n", "p.yaml") is None
+    assert load._fast_tree("a:\t1\n", "p.yaml") is None
+    assert load._fast_tree("a: 1\n", "p.yaml") is not None

@@ -1,0 +1,73 @@
+"""-j N builds the same bytes as -j 1, and a killed parallel build leaves no worker behind."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from generator.build import BuildRequest, chunks, run_build
+from generator.build_state import read_source
+from generator.build_worker import Job
+
+from ..conftest import ROOT
+from .conftest import build, make_tree
+
+
+def test_parallel_output_equals_serial_byte_for_byte(tree, tmp_path):
+    serial = build(tree["province"].parent, tmp_path / "serial", jobs=1)
+    parallel = build(tree["province"].parent, tmp_path / "parallel", jobs=3)
+    assert len(serial.built) == len(parallel.built) == len(tree)
+    names = sorted(p.name for p in (tmp_path / "serial").glob("*.docx"))
+    assert names == sorted(p.name for p in (tmp_path / "parallel").glob("*.docx"))
+    for name in names:
+        assert (tmp_path / "serial" / name).read_bytes() == (tmp_path / "parallel" / name).read_bytes(), name
+
+
+def test_chunks_keep_a_subtree_together_and_parents_first(tree):
+    sources = [read_source(p) for p in tree.values()]
+    jobs = [Job(s.path, s.arg, Path(s.path.stem + ".docx")) for s in sources]
+    parts = chunks(jobs, sources, workers=2)
+    assert sorted(j.path.stem for part in parts for j in part) == sorted(tree)
+    for part in parts:
+        districts = {j.path.stem.split("-xa-")[0] for j in part if "-xa-" in j.path.stem}
+        assert len(districts) <= 1
+    order = [j.path.stem for part in parts for j in part]
+    assert order.index("huyen-1") < order.index("huyen-1-xa-1")
+    assert order[0] == "province"
+
+
+def _workers_of(cwd: Path) -> list[int]:
+    """Processes still running in ``cwd`` (orphaned pool workers)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit() and int(entry) != os.getpid():
+            try:
+                if os.readlink(f"/proc/{entry}/cwd") == str(cwd):
+                    found.append(int(entry))
+            except OSError:
+                continue
+    return found
+
+
+def test_a_killed_parallel_build_leaves_whole_files_and_no_workers(tmp_path):
+    plans = make_tree(tmp_path / "plans")
+    out = tmp_path / "output"
+    assert run_build(BuildRequest(sorted(plans.values()), out, jobs=1)).exit_code == 0
+    good = {p.name: p.read_bytes() for p in out.glob("*.docx")}
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for delay in (0.4, 0.8):
+        proc = subprocess.Popen([sys.executable, "-m", "generator.cli", "build", "plans", "--force",
+                                 "-j", "2"], cwd=tmp_path, env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        deadline = time.monotonic() + 15
+        while _workers_of(tmp_path) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not _workers_of(tmp_path), "pool workers outlived the killed build"
+        for path in out.glob("*.docx"):
+            assert path.read_bytes() == good[path.name], path.name

@@ -1,0 +1,38 @@
+"""--pdf converts in one LibreOffice batch, and only what is new or missing."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from generator.build import BuildRequest, run_build
+
+from ..conftest import edit
+from .conftest import append
+
+pytestmark = [
+    pytest.mark.libreoffice,
+    pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                       reason="needs LibreOffice and pdftotext"),
+]
+
+
+def test_only_new_or_missing_pdfs_are_converted(tree, tmp_path):
+    plans = [tree["province"], tree["so-a"], tree["so-b"]]
+    out = tmp_path / "output"
+
+    def pdfs():
+        return sorted(p.stem for p in run_build(BuildRequest(plans, out, pdf=True)).pdfs)
+
+    assert pdfs() == ["province", "so-a", "so-b"]
+    text = subprocess.run(["pdftotext", str(out / "so-a.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "SO-A" in text
+    assert pdfs() == []
+    append(tree["so-a"])                 # rebuilt, but the same DOCX: its PDF still holds
+    assert pdfs() == []
+    edit(tree["so-a"], "Tập huấn nội bộ", "Tập huấn nội bộ hằng năm")
+    assert pdfs() == ["so-a"]
+    (out / "so-b.pdf").unlink()
+    assert pdfs() == ["so-b"]

@@ -1,0 +1,39 @@
+"""What a build prints: plain lines without a terminal, a bar with one, a summary either way."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.build import Summary
+from generator.build_report import Reporter, summary_line
+from generator.build_worker import Job, Result
+from generator.errors import Pos, Problem
+
+from ..conftest import run_cli
+
+JOB = Job(Path("/p/x.yaml"), Path("plans/x.yaml"), Path("output/x.docx"))
+
+
+def test_plain_lines_and_a_summary_without_a_terminal(tree):
+    result = run_cli("build", "plans")
+    lines = result.output.splitlines()
+    assert sum(line.startswith("wrote output/") for line in lines) == len(tree)
+    assert lines[-1].startswith(f"built {len(tree)}, up to date 0, failed 0 (")
+
+
+def test_a_terminal_gets_a_bar_and_the_problems_after_it(capsys):
+    reporter = Reporter(tty=True)
+    reporter.started(2, 0)
+    broken = Result(JOB, [Problem(Pos("plans/x.yaml", 3, 5), "unknown unit 'nobody'", "t1")])
+    reporter.built(broken)
+    assert "unknown unit" not in capsys.readouterr().err       # held back while the bar runs
+    summary = Summary(results=[broken], seconds=1.5)
+    reporter.summary(summary)
+    err = capsys.readouterr().err
+    assert "plans/x.yaml:3:5: unknown unit 'nobody' (task t1)" in err
+    assert err.rstrip().endswith("built 0, up to date 0, failed 1 (1.50 s)")
+
+
+def test_summary_lines():
+    assert summary_line(Summary(seconds=0.2)) == "up to date: 0 plan(s), nothing to build (0.20 s)"
+    stopped = Summary(results=[Result(JOB)], not_built=[JOB, JOB], seconds=1)
+    assert "stopped at the first failure, 2 plan(s) not built" in summary_line(stopped)
