@@ -114,12 +114,13 @@ def _sources(paths: list[Path], summary: Summary) -> list[Source]:
     output name, fails before anything is built."""
     sources, seen, stems = [], set(), {}
     for arg in paths:
-        job = Job(Path(arg).resolve(), Path(arg), Path(Path(arg).stem + ".docx"))
         try:
             source = read_source(arg)
         except OSError as e:
+            job = Job(Path(os.path.abspath(arg)), Path(arg), Path(Path(arg).stem + ".docx"))
             summary.results.append(_refused(job, f"cannot read file: {e.strerror}"))
             continue
+        job = Job(source.path, source.arg, Path(source.path.stem + ".docx"))
         if source.path in seen:
             continue
         other = stems.setdefault(source.path.stem, source)

@@ -70,7 +70,7 @@ def extends_of(path: Path, text: str) -> Path | None:
     """The parent named on a top-level ``extends:`` line: a scheduling hint, never trusted
     for correctness (the resolver reads the YAML properly when the plan is built)."""
     m = _EXTENDS.search(text)
-    return (path.parent / m[2].strip()).resolve() if m else None
+    return Path(os.path.normpath(path.parent / m[2].strip())) if m else None
 
 
 @dataclass

@@ -28,7 +28,7 @@ CORE_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "t
 FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 _TAG = re.compile(r"\{\{p\s+(\w+)\s*\}\}")
 _DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
-_TEXT = etree.XPath("string()")       # all text below a node; python-docx overrides .text
+_TEXT = etree.XPath("string()")       # all text of a node; python-docx overrides .text
 
 
 def fits(template: Path | str) -> bool:
@@ -55,7 +55,7 @@ def _fits(path: str, size: int, mtime_ns: int) -> bool:
     rest = functools.reduce(lambda s, tag: s.replace("{{ %s }}" % tag, "", 1), TAGS, patched)
     body = doc.docx.element.body
     return (not _has_markers(rest) and _parts_plain(doc) and next(body.iter(_DOCPR), None) is None
-            and all(_table_kept(t) for t in body.iter(ooxml.qn("w:tbl"))))
+            and all(_table_kept(t) for t in body.iter(_TBL)))
 
 
 def _parts_plain(doc) -> bool:
@@ -105,7 +105,7 @@ def place(document, elements: dict[str, list[etree._Element]]) -> bool:
         return False
     for tag, paragraph in tag_paragraphs(document.element.body).items():
         for node in elements.get(tag, ()):
-            paragraph.addprevious(node)
+            _move(node, paragraph)
         paragraph.getparent().remove(paragraph)
     props = document.core_properties
     for name in CORE_PROPERTIES:                 # docxtpl re-sets each (creating empty ones)
@@ -113,30 +113,70 @@ def place(document, elements: dict[str, list[etree._Element]]) -> bool:
     return True
 
 
+def _move(node: etree._Element, before: etree._Element) -> None:
+    """Insert ``node`` before ``before`` (in another document), a long table row by row.
+
+    Moving a subtree between documents, lxml remaps each namespace reference through a
+    cache it searches linearly, and every run built on its own brings its own ``xml:``
+    namespace: one move of a 10,000-row table was quadratic. Row by row it is linear.
+    """
+    if node.tag != _TBL or len(node) < 32:
+        before.addprevious(node)
+        return
+    children = list(node)
+    for child in children:
+        node.remove(child)
+    before.addprevious(node)
+    for child in children:
+        node.append(child)
+
+
 def _unchanged_by_docxtpl(node: etree._Element) -> bool:
-    if REWRITTEN.search(_TEXT(node)):
+    if REWRITTEN.search(etree.tostring(node, method="text", encoding=str)):
         return False
     if node.tag == _DOCPR or next(node.iter(_DOCPR), None) is not None:
         return False
-    return all(_table_kept(t) for t in node.iter(ooxml.qn("w:tbl")))
+    return all(_table_kept(t) for t in node.iter(_TBL))
+
+
+_TBL, _GRID, _COL, _TR, _TC, _TCPR, _SPAN, _VAL = (ooxml.qn(t) for t in (
+    "w:tbl", "w:tblGrid", "w:gridCol", "w:tr", "w:tc", "w:tcPr", "w:gridSpan", "w:val"))
 
 
 def _table_kept(table: etree._Element) -> bool:
     """What docxtpl's fix_tables checks: no row has more cells than the grid has columns,
-    and the widest row spans the whole grid; otherwise it would add or drop grid columns."""
-    grid = table.find(ooxml.qn("w:tblGrid"))
+    and the widest row spans the whole grid; otherwise it would add or drop grid columns.
+
+    One walk over rows, cells and spans; anything unusual (a nested table, a cell not
+    directly in its row, a span fix_tables would not read) is left to docxtpl.
+    """
+    grid = table.find(_GRID)
     if grid is None:
         return False
-    columns = len(grid.findall(ooxml.qn("w:gridCol")))
-    widest = most = 0
-    for row in table.iter(ooxml.qn("w:tr")):
-        cells = row.findall(ooxml.qn("w:tc"))
-        most = max(most, len(cells))
-        widest = max(widest, sum(_span(c) for c in cells))
+    columns = sum(1 for _ in grid.iterchildren(_COL))
+    most = widest = cells = spans = 0
+    for node in table.iter(_TBL, _TR, _TC, _SPAN):
+        tag = node.tag
+        if tag == _TC:
+            if node.getparent().tag != _TR:
+                return False
+            cells, spans = cells + 1, spans + 1
+        elif tag == _TR:
+            most, widest, cells, spans = max(most, cells), max(widest, spans), 0, 0
+        elif tag == _SPAN:
+            value = node.get(_VAL) or ""
+            if not value.isdigit() or not _first_span(node):
+                return False
+            spans += int(value) - 1
+        elif node is not table:
+            return False
+    most, widest = max(most, cells), max(widest, spans)
     return most <= columns <= widest
 
 
-def _span(cell: etree._Element) -> int:
-    props = cell.find(ooxml.qn("w:tcPr"))
-    span = None if props is None else props.find(ooxml.qn("w:gridSpan"))
-    return 1 if span is None else int(span.get(ooxml.qn("w:val")))
+def _first_span(span: etree._Element) -> bool:
+    """The span fix_tables reads: the first gridSpan of the first tcPr of its cell."""
+    props = span.getparent()
+    cell = props.getparent()
+    return (props.tag == _TCPR and cell.tag == _TC and cell.find(_TCPR) is props
+            and props.find(_SPAN) is span)

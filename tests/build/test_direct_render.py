@@ -73,6 +73,12 @@ def test_text_docxtpl_would_rewrite_goes_through_docxtpl():
     assert len(direct.tag_paragraphs(document.element.body)) == 3      # nothing was touched
 
 
+def test_a_nested_table_goes_through_docxtpl():
+    inner = ooxml.table([100], [ooxml.row([ooxml.cell(100, [ooxml.paragraph("Plan Body", "x")])])])
+    outer = ooxml.table([100], [ooxml.row([ooxml.cell(100, [ooxml.paragraph("Plan Body"), inner])])])
+    assert not direct.place(Document(str(DEFAULT_TEMPLATE)), {"appendix": [outer]})
+
+
 def test_a_table_docxtpl_would_resize_goes_through_docxtpl():
     cells = [ooxml.cell(100, [ooxml.paragraph("Plan Body", "x")]) for _ in range(3)]
     table = ooxml.table([100, 100], [ooxml.row(cells)])
