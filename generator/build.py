@@ -19,10 +19,9 @@ from typing import Iterable, Iterator
 from .build_state import (Entry, FileStamp, Hashes, Source, State, docx_current, fingerprint,
                           pdf_current, read_source)
 from .build_worker import Job, Result
+from .commands import OUTPUT_DIR, PLANS_DIR
 from .errors import Pos, Problem
 
-PLANS_DIR = Path("plans")
-OUTPUT_DIR = Path("output")
 MAX_CHUNK = 32
 
 

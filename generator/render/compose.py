@@ -137,6 +137,9 @@ def _finish(document, final: etree._Element, plan: Plan) -> bytes:
     """The last section's properties, the pinned core properties, the normalised package."""
     ooxml.replace_section(document.element.body, final)
     _pin_properties(document, plan)
+    parts = direct.members(document)
+    if parts is not None:
+        return package.from_members(parts)
     out = BytesIO()
     document.save(out)
     return package.normalize(out.getvalue())

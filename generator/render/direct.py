@@ -32,9 +32,15 @@ _TEXT = etree.XPath("string()")       # all text of a node; python-docx override
 
 
 def fits(template: Path | str) -> bool:
-    """Whether docxtpl would do nothing to ``template`` but replace the three tag paragraphs."""
-    st = os.stat(template)
-    return _fits(str(template), st.st_size, st.st_mtime_ns)
+    """Whether docxtpl would do nothing to ``template`` but replace the three tag paragraphs.
+
+    A template that cannot be read or opened does not fit: docxtpl then says what is wrong.
+    """
+    try:
+        st = os.stat(template)
+        return _fits(str(template), st.st_size, st.st_mtime_ns)
+    except Exception:
+        return False
 
 
 @functools.lru_cache(maxsize=16)
@@ -113,6 +119,41 @@ def place(document, elements: dict[str, list[etree._Element]]) -> bool:
     return True
 
 
+def members(document) -> dict[str, bytes] | None:
+    """The parts python-docx would zip on ``save``, by member name, without zipping them.
+
+    The renderer zips once, in package.from_members; saving first would deflate every part
+    twice and inflate it once. None when python-docx's writer is not the one this knows.
+    """
+    try:
+        from docx.opc.pkgwriter import PackageWriter
+        write_types = PackageWriter._write_content_types_stream
+        write_rels, write_parts = PackageWriter._write_pkg_rels, PackageWriter._write_parts
+    except (ImportError, AttributeError):
+        return None
+    package = document.part.package
+    for part in package.parts:                   # what OpcPackage.save does first
+        part.before_marshal()
+    sink = _Members()
+    write_types(sink, package.parts)
+    write_rels(sink, package.rels)
+    write_parts(sink, package.parts)
+    return sink.parts
+
+
+class _Members:
+    """Stands in for python-docx's zip writer: keeps each member's bytes."""
+
+    def __init__(self):
+        self.parts: dict[str, bytes] = {}
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        self.parts[pack_uri.membername] = blob
+
+    def close(self) -> None:
+        pass
+
+
 def _move(node: etree._Element, before: etree._Element) -> None:
     """Insert ``node`` before ``before`` (in another document), a long table row by row.
 
@@ -165,7 +206,7 @@ def _table_kept(table: etree._Element) -> bool:
             most, widest, cells, spans = max(most, cells), max(widest, spans), 0, 0
         elif tag == _SPAN:
             value = node.get(_VAL) or ""
-            if not value.isdigit() or not _first_span(node):
+            if not (value.isascii() and value.isdigit()) or not _first_span(node):
                 return False
             spans += int(value) - 1
         elif node is not table:

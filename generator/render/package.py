@@ -29,7 +29,12 @@ def entry_order(names) -> list[str]:
 
 def normalize(data: bytes) -> bytes:
     """Rewrite a DOCX archive with fixed dates, order, permissions and compression."""
-    parts = members(data)
+    return from_members(members(data))
+
+
+def from_members(parts: dict[str, bytes]) -> bytes:
+    """The archive of ``parts`` (by member name) with fixed dates, order, permissions and
+    compression: what ``normalize`` makes of any archive holding them."""
     out = BytesIO()
     with ZipFile(out, "w") as archive:
         for name in entry_order(parts):

@@ -92,3 +92,10 @@ def test_generated_plans(tmp_path, data):
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     model = Workspace().load(path).model
     assert render_plan(model) == through_docxtpl(model)
+
+
+def test_packaging_the_parts_unzipped_gives_the_zip_round_trip_bytes(monkeypatch):
+    model = Workspace().load(ROOT / "plans" / "an-giang-2023.yaml").model
+    fast = render_plan(model)
+    monkeypatch.setattr(direct, "members", lambda document: None)
+    assert fast == render_plan(model)
