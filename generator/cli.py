@@ -6,16 +6,37 @@ from pathlib import Path
 
 import click
 
+import importlib
+
 from . import commands
-from .check.cli import check_command
-from .review.cli import diff_command, schema_command, text_command
-from .review_cli import new_command, redline_command
 from .errors import PlanError
 
 PLAN = click.Path(exists=True, dir_okay=False, path_type=Path)
 
 
-@click.group()
+# Commands that live in other modules, imported only when named: a build should not pay for them.
+LAZY_COMMANDS = {
+    "check": "generator.check.cli:check_command",
+    "diff": "generator.review.cli:diff_command",
+    "text": "generator.review.cli:text_command",
+    "schema": "generator.review.cli:schema_command",
+    "redline": "generator.review_cli:redline_command",
+    "new": "generator.review_cli:new_command",
+}
+
+
+class _LazyGroup(click.Group):
+    def list_commands(self, ctx):
+        return sorted([*super().list_commands(ctx), *LAZY_COMMANDS])
+
+    def get_command(self, ctx, name):
+        if name in LAZY_COMMANDS:
+            module, attr = LAZY_COMMANDS[name].split(":")
+            return getattr(importlib.import_module(module), attr)
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=_LazyGroup)
 @click.version_option(package_name="plangen")
 def main() -> None:
     """Plans for controlling administrative procedures: YAML in, Decree 30 DOCX out."""
@@ -100,12 +121,6 @@ def build(plans, pdf, out_dir, jobs, force, keep_going):
     sys.exit(summary.exit_code)
 
 
-main.add_command(check_command, "check")
-main.add_command(diff_command)
-main.add_command(text_command)
-main.add_command(schema_command)
-main.add_command(redline_command, "redline")
-main.add_command(new_command, "new")
 
 
 if __name__ == "__main__":

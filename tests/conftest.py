@@ -1,6 +1,8 @@
 """Shared helpers: sample plans on disk and a way to run the CLI as a user would."""
 from __future__ import annotations
 
+import os
+import subprocess
 import textwrap
 from pathlib import Path
 
@@ -12,6 +14,9 @@ from generator.cli import main
 FIXTURES = Path(__file__).parent / "fixtures"
 TREE = FIXTURES / "tree"
 ROOT = Path(__file__).parent.parent
+GIT_ENV = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
+           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org",
+           "GIT_CONFIG_NOSYSTEM": "1", "HOME": "/nonexistent"}
 
 
 @pytest.fixture
@@ -40,3 +45,15 @@ def edit(path: Path, old: str, new: str) -> Path:
 def run_cli(*args: str):
     result = CliRunner().invoke(main, list(args), catch_exceptions=False)
     return result
+
+
+def invoke(command, *args: str):
+    """Run one click command object as the CLI would."""
+    return CliRunner().invoke(command, list(args), catch_exceptions=False)
+
+
+def git(cwd: Path, *args: str) -> str:
+    """Run git in ``cwd`` with a fixed identity and no user configuration."""
+    env = {**os.environ, **GIT_ENV}
+    done = subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True)
+    return done.stdout

@@ -1,7 +1,6 @@
 """Helpers for redline tests: the repository's plans, a git repository, LibreOffice's view."""
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -10,25 +9,16 @@ from pathlib import Path
 from zipfile import ZipFile
 
 import pytest
-from click.testing import CliRunner
+
+from ..conftest import GIT_ENV, ROOT, TREE, edit, git, invoke  # noqa: F401  (re-exported)
 from lxml import etree
 
-ROOT = Path(__file__).resolve().parents[2]
 PLANS = ROOT / "plans"
-TREE = ROOT / "tests" / "fixtures" / "tree"
 W = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
 ODF_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
-GIT_ENV = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
-           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org",
-           "GIT_CONFIG_NOSYSTEM": "1", "HOME": "/nonexistent"}
 
 needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None,
                                    reason="LibreOffice (soffice) is missing")
-
-
-def invoke(command, *args: str):
-    """Run a click command as the CLI would; stdout and stderr kept apart."""
-    return CliRunner().invoke(command, list(args), catch_exceptions=False)
 
 
 def document_xml(data: bytes) -> etree._Element:
@@ -68,18 +58,6 @@ def tracked_changes(content: str) -> tuple[list[str], list[str], list[str]]:
                 inserted.append(re.sub(r"<[^>]+>", "", m[1]))
     authors = root.xpath("//text:changed-region//dc:creator/text()", namespaces=ns)
     return deleted, inserted, authors
-
-
-def git(cwd: Path, *args: str) -> str:
-    env = {**os.environ, **GIT_ENV}
-    return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True,
-                          text=True).stdout
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @pytest.fixture
