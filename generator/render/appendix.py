@@ -1,12 +1,13 @@
-"""The appendix (Phụ lục): its heading and one task table per part, built with lxml.
+"""The appendix (Phụ lục): its heading and one task table per part, as markup.
 
-Tables are built directly as elements rather than through python-docx's ``add_row``, which is
-several times slower on the hundreds of rows a provincial plan holds (bench/render_tables.py).
+Tables are written as markup rather than through python-docx's ``add_row``, which is many
+times slower on the hundreds of rows a provincial plan holds (bench/render_tables.py).
 Every width is fixed twice, in the grid and in each cell, because LibreOffice otherwise lays
 out equal columns.
 """
 from __future__ import annotations
 
+import functools
 from typing import Iterator
 
 from lxml import etree
@@ -19,39 +20,39 @@ from .geometry import LANDSCAPE, SHORT_RULE, twips
 CENTERED_FIELDS = frozenset({"stt", "stt2", "number", "deadline", "measure", "target"})
 
 
-def heading(appendix: Appendix) -> list[etree._Element]:
+def heading(appendix: Appendix) -> str:
     """ "PHỤ LỤC", the title in capitals, the "(Kèm theo …)" line, a short rule."""
     title = appendix.title if appendix.title == appendix.title.upper() else appendix.title.upper()
     width = LANDSCAPE.text_width
-    return [ooxml.paragraph(styles.APPENDIX_LABEL, "PHỤ LỤC"),
-            centred(styles.APPENDIX_TITLE, title, True, width),
-            centred(styles.APPENDIX_ATTACHED, appendix.attached, False, width),
-            ooxml.rule(styles.RULE, SHORT_RULE, width)]
+    return (ooxml.paragraph_xml(styles.APPENDIX_LABEL, "PHỤ LỤC")
+            + centred(styles.APPENDIX_TITLE, title, True, width)
+            + centred(styles.APPENDIX_ATTACHED, appendix.attached, False, width)
+            + ooxml.rule_xml(styles.RULE, SHORT_RULE, width))
 
 
-def appendix_body(appendix: Appendix) -> list[etree._Element]:
+def appendix_body(appendix: Appendix) -> str:
     """The heading, then per part its heading paragraph (if any) and its table.
 
     Two tables in a row would merge into one, so a part without a heading is separated from
     the previous table by an empty paragraph.
     """
-    out = heading(appendix)
+    out = [heading(appendix)]
     for i, part in enumerate(appendix.parts):
         if part.heading is not None:
-            out.append(ooxml.paragraph(styles.PART_HEADING, part.heading))
+            out.append(ooxml.paragraph_xml(styles.PART_HEADING, part.heading))
         elif i > 0:
-            out.append(ooxml.paragraph(styles.TABLE_TEXT))
+            out.append(ooxml.paragraph_xml(styles.TABLE_TEXT))
         out.append(part_table(part))
-    return out
+    return "".join(out)
 
 
-def part_table(part: Part) -> etree._Element:
+def part_table(part: Part) -> str:
     """The part's table: the header row, then its groups and tasks in order."""
     layout = part.layout
     widths = layout_widths(layout)
-    rows = [header_row(layout, widths)]
-    rows += [row for _, item_rows in part_rows(part.items, layout, widths) for row in item_rows]
-    return ooxml.table(widths, rows)
+    rows = [_header_row(layout, widths)]
+    rows += [xml for _, xml in part_rows_xml(part.items, layout, widths)]
+    return ooxml.table_xml(widths, "".join(rows))
 
 
 def layout_widths(layout: Layout) -> list[int]:
@@ -59,15 +60,24 @@ def layout_widths(layout: Layout) -> list[int]:
     return [twips(c.width_mm) for c in layout.columns]
 
 
-def _paragraphs(cell: Cell, style: str) -> list[etree._Element]:
-    """One paragraph per entry; an empty cell still needs one (empty) paragraph."""
-    return [ooxml.paragraph(style, text) for text in cell] or [ooxml.paragraph(style)]
+@functools.lru_cache(maxsize=8192)
+def _paragraphs(cell: Cell, style: str) -> str:
+    """One paragraph per entry; an empty cell still needs one (empty) paragraph.
+
+    Cached: leads, deadlines and results repeat down a table and from a plan to its children.
+    """
+    return "".join(ooxml.paragraph_xml(style, text) for text in cell) or ooxml.paragraph_xml(style)
+
+
+def _header_row(layout: Layout, widths: list[int]) -> str:
+    cells = [ooxml.cell_xml(w, _paragraphs((c.label,), styles.TABLE_HEADER))
+             for c, w in zip(layout.columns, widths)]
+    return ooxml.row_xml("".join(cells), header=True)
 
 
 def header_row(layout: Layout, widths: list[int]) -> etree._Element:
-    cells = [ooxml.cell(w, _paragraphs((c.label,), styles.TABLE_HEADER))
-             for c, w in zip(layout.columns, widths)]
-    return ooxml.row(cells, header=True)
+    """The column labels, repeated on every page."""
+    return ooxml.elements(_header_row(layout, widths))[0]
 
 
 def part_rows(items, layout: Layout,
@@ -76,26 +86,31 @@ def part_rows(items, layout: Layout,
 
     Kept per item so that a redline can line up the rows of two versions by task id.
     """
+    for item, xml in part_rows_xml(items, layout, widths):
+        yield item, ooxml.elements(xml)
+
+
+def part_rows_xml(items, layout: Layout, widths: list[int]) -> Iterator[tuple[Group | Task, str]]:
+    """part_rows() as markup: each item with its rows' XML."""
     for n, item in enumerate(items):
         if isinstance(item, Group):
-            yield item, [_group_row(item, widths)]
-            yield from part_rows(item.items, layout, widths)
+            yield item, _group_row(item, widths)
+            yield from part_rows_xml(item.items, layout, widths)
         else:
             after = items[n + 1] if n + 1 < len(items) else None
             below = after.merge_up if isinstance(after, Task) else frozenset()
-            yield item, task_rows(item, layout, widths, below)
+            yield item, _task_rows(item, layout, widths, below)
 
 
-def _group_row(group: Group, widths: list[int]) -> etree._Element:
+def _group_row(group: Group, widths: list[int]) -> str:
     """The group number in the first column, the title across all the others, bold."""
     if len(widths) == 1:
         text = f"{group.number}. {group.title}"
-        return ooxml.row([ooxml.cell(widths[0], _paragraphs((text,), styles.TABLE_GROUP))])
-    return ooxml.row([
-        ooxml.cell(widths[0], _paragraphs((group.number,), styles.TABLE_GROUP_NUMBER)),
-        ooxml.cell(sum(widths[1:]), _paragraphs((group.title,), styles.TABLE_GROUP),
-                   span=len(widths) - 1),
-    ])
+        return ooxml.row_xml(ooxml.cell_xml(widths[0], _paragraphs((text,), styles.TABLE_GROUP)))
+    return ooxml.row_xml(
+        ooxml.cell_xml(widths[0], _paragraphs((group.number,), styles.TABLE_GROUP_NUMBER))
+        + ooxml.cell_xml(sum(widths[1:]), _paragraphs((group.title,), styles.TABLE_GROUP),
+                         span=len(widths) - 1))
 
 
 def _cell_style(field: str) -> str:
@@ -123,9 +138,9 @@ def _merge_plan(task: Task, field: str, merged_below: bool) -> list[tuple[Cell |
     return plan
 
 
-def task_rows(task: Task, layout: Layout, widths: list[int],
-              merged_below: frozenset[str] = frozenset()) -> list[etree._Element]:
-    """One table row per entry of ``task.rows`` (one row when there are none).
+def _task_rows(task: Task, layout: Layout, widths: list[int],
+              merged_below: frozenset[str] = frozenset()) -> str:
+    """The markup of one table row per entry of ``task.rows`` (one row when there are none).
 
     ``task.span`` turns its columns into one cell (gridSpan), merged down every row;
     ``merged_below`` names the fields the next task's first row continues.
@@ -143,10 +158,10 @@ def task_rows(task: Task, layout: Layout, widths: list[int],
                     cells.append(_span_cell(task, widths[first:last + 1], i, count))
                 continue
             value, vmerge = plans[field][i]
-            paragraphs = _paragraphs(value or (), _cell_style(field))
-            cells.append(ooxml.cell(widths[j], paragraphs, vmerge=vmerge))
-        rows.append(ooxml.row(cells))
-    return rows
+            cells.append(ooxml.cell_xml(widths[j], _paragraphs(value or (), _cell_style(field)),
+                                        vmerge=vmerge))
+        rows.append(ooxml.row_xml("".join(cells)))
+    return "".join(rows)
 
 
 def _span_range(task: Task, layout: Layout) -> tuple[int, int]:
@@ -155,8 +170,8 @@ def _span_range(task: Task, layout: Layout) -> tuple[int, int]:
     return layout.index(task.span.first), layout.index(task.span.last)
 
 
-def _span_cell(task: Task, widths: list[int], row: int, count: int) -> etree._Element:
+def _span_cell(task: Task, widths: list[int], row: int, count: int) -> str:
     vmerge = None if count == 1 else ("restart" if row == 0 else "continue")
     content = task.span.text if row == 0 else ()
-    return ooxml.cell(sum(widths), _paragraphs(content, _cell_style(task.span.first)),
-                      span=len(widths), vmerge=vmerge)
+    return ooxml.cell_xml(sum(widths), _paragraphs(content, _cell_style(task.span.first)),
+                          span=len(widths), vmerge=vmerge)

@@ -6,8 +6,6 @@ the agency name, the motto and the title.
 """
 from __future__ import annotations
 
-from lxml import etree
-
 from ..model import Plan
 from . import ooxml, styles
 from .geometry import (CLOSING_LEFT, CLOSING_RIGHT, LETTERHEAD_LEFT, LETTERHEAD_RIGHT,
@@ -33,73 +31,70 @@ def place_date(plan: Plan) -> str:
     return f"{plan.issuer.place}, {plan.document.date.long()}"
 
 
-def _agency(plan: Plan) -> list[etree._Element]:
+def _agency(plan: Plan) -> str:
     issuer = plan.issuer
     out = []
     if issuer.parent:
-        out.append(ooxml.paragraph(styles.PARENT_AGENCY, issuer.parent))
-    out += [ooxml.paragraph(styles.AGENCY, line) for line in issuer.name]
+        out.append(ooxml.paragraph_xml(styles.PARENT_AGENCY, issuer.parent))
+    out += [ooxml.paragraph_xml(styles.AGENCY, line) for line in issuer.name]
     widest = max(text_width(line, 13, bold=True) for line in issuer.name)
     length = max(int(widest * AGENCY_RULE_SHARE), MIN_AGENCY_RULE)
-    out.append(ooxml.rule(styles.RULE, length, LETTERHEAD_LEFT))
-    return out
+    out.append(ooxml.rule_xml(styles.RULE, length, LETTERHEAD_LEFT))
+    return "".join(out)
 
 
-def _nation() -> list[etree._Element]:
-    return [ooxml.paragraph(styles.NATION, NATION),
-            ooxml.paragraph(styles.MOTTO, MOTTO),
-            ooxml.rule(styles.RULE, text_width(MOTTO, 14, bold=True), LETTERHEAD_RIGHT)]
+def _nation() -> str:
+    return (ooxml.paragraph_xml(styles.NATION, NATION) + ooxml.paragraph_xml(styles.MOTTO, MOTTO)
+            + ooxml.rule_xml(styles.RULE, text_width(MOTTO, 14, bold=True), LETTERHEAD_RIGHT))
 
 
-def letterhead(plan: Plan, numbered: bool) -> etree._Element:
+def letterhead(plan: Plan, numbered: bool) -> str:
     """The top table; ``numbered`` adds the row "Số: …" | "<place>, ngày … tháng … năm …"."""
     widths = (LETTERHEAD_LEFT, LETTERHEAD_RIGHT)
-    rows = [ooxml.row([ooxml.cell(widths[0], _agency(plan), valign="top"),
-                       ooxml.cell(widths[1], _nation(), valign="top")])]
+    rows = ooxml.row_xml(ooxml.cell_xml(widths[0], _agency(plan), valign="top")
+                         + ooxml.cell_xml(widths[1], _nation(), valign="top"))
     if numbered:
-        rows.append(ooxml.row([
-            ooxml.cell(widths[0], [ooxml.paragraph(styles.NUMBER, number_line(plan))], valign="top"),
-            ooxml.cell(widths[1], [ooxml.paragraph(styles.PLACE_DATE, place_date(plan))],
-                       valign="top"),
-        ]))
-    return ooxml.table(widths, rows, borders=False, cell_margin=0)
+        number = ooxml.paragraph_xml(styles.NUMBER, number_line(plan))
+        date = ooxml.paragraph_xml(styles.PLACE_DATE, place_date(plan))
+        rows += ooxml.row_xml(ooxml.cell_xml(widths[0], number, valign="top")
+                              + ooxml.cell_xml(widths[1], date, valign="top"))
+    return ooxml.table_xml(widths, rows, borders=False, cell_margin=0)
 
 
-def centred(style: str, text: str, bold: bool, available: int) -> etree._Element:
+def centred(style: str, text: str, bold: bool, available: int) -> str:
     """A centred title paragraph broken into even lines (no word left alone on the last)."""
     lines = balanced_lines(text, TITLE_SIZE, bold, available)
-    return ooxml.paragraph(style, "\n".join(lines))
+    return ooxml.paragraph_xml(style, "\n".join(lines))
 
 
-def title(kind: str, text: str, attached: str | None = None) -> list[etree._Element]:
+def title(kind: str, text: str, attached: str | None = None) -> str:
     """ "QUYẾT ĐỊNH" / "KẾ HOẠCH", the trích yếu, the "(Ban hành kèm theo …)" line, a rule."""
     width = PORTRAIT.text_width
-    out = [ooxml.paragraph(styles.DOC_TYPE, kind), centred(styles.ABSTRACT, text, True, width)]
+    out = [ooxml.paragraph_xml(styles.DOC_TYPE, kind), centred(styles.ABSTRACT, text, True, width)]
     if attached:
         out.append(centred(styles.ATTACHED, attached, False, width))
-    out.append(ooxml.rule(styles.RULE, SHORT_RULE, width))
-    return out
+    out.append(ooxml.rule_xml(styles.RULE, SHORT_RULE, width))
+    return "".join(out)
 
 
-def _recipients(plan: Plan) -> list[etree._Element]:
-    out = [ooxml.paragraph(styles.RECIPIENTS_HEADING, "Nơi nhận:")]
-    out += [ooxml.paragraph(styles.RECIPIENT, f"- {r}") for r in plan.recipients]
-    return out
+def _recipients(plan: Plan) -> str:
+    return ooxml.paragraph_xml(styles.RECIPIENTS_HEADING, "Nơi nhận:") + "".join(
+        ooxml.paragraph_xml(styles.RECIPIENT, f"- {r}") for r in plan.recipients)
 
 
-def _signature(plan: Plan) -> list[etree._Element]:
-    out = [ooxml.paragraph(styles.SIGNER, line.upper()) for line in plan.signature.lines]
-    out.append(ooxml.paragraph(styles.SIGNER_NAME, plan.signature.name))
-    return out
+def _signature(plan: Plan) -> str:
+    lines = "".join(ooxml.paragraph_xml(styles.SIGNER, line.upper())
+                    for line in plan.signature.lines)
+    return lines + ooxml.paragraph_xml(styles.SIGNER_NAME, plan.signature.name)
 
 
-def closing(plan: Plan) -> etree._Element:
+def closing(plan: Plan) -> str:
     """The bottom table: "Nơi nhận:" and the list on the left, the signature on the right."""
     widths = (CLOSING_LEFT, CLOSING_RIGHT)
-    cells = [ooxml.cell(widths[0], _recipients(plan), valign="top"),
-             ooxml.cell(widths[1], _signature(plan), valign="top")]
-    return ooxml.table(widths, [ooxml.row(cells)], borders=False, cell_margin=0,
-                       top_margin=CLOSING_GAP)
+    cells = (ooxml.cell_xml(widths[0], _recipients(plan), valign="top")
+             + ooxml.cell_xml(widths[1], _signature(plan), valign="top"))
+    return ooxml.table_xml(widths, ooxml.row_xml(cells), borders=False, cell_margin=0,
+                           top_margin=CLOSING_GAP)
 
 
 def closing_mark(text: str) -> str:

@@ -1,21 +1,27 @@
-"""Put the documents into a plain template in place, without docxtpl's text round trip.
+"""Splice the documents' markup into a plain template, without docxtpl's text round trip.
 
 docxtpl renders a template by serialising the body to text, running Jinja over it, rewriting
-the text with regular expressions, parsing it back and checking every table: for a provincial
-plan that is half the time of a render, and it grows faster than the document. A template
-whose only Jinja is the three ``{{p tag }}`` paragraphs (templates/plan.docx and any restyled
-copy of it) gets nothing from that but the paragraphs replaced, so here they are replaced in
-place. ``fits`` asks docxtpl's own ``patch_xml`` whether a template is that plain, once per
-template file; ``place`` refuses (returns False, touching nothing) whenever docxtpl would
-have changed more: a table its ``fix_tables`` would resize, text its ``resolve_listing``
-would rewrite. Then the two paths give the same bytes (tests/build/test_direct_render.py).
+the text with regular expressions, parsing it back and checking every table; python-docx then
+serialises every part again. A template whose only Jinja is the three ``{{p tag }}``
+paragraphs (templates/plan.docx and any restyled copy of it) gets nothing from that but the
+paragraphs replaced. So such a template is read once per process and cut at those paragraphs
+(a ``Skeleton``), and each render joins the pieces with the documents' markup: the text
+docxtpl would have parsed, written out as lxml would write it.
+
+``skeleton`` asks docxtpl's own ``patch_xml`` whether a template is that plain; ``fill``
+refuses (returns None) whenever docxtpl would have changed more: text its
+``resolve_listing`` would rewrite, a table its ``fix_tables`` would resize, a drawing whose id
+it would renumber. Then the two paths give the same bytes (tests/build/test_direct_render.py).
 """
 from __future__ import annotations
 
+import copy
 import functools
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from lxml import etree
 
@@ -24,34 +30,123 @@ from .template import TAGS
 
 MARKERS = ("{{", "}}", "{%", "%}", "{#", "#}")
 REWRITTEN = re.compile("[\t\n\r\x07\x0c]")       # what Jinja or resolve_listing would change
+# The same in markup: raw, or as the character references lxml writes for them.
+REWRITTEN_MARKUP = re.compile("[\t\n\r\x07\x0c]|&#(?:9|10|13);")
 CORE_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
 FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+CORE = "application/vnd.openxmlformats-package.core-properties+xml"
+DRAWING_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+FINAL = "final-section"
+_SLOT = "plangen-slot:"
+_SLOTS = re.compile(rb"<!--plangen-slot:([\w-]+)-->")
 _TAG = re.compile(r"\{\{p\s+(\w+)\s*\}\}")
-_DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+_DOCPR = f"{{{DRAWING_NS}}}docPr"
 _TEXT = etree.XPath("string()")       # all text of a node; python-docx overrides .text
 
 
-def fits(template: Path | str) -> bool:
-    """Whether docxtpl would do nothing to ``template`` but replace the three tag paragraphs.
+@dataclass(frozen=True)
+class Skeleton:
+    """A plain template read once: ``document.xml`` cut at the slots, the other parts as bytes.
 
-    A template that cannot be read or opened does not fit: docxtpl then says what is wrong.
+    ``slots`` names what goes between the pieces: the tags, and FINAL for the body's last
+    section properties; ``section`` is the template's own, the base of every section's.
+    """
+
+    pieces: tuple[bytes, ...]
+    slots: tuple[str, ...]
+    parts: dict[str, bytes]
+    document_name: str
+    core_name: str
+    core: bytes
+    section: etree._Element
+
+    def fill(self, bodies: dict[str, str], final: str,
+             pin: Callable[[object], None]) -> dict[str, bytes] | None:
+        """The package's members with ``bodies`` (markup by tag) in place of the tag paragraphs
+        and ``final`` (a ``w:sectPr``) as the last section; ``pin`` sets core properties.
+
+        None when docxtpl would have rendered the markup differently.
+        """
+        if not all(unchanged_by_docxtpl(markup) for markup in (*bodies.values(), final)):
+            return None
+        chunks = [self.pieces[0]]
+        for slot, piece in zip(self.slots, self.pieces[1:]):
+            chunks += [(final if slot == FINAL else bodies.get(slot, "")).encode("utf-8"), piece]
+        parts = dict(self.parts)
+        parts[self.document_name] = b"".join(chunks)
+        parts[self.core_name] = _pinned(self.core, pin)
+        return parts
+
+
+def skeleton(template: Path | str) -> Skeleton | None:
+    """``template`` cut at its tag paragraphs, or None when docxtpl must render it.
+
+    A template that cannot be read or opened gets None too: docxtpl then says what is wrong.
     """
     try:
         st = os.stat(template)
-        return _fits(str(template), st.st_size, st.st_mtime_ns)
+        return _skeleton(str(template), st.st_size, st.st_mtime_ns)
     except Exception:
-        return False
+        return None
 
 
 @functools.lru_cache(maxsize=16)
-def _fits(path: str, size: int, mtime_ns: int) -> bool:
+def _skeleton(path: str, size: int, mtime_ns: int) -> Skeleton | None:
+    from docx import Document
+    if not _fits(path):
+        return None
+    document = Document(path)
+    body = document.element.body
+    for tag, paragraph in tag_paragraphs(body).items():
+        _replace(paragraph, etree.Comment(_SLOT + tag))
+    final = ooxml.body_section(body)
+    section = copy.deepcopy(final)
+    _replace(final, etree.Comment(_SLOT + FINAL))
+    document.core_properties                     # created now when the template has none
+    parts = members(document)
+    if parts is None:
+        return None
+    document_name = document.part.partname.membername
+    core_name = next(p.partname.membername for p in document.part.package.iter_parts()
+                     if p.content_type == CORE)
+    cut = _SLOTS.split(parts.pop(document_name))
+    return Skeleton(pieces=tuple(cut[0::2]), slots=tuple(s.decode() for s in cut[1::2]),
+                    parts=parts, document_name=document_name, core_name=core_name,
+                    core=parts.pop(core_name), section=section)
+
+
+def _replace(node: etree._Element, by: etree._Element) -> None:
+    node.addprevious(by)
+    node.getparent().remove(node)
+
+
+def _pinned(core: bytes, pin: Callable[[object], None]) -> bytes:
+    """The core properties part with ``pin`` applied, serialised as python-docx does."""
+    from docx.opc.coreprops import CoreProperties
+    from docx.opc.oxml import serialize_part_xml
+    from docx.oxml.parser import parse_xml
+    element = parse_xml(core)
+    props = CoreProperties(element)
+    for name in CORE_PROPERTIES:                 # docxtpl re-sets each (creating empty ones)
+        setattr(props, name, getattr(props, name))
+    pin(props)
+    return serialize_part_xml(element)
+
+
+def fits(template: Path | str) -> bool:
+    """Whether docxtpl would do nothing to ``template`` but replace the three tag paragraphs."""
+    return skeleton(template) is not None
+
+
+def _fits(path: str) -> bool:
     from docxtpl import DocxTemplate
     doc = DocxTemplate(path)
     doc.init_docx()
     original = doc.get_xml()
-    tags = tag_paragraphs(doc.docx.element.body)
-    if sorted(tags) != sorted(TAGS) or REWRITTEN.search(original) or any(
-            p.tail for p in tags.values()):
+    body = doc.docx.element.body
+    tags = tag_paragraphs(body)
+    if (sorted(tags) != sorted(TAGS) or REWRITTEN.search(original) or body.prefix != "w"
+            or any(p.tail for p in tags.values())):
         return False
     patched = doc.patch_xml(original)
     for tag, paragraph in tags.items():
@@ -59,9 +154,8 @@ def _fits(path: str, size: int, mtime_ns: int) -> bool:
     if patched != doc.get_xml():
         return False
     rest = functools.reduce(lambda s, tag: s.replace("{{ %s }}" % tag, "", 1), TAGS, patched)
-    body = doc.docx.element.body
     return (not _has_markers(rest) and _parts_plain(doc) and next(body.iter(_DOCPR), None) is None
-            and all(_table_kept(t) for t in body.iter(_TBL)))
+            and tables_kept(etree.tostring(body, encoding="unicode")))
 
 
 def _parts_plain(doc) -> bool:
@@ -101,24 +195,6 @@ def _replace_with_text(node: etree._Element, text: str) -> None:
     parent.remove(node)
 
 
-def place(document, elements: dict[str, list[etree._Element]]) -> bool:
-    """Replace each tag paragraph of ``document`` (python-docx) by its elements.
-
-    False, with nothing changed, when docxtpl would have rewritten the elements' text or
-    resized one of their tables; then the caller renders through docxtpl instead.
-    """
-    if not all(_unchanged_by_docxtpl(e) for els in elements.values() for e in els):
-        return False
-    for tag, paragraph in tag_paragraphs(document.element.body).items():
-        for node in elements.get(tag, ()):
-            _move(node, paragraph)
-        paragraph.getparent().remove(paragraph)
-    props = document.core_properties
-    for name in CORE_PROPERTIES:                 # docxtpl re-sets each (creating empty ones)
-        setattr(props, name, getattr(props, name))
-    return True
-
-
 def members(document) -> dict[str, bytes] | None:
     """The parts python-docx would zip on ``save``, by member name, without zipping them.
 
@@ -154,70 +230,56 @@ class _Members:
         pass
 
 
-def _move(node: etree._Element, before: etree._Element) -> None:
-    """Insert ``node`` before ``before`` (in another document), a long table row by row.
+def unchanged_by_docxtpl(markup: str) -> bool:
+    """Whether docxtpl would leave body ``markup`` as it is: no text for resolve_listing, no
+    drawing for fix_docpr_ids, no table for fix_tables."""
+    return not REWRITTEN_MARKUP.search(markup) and DRAWING_NS not in markup \
+        and tables_kept(markup)
 
-    Moving a subtree between documents, lxml remaps each namespace reference through a
-    cache it searches linearly, and every run built on its own brings its own ``xml:``
-    namespace: one move of a 10,000-row table was quadratic. Row by row it is linear.
+
+# Elements around cells or rows that fix_tables does not see through, and property changes
+# that hold a second grid or cell properties: markup holding any is left to docxtpl.
+_UNSEEN = ("<w:sdt", "<w:customXml", "<w:smartTag", "PrChange", "GridChange")
+_TABLE_START = re.compile(r"<w:tbl[ >]")
+_ROW_START = re.compile(r"<w:tr[ >]")
+_SPAN = re.compile(r'<w:gridSpan w:val="(\d+)"/>')
+
+
+def tables_kept(markup: str) -> bool:
+    """What docxtpl's fix_tables checks, read from markup: no row has more cells than the
+    grid has columns, and the widest row spans the whole grid; otherwise it would add or
+    drop grid columns.
+
+    Counted per row with string methods, which is sound for the markup lxml and ooxml.py
+    write (no whitespace inside tags) once nested tables and the elements in _UNSEEN are
+    refused: then every ``w:tc`` is a cell of its row and every ``w:gridSpan`` the span of
+    one cell.
     """
-    if node.tag != _TBL or len(node) < 32:
-        before.addprevious(node)
-        return
-    children = list(node)
-    for child in children:
-        node.remove(child)
-    before.addprevious(node)
-    for child in children:
-        node.append(child)
-
-
-def _unchanged_by_docxtpl(node: etree._Element) -> bool:
-    if REWRITTEN.search(etree.tostring(node, method="text", encoding=str)):
+    if not _TABLE_START.search(markup):
+        return True
+    if any(unseen in markup for unseen in _UNSEEN):
         return False
-    if node.tag == _DOCPR or next(node.iter(_DOCPR), None) is not None:
+    *tables, rest = markup.split("</w:tbl>")
+    if _TABLE_START.search(rest):
         return False
-    return all(_table_kept(t) for t in node.iter(_TBL))
-
-
-_TBL, _GRID, _COL, _TR, _TC, _TCPR, _SPAN, _VAL = (ooxml.qn(t) for t in (
-    "w:tbl", "w:tblGrid", "w:gridCol", "w:tr", "w:tc", "w:tcPr", "w:gridSpan", "w:val"))
-
-
-def _table_kept(table: etree._Element) -> bool:
-    """What docxtpl's fix_tables checks: no row has more cells than the grid has columns,
-    and the widest row spans the whole grid; otherwise it would add or drop grid columns.
-
-    One walk over rows, cells and spans; anything unusual (a nested table, a cell not
-    directly in its row, a span fix_tables would not read) is left to docxtpl.
-    """
-    grid = table.find(_GRID)
-    if grid is None:
-        return False
-    columns = sum(1 for _ in grid.iterchildren(_COL))
-    most = widest = cells = spans = 0
-    for node in table.iter(_TBL, _TR, _TC, _SPAN):
-        tag = node.tag
-        if tag == _TC:
-            if node.getparent().tag != _TR:
-                return False
-            cells, spans = cells + 1, spans + 1
-        elif tag == _TR:
-            most, widest, cells, spans = max(most, cells), max(widest, spans), 0, 0
-        elif tag == _SPAN:
-            value = node.get(_VAL) or ""
-            if not (value.isascii() and value.isdigit()) or not _first_span(node):
-                return False
-            spans += int(value) - 1
-        elif node is not table:
+    for chunk in tables:
+        starts = _TABLE_START.findall(chunk)
+        if len(starts) != 1:
+            return False                         # nested, or not a table at all
+        head, *rows = _ROW_START.split(chunk[chunk.index(starts[0]):])
+        if head.count("<w:tblGrid>") != 1 or "<w:tc" in head:
             return False
-    most, widest = max(most, cells), max(widest, spans)
-    return most <= columns <= widest
-
-
-def _first_span(span: etree._Element) -> bool:
-    """The span fix_tables reads: the first gridSpan of the first tcPr of its cell."""
-    props = span.getparent()
-    cell = props.getparent()
-    return (props.tag == _TCPR and cell.tag == _TC and cell.find(_TCPR) is props
-            and props.find(_SPAN) is span)
+        columns = head.count("<w:gridCol ") + head.count("<w:gridCol/>")
+        most = widest = 0
+        for row in rows:
+            cells = row.count("<w:tc>") + row.count("<w:tc ")
+            spans = cells
+            if "<w:gridSpan" in row:
+                values = _SPAN.findall(row)
+                if len(values) != row.count("<w:gridSpan") or len(values) > cells:
+                    return False
+                spans += sum(int(v) - 1 for v in values)
+            most, widest = max(most, cells), max(widest, spans)
+        if not most <= columns <= widest:
+            return False
+    return True

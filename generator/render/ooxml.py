@@ -3,7 +3,8 @@
 Callers speak in style names, text and twips; only this module knows tags, attribute names
 and the element order the schema demands (Word refuses some out-of-order properties).
 
-Text goes into ``w:t`` as lxml text, so it is XML-escaped exactly once, by the serialiser.
+Content is written as markup, escaped exactly as lxml would serialise it, so markup made
+here and markup lxml writes from elements (redlines) splice into one document alike.
 Fragments handed to docxtpl additionally carry their braces as character references:
 docxtpl rewrites ``{_{`` to ``{{`` in rendered output, and plan text must come out literally.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import re
 from typing import Iterable, Sequence
 
 from lxml import etree
@@ -32,6 +34,58 @@ def qn(tag: str) -> str:
     """``w:p`` → Clark notation ``{…main}p``."""
     prefix, local = tag.split(":")
     return f"{{{NSMAP[prefix]}}}{local}"
+
+
+# --- markup -----------------------------------------------------------------------------------
+# Runs, paragraphs, cells and rows are written as XML text and parsed by lxml in one call:
+# an appendix holds thousands of them, and building each element one Python call at a time
+# was most of a render. The element builders below parse the same markup, so there is one
+# description of each element.
+
+_HOLDER_OPEN = f'<w:body xmlns:w="{W_NS}" xmlns:r="{R_NS}">'
+_HOLDER_CLOSE = "</w:body>"
+_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
+_ATTRIBUTE_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
+                                    "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"})
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def escape(text: str) -> str:
+    """``text`` as character data, escaped exactly as lxml serialises it."""
+    return text.translate(_TEXT_ESCAPES)
+
+
+def escape_attribute(value: str) -> str:
+    """``value`` as an attribute value, escaped exactly as lxml serialises it."""
+    return value.translate(_ATTRIBUTE_ESCAPES)
+
+
+def check_characters(markup: str) -> None:
+    """Refuse what XML 1.0 cannot hold, as lxml does when such text is set on an element.
+
+    Escaping leaves these characters alone, so markup is checked once, whole.
+    """
+    if _NOT_XML.search(markup):
+        raise ValueError("All strings must be XML compatible: Unicode or ASCII, "
+                         "no NULL bytes or control characters")
+
+
+def elements(markup: str) -> list[etree._Element]:
+    """The elements of ``markup`` (a sequence of ``w:`` elements), parsed in one call."""
+    check_characters(markup)
+    return list(etree.fromstring(_HOLDER_OPEN + markup + _HOLDER_CLOSE))
+
+
+def _one(markup: str) -> etree._Element:
+    return elements(markup)[0]
+
+
+def _tag(tag: str, attrs: dict[str, object] | None = None) -> str:
+    """An empty element's markup; attributes in the order given."""
+    if not attrs:
+        return f"<{tag}/>"
+    written = " ".join(f'{name}="{escape_attribute(str(value))}"' for name, value in attrs.items())
+    return f"<{tag} {written}/>"
 
 
 def el(tag: str, attrs: dict[str, str] | None = None, *children: etree._Element) -> etree._Element:
@@ -56,97 +110,103 @@ def sub(parent: etree._Element, tag: str, attrs: dict[str, str] | None = None) -
 
 # --- runs -------------------------------------------------------------------------------------
 
+_FONTS = _tag("w:rFonts", {f"w:{slot}": FONT for slot in FONT_SLOTS})
+
+
 def fonts() -> etree._Element:
     """Times New Roman in all four font slots (Decree 30; python-docx sets only two)."""
-    return el("w:rFonts", {f"w:{slot}": FONT for slot in FONT_SLOTS})
+    return _one(_FONTS)
 
 
 @functools.cache
-def _run_props(char_style: str | None) -> etree._Element:
-    props = el("w:rPr")
-    if char_style:
-        sub(props, "w:rStyle", {"w:val": style_id(char_style)})
-    props.append(fonts())
-    return props
+def _run_props(char_style: str | None) -> str:
+    style = _tag("w:rStyle", {"w:val": style_id(char_style)}) if char_style else ""
+    return f"<w:rPr>{style}{_FONTS}</w:rPr>"
 
 
-def run(text: str, char_style: str | None = None) -> etree._Element:
+def run_xml(text: str, char_style: str | None = None) -> str:
     """One run; line breaks and tabs inside the text become ``w:br`` and ``w:tab``.
 
     Formatting comes from styles only (so restyling the template works); the font slots are
-    the exception Decree 30 demands. Run properties are copied from a cached prototype:
-    tables hold thousands of runs.
+    the exception Decree 30 demands.
     """
-    node = el("w:r")
-    node.append(copy.copy(_run_props(char_style)))
+    props = _run_props(char_style)
+    if "\n" not in text and "\r" not in text and "\t" not in text:
+        content = f'<w:t xml:space="preserve">{escape(text)}</w:t>' if text else ""
+        return f"<w:r>{props}{content}</w:r>"
+    out = ["<w:r>", props]
     for i, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
         if i:
-            sub(node, "w:br")
+            out.append("<w:br/>")
         for j, chunk in enumerate(line.split("\t")):
             if j:
-                sub(node, "w:tab")
+                out.append("<w:tab/>")
             if chunk:
-                t = sub(node, "w:t")
-                t.set(f"{{{XML_NS}}}space", "preserve")
-                t.text = chunk
-    return node
+                out.append(f'<w:t xml:space="preserve">{escape(chunk)}</w:t>')
+    out.append("</w:r>")
+    return "".join(out)
+
+
+def run(text: str, char_style: str | None = None) -> etree._Element:
+    """run_xml() as an element."""
+    return _one(run_xml(text, char_style))
 
 
 def field_runs(instruction: str, shown: str) -> list[etree._Element]:
     """A complex field (``PAGE``): begin, instruction, separator, cached result, end."""
-    def fld(kind: str) -> etree._Element:
-        node = run("")
-        sub(node, "w:fldChar", {"w:fldCharType": kind})
-        return node
+    def fld(kind: str) -> str:
+        return f'<w:r>{_run_props(None)}<w:fldChar w:fldCharType="{kind}"/></w:r>'
 
-    instr = run("")
-    text = sub(instr, "w:instrText")
-    text.set(f"{{{XML_NS}}}space", "preserve")
-    text.text = f" {instruction} "
-    return [fld("begin"), instr, fld("separate"), run(shown), fld("end")]
+    instr = (f'<w:r>{_run_props(None)}<w:instrText xml:space="preserve"> {escape(instruction)} '
+             "</w:instrText></w:r>")
+    return elements(fld("begin") + instr + fld("separate") + run_xml(shown) + fld("end"))
 
 
 # --- paragraphs -------------------------------------------------------------------------------
 
 @functools.lru_cache(maxsize=256)
-def _paragraph_props(style: str, indent: tuple[int, int] | None, keep_next: bool) -> etree._Element:
-    props = el("w:pPr")
-    sub(props, "w:pStyle", {"w:val": style_id(style)})
+def _paragraph_props(style: str, indent: tuple[int, int] | None, keep_next: bool) -> str:
+    out = ["<w:pPr>", _tag("w:pStyle", {"w:val": style_id(style)})]
     if keep_next:
-        sub(props, "w:keepNext")
+        out.append("<w:keepNext/>")
     if indent is not None:
-        sub(props, "w:ind", {"w:left": indent[0], "w:right": indent[1]})
-    return props
+        out.append(_tag("w:ind", {"w:left": indent[0], "w:right": indent[1]}))
+    out.append("</w:pPr>")
+    return "".join(out)
+
+
+def paragraph_xml(style: str, text: str = "", indent: tuple[int, int] | None = None,
+                  keep_next: bool = False, runs: str = "") -> str:
+    """A paragraph of ``style`` holding ``text`` in one run, or ready ``runs`` (markup).
+
+    ``indent`` is (left, right); ``keep_next`` holds it on the page of what follows (the
+    body's end with the signature).
+    """
+    content = run_xml(text) if text else runs
+    return f"<w:p>{_paragraph_props(style, indent, keep_next)}{content}</w:p>"
 
 
 def paragraph(style: str, content: str | Sequence[etree._Element] = "",
               indent: tuple[int, int] | None = None,
               keep_next: bool = False) -> etree._Element:
-    """A paragraph of ``style``; ``content`` is text or ready runs; ``indent`` (left, right).
-
-    ``keep_next`` holds it on the page of what follows (the body's end with the signature).
-    """
-    node = el("w:p")
-    node.append(copy.copy(_paragraph_props(style, indent, keep_next)))
+    """paragraph_xml() as an element; ``content`` is text or ready runs."""
     if isinstance(content, str):
-        if content:
-            node.append(run(content))
-    else:
-        node.extend(content)
+        return _one(paragraph_xml(style, content, indent, keep_next))
+    node = _one(paragraph_xml(style, "", indent, keep_next))
+    node.extend(content)
     return node
 
 
-def rule(style: str, length: int, available: int) -> etree._Element:
+def rule_xml(style: str, length: int, available: int) -> str:
     """A drawn rule: an empty paragraph whose top border is ``length`` twips, centred."""
     slack = max(available - length, 0)
-    return paragraph(style, indent=(slack // 2, slack - slack // 2))
+    return paragraph_xml(style, indent=(slack // 2, slack - slack // 2))
 
 
-def section_break(style: str, section: etree._Element) -> etree._Element:
+def section_break_xml(style: str, section: etree._Element) -> str:
     """The empty paragraph that ends a section and carries its properties."""
-    node = paragraph(style)
-    node.find(qn("w:pPr")).append(section)
-    return node
+    props = _paragraph_props(style, None, False)
+    return f"<w:p>{props[:-len('</w:pPr>')]}{markup([section])}</w:pPr></w:p>"
 
 
 # --- tables -----------------------------------------------------------------------------------
@@ -154,65 +214,81 @@ def section_break(style: str, section: etree._Element) -> etree._Element:
 _BORDER_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
 
 
-def table(widths: Sequence[int], rows: Iterable[etree._Element], borders: bool = True,
-          cell_margin: int | None = None, top_margin: int | None = None) -> etree._Element:
-    """A fixed-layout table: grid and width from ``widths`` (twips), every row as given.
+def table_xml(widths: Sequence[int], rows: str, borders: bool = True,
+              cell_margin: int | None = None, top_margin: int | None = None) -> str:
+    """A fixed-layout table: grid and width from ``widths`` (twips), then ``rows`` (markup).
 
     ``cell_margin`` sets the cells' left and right padding, ``top_margin`` their top padding.
     """
-    node = el("w:tbl")
-    props = sub(node, "w:tblPr")
-    sub(props, "w:tblW", {"w:w": sum(widths), "w:type": "dxa"})
-    sub(props, "w:jc", {"w:val": "center"})
-    edges = sub(props, "w:tblBorders")
-    for side in _BORDER_SIDES:
-        attrs = {"w:val": "single", "w:sz": 4, "w:space": 0, "w:color": "000000"} \
-            if borders else {"w:val": "nil"}
-        sub(edges, f"w:{side}", attrs)
-    sub(props, "w:tblLayout", {"w:type": "fixed"})
+    edge = {"w:val": "single", "w:sz": 4, "w:space": 0, "w:color": "000000"} \
+        if borders else {"w:val": "nil"}
+    out = ["<w:tbl><w:tblPr>", _tag("w:tblW", {"w:w": sum(widths), "w:type": "dxa"}),
+           _tag("w:jc", {"w:val": "center"}), "<w:tblBorders>"]
+    out += [_tag(f"w:{side}", edge) for side in _BORDER_SIDES]
+    out += ["</w:tblBorders>", _tag("w:tblLayout", {"w:type": "fixed"})]
     if cell_margin is not None or top_margin is not None:
-        margins = sub(props, "w:tblCellMar")
         sides = {"top": top_margin, "left": cell_margin, "right": cell_margin}
-        for side, width in sides.items():
-            if width is not None:
-                sub(margins, f"w:{side}", {"w:w": width, "w:type": "dxa"})
-    sub(props, "w:tblLook", {"w:val": "0000", "w:firstRow": 0, "w:lastRow": 0,
-                             "w:firstColumn": 0, "w:lastColumn": 0, "w:noHBand": 1,
-                             "w:noVBand": 1})
-    grid = sub(node, "w:tblGrid")
-    for width in widths:
-        sub(grid, "w:gridCol", {"w:w": width})
+        out.append("<w:tblCellMar>")
+        out += [_tag(f"w:{side}", {"w:w": width, "w:type": "dxa"})
+                for side, width in sides.items() if width is not None]
+        out.append("</w:tblCellMar>")
+    out.append(_tag("w:tblLook", {"w:val": "0000", "w:firstRow": 0, "w:lastRow": 0,
+                                  "w:firstColumn": 0, "w:lastColumn": 0, "w:noHBand": 1,
+                                  "w:noVBand": 1}))
+    out.append("</w:tblPr><w:tblGrid>")
+    out += [_tag("w:gridCol", {"w:w": width}) for width in widths]
+    out += ["</w:tblGrid>", rows, "</w:tbl>"]
+    return "".join(out)
+
+
+def table(widths: Sequence[int], rows: Iterable[etree._Element], borders: bool = True,
+          cell_margin: int | None = None, top_margin: int | None = None) -> etree._Element:
+    """table_xml() as an element, holding ready rows."""
+    node = _one(table_xml(widths, "", borders, cell_margin, top_margin))
     node.extend(rows)
     return node
 
 
-def row(cells: Iterable[etree._Element], header: bool = False) -> etree._Element:
+def row_xml(cells: str, header: bool = False) -> str:
     """A row that never splits across pages; a header row repeats on every page."""
-    node = el("w:tr")
-    props = sub(node, "w:trPr")
-    sub(props, "w:cantSplit")
-    if header:
-        sub(props, "w:tblHeader")
+    props = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header \
+        else "<w:trPr><w:cantSplit/></w:trPr>"
+    return f"<w:tr>{props}{cells}</w:tr>"
+
+
+def row(cells: Iterable[etree._Element], header: bool = False) -> etree._Element:
+    """row_xml() as an element, holding ready cells."""
+    node = _one(row_xml("", header))
     node.extend(cells)
     return node
 
 
-def cell(width: int, paragraphs: Sequence[etree._Element], span: int = 1,
-         vmerge: str | None = None, valign: str = "center") -> etree._Element:
+@functools.lru_cache(maxsize=1024)
+def _cell_props(width: int, span: int, vmerge: str | None, valign: str) -> str:
+    out = ["<w:tcPr>", _tag("w:tcW", {"w:w": width, "w:type": "dxa"})]
+    if span > 1:
+        out.append(_tag("w:gridSpan", {"w:val": span}))
+    if vmerge == "restart":
+        out.append('<w:vMerge w:val="restart"/>')
+    elif vmerge == "continue":
+        out.append("<w:vMerge/>")
+    out += [_tag("w:vAlign", {"w:val": valign}), "</w:tcPr>"]
+    return "".join(out)
+
+
+def cell_xml(width: int, paragraphs: str, span: int = 1, vmerge: str | None = None,
+             valign: str = "center") -> str:
     """A cell ``width`` twips wide spanning ``span`` grid columns; ``vmerge`` restart|continue.
 
     A cell must hold at least one paragraph: callers pass an empty one for an empty cell.
     """
-    node = el("w:tc")
-    props = sub(node, "w:tcPr")
-    sub(props, "w:tcW", {"w:w": width, "w:type": "dxa"})
-    if span > 1:
-        sub(props, "w:gridSpan", {"w:val": span})
-    if vmerge == "restart":
-        sub(props, "w:vMerge", {"w:val": "restart"})
-    elif vmerge == "continue":
-        sub(props, "w:vMerge")
-    sub(props, "w:vAlign", {"w:val": valign})
+    return f"<w:tc>{_cell_props(width, span, vmerge, valign)}{paragraphs}</w:tc>"
+
+
+def cell(width: int, paragraphs: Sequence[etree._Element], span: int = 1,
+         vmerge: str | None = None, valign: str = "center") -> etree._Element:
+    """cell_xml() as an element, holding ready paragraphs."""
+    node = _one(cell_xml(width, "", span, vmerge, valign))
     node.extend(paragraphs)
     return node
 
@@ -273,15 +349,23 @@ def body_section(body: etree._Element) -> etree._Element:
 
 # --- fragments for docxtpl --------------------------------------------------------------------
 
-def fragment(elements: Sequence[etree._Element]) -> Markup:
-    """Body-level XML for a ``{{p name }}`` tag: trusted markup, its braces neutralised."""
-    if not elements:
-        return Markup("")
+def markup(nodes: Sequence[etree._Element]) -> str:
+    """``nodes`` serialised as body-level markup, in the ``w:``/``r:`` prefixes of a document.
+
+    The nodes move into a holder that declares both namespaces, so none of them repeats a
+    declaration the document already makes.
+    """
+    if not nodes:
+        return ""
     holder = etree.Element(qn("w:body"), nsmap=NSMAP)
-    holder.extend(elements)
+    holder.extend(nodes)
     xml = etree.tostring(holder, encoding="unicode")
-    inner = xml[xml.index(">") + 1:xml.rindex("<")]
-    return Markup(inner.replace("{", "&#123;").replace("}", "&#125;"))
+    return xml[xml.index(">") + 1:xml.rindex("<")]
+
+
+def fragment(body: str) -> Markup:
+    """Body-level markup for a docxtpl ``{{p name }}`` tag: trusted, its braces neutralised."""
+    return Markup(body.replace("{", "&#123;").replace("}", "&#125;"))
 
 
 # --- template parts (styles, defaults, header) -----------------------------------------------

@@ -15,9 +15,9 @@ from typing import Hashable
 from lxml import etree
 
 from ..model import Appendix, Plan
-from . import appendix, documents, redline_table
+from . import appendix, documents, ooxml, redline_table
 from .compose import DEFAULT_TEMPLATE, DocumentSection, render_sections
-from .geometry import LANDSCAPE, PORTRAIT
+from .geometry import LANDSCAPE, PORTRAIT, Page
 from .redline_blocks import Keyed, diff_list, diff_pair, marked
 from .tracked import DELETED, INSERTED, revision_date, stamp
 
@@ -29,22 +29,23 @@ def render_redline(old: Plan, new: Plan, author: str = AUTHOR,
     """The DOCX of ``new`` with its differences from ``old`` as tracked changes by ``author``."""
     sections = redline_sections(old, new)
     day = new.document.date
-    stamp((e for s in sections for e in s.elements), author,
+    stamp((e for _, elements, _ in sections for e in elements), author,
           revision_date(date(day.year, day.month, day.day or 1)))
-    return render_sections(new, sections, template)
+    return render_sections(new, [DocumentSection(tag, ooxml.markup(elements), page)
+                                 for tag, elements, page in sections], template)
 
 
-def redline_sections(old: Plan, new: Plan) -> list[DocumentSection]:
-    """Decision, plan and appendix; a document only one version has is wholly in or out."""
+def redline_sections(old: Plan, new: Plan) -> list[tuple[str, list[etree._Element], Page]]:
+    """Decision, plan and appendix as (tag, elements, page); a document only one version has
+    is wholly in or out."""
     out = []
     if old.decision is not None or new.decision is not None:
-        elements = _document(_decision(old), _decision(new))
-        out.append(DocumentSection("decision", elements, PORTRAIT))
-    out.append(DocumentSection("plan", _document(_plan(old), _plan(new)), PORTRAIT))
+        out.append(("decision", _document(_decision(old), _decision(new)), PORTRAIT))
+    out.append(("plan", _document(_plan(old), _plan(new)), PORTRAIT))
     if old.appendix is not None or new.appendix is not None:
         pair = _appendix_pairing(old.appendix, new.appendix)
         elements = _document(_appendix(old.appendix), _appendix(new.appendix), pair)
-        out.append(DocumentSection("appendix", elements, LANDSCAPE))
+        out.append(("appendix", elements, LANDSCAPE))
     return out
 
 
@@ -57,8 +58,10 @@ def _document(old: list[Keyed] | None, new: list[Keyed] | None,
     return diff_list(old, new, pair)
 
 
-def _keyed(elements: list[etree._Element], keys: list[Hashable]) -> list[Keyed]:
-    """Elements with their keys; the keys follow the renderer's order (documents.py)."""
+def _keyed(markup: str, keys: list[Hashable]) -> list[Keyed]:
+    """The rendered elements with their keys; the keys follow the renderer's order
+    (documents.py)."""
+    elements = ooxml.elements(markup)
     if len(elements) != len(keys):
         raise AssertionError(f"redline keys ({len(keys)}) out of step with the rendered "
                              f"elements ({len(elements)})")
