@@ -8,11 +8,8 @@ from __future__ import annotations
 
 import functools
 import operator
+import re
 from typing import Any
-
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
-from jinja2.exceptions import SecurityError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .errors import Pos, Problem
 from .tree import Map, Seq
@@ -21,25 +18,32 @@ MAX_OUTPUT = 20_000
 MARKERS = ("{{", "{%", "{#")
 FILTERS = ("upper", "lower", "capitalize", "title", "trim", "replace")
 NAMES = "year, issuer.*, document.*, parent.*, units.*"
+_NAME = re.compile(r"\{\{ *([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*) *\}\}")
 
 
-class _Env(ImmutableSandboxedEnvironment):
-    intercepted_binops = frozenset({"*", "**"})
+@functools.cache
+def _environment():
+    """The sandbox, built on first use: a plan whose placeholders are all plain names never
+    imports Jinja (see _plain_names)."""
+    from jinja2 import StrictUndefined
+    from jinja2.exceptions import SecurityError
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    def call_binop(self, context, operator_name, left, right):
-        if operator_name == "**":
-            if isinstance(right, int) and right > 64:
-                raise SecurityError("exponent too large")
-            return operator.pow(left, right)
-        if isinstance(left, (str, list)) or isinstance(right, (str, list)):
-            count = right if isinstance(left, (str, list)) else left
-            size = len(left if isinstance(left, (str, list)) else right)
-            if isinstance(count, int) and count * size > MAX_OUTPUT:
-                raise SecurityError("output too long")
-        return operator.mul(left, right)
+    class _Env(ImmutableSandboxedEnvironment):
+        intercepted_binops = frozenset({"*", "**"})
 
+        def call_binop(self, context, operator_name, left, right):
+            if operator_name == "**":
+                if isinstance(right, int) and right > 64:
+                    raise SecurityError("exponent too large")
+                return operator.pow(left, right)
+            if isinstance(left, (str, list)) or isinstance(right, (str, list)):
+                count = right if isinstance(left, (str, list)) else left
+                size = len(left if isinstance(left, (str, list)) else right)
+                if isinstance(count, int) and count * size > MAX_OUTPUT:
+                    raise SecurityError("output too long")
+            return operator.mul(left, right)
 
-def _environment() -> _Env:
     env = _Env(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
     env.filters = {k: env.filters[k] for k in FILTERS}
     env.globals = {}
@@ -47,23 +51,56 @@ def _environment() -> _Env:
     return env
 
 
-_ENV = _environment()
-
-
 @functools.lru_cache(maxsize=4096)
 def _compiled(text: str):
     """Children inherit most of their text: each distinct text is compiled once per process."""
-    return _ENV.from_string(text)
+    return _environment().from_string(text)
 
 
 def has_placeholder(text: str) -> bool:
     return "{" in text and any(m in text for m in MARKERS)
 
 
+def _plain_names(text: str, context: dict) -> str | None:
+    """``text`` with each ``{{ name.path }}`` replaced, when that is all it holds and Jinja
+    would give the same; else None, and Jinja evaluates it.
+
+    Nearly every placeholder in real plans is ``{{ year }}`` or ``{{ issuer.short }}``;
+    compiling each distinct text with Jinja cost more than loading the plan. Taken only for
+    names of strings and integers (not of dict methods), with no other braces and no carriage
+    return (Jinja rewrites line ends); tests/test_placeholders.py checks it against Jinja.
+    """
+    if "\r" in text:
+        return None
+    pieces = _NAME.split(text)
+    out = []
+    for i, piece in enumerate(pieces):
+        if i % 2 == 0:
+            if "{" in piece or "}" in piece:
+                return None
+            out.append(piece)
+            continue
+        value = context
+        for name in piece.split("."):
+            if not isinstance(value, dict) or name not in value or hasattr(dict, name):
+                return None
+            value = value[name]
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            return None
+        out.append(str(value))
+    result = "".join(out)
+    return result if len(result) <= MAX_OUTPUT else None
+
+
 def render_text(text: str, context: dict, pos: Pos | None) -> tuple[str, Problem | None]:
     """The evaluated text, or the original and a problem."""
     if not has_placeholder(text):
         return text, None
+    plain = _plain_names(text, context)
+    if plain is not None:
+        return plain, None
+    from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
+    from jinja2.exceptions import SecurityError
     try:
         template = _compiled(text)
         out, size = [], 0

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -10,6 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
+
+# The tests keep their own derived-data cache (generator/cache.py), never the user's.
+os.environ["PLANGEN_CACHE_DIR"] = tempfile.mkdtemp(prefix="plangen-test-cache-")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TREE = FIXTURES / "tree"

@@ -1,4 +1,6 @@
-from generator.placeholders import render_text
+from hypothesis import given, settings, strategies as st
+
+from generator.placeholders import _compiled, _plain_names, render_text
 
 CONTEXT = {"year": 2023, "issuer": {"short": "Sở"}, "units": {"vp_so": "Văn phòng Sở"},
            "value": "{{ year }}"}
@@ -29,3 +31,25 @@ def test_unknown_names_python_internals_and_unbounded_loops_are_refused():
     assert render("{{ 'a' * 10**8 }}")[1].message.startswith("placeholder not allowed")
     assert render("{{ year ")[1].message.startswith("malformed placeholder")
     assert render("{{ year | attr('__class__') }}")[1].message.startswith("malformed placeholder")
+
+
+PIECES = st.sampled_from([
+    "{{ year }}", "{{year}}", "{{  issuer.short }}", "{{ units.vp_so }}", "{{ value }}",
+    "{{ yea }}", "{{ issuer.items }}", "{{ issuer }}", "{{ flag }}", "{{ ratio }}", "{{- year }}",
+    "{{ year|upper }}", "{% if year %}x{% endif %}", "{# c #}", "{", "}", "{{{ year }}", "\r\n",
+    "\n", "năm ", "Sở & <b>", " ", "{{ issuer.short }}}"])
+WITH_TYPES = {**CONTEXT, "flag": True, "ratio": 1.5}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PIECES, min_size=1, max_size=6).map("".join))
+def test_plain_names_give_what_jinja_gives(text):
+    """Whenever the plain-name shortcut answers, Jinja answers the same."""
+    plain = _plain_names(text, WITH_TYPES)
+    if plain is not None:
+        assert plain == "".join(_compiled(text).generate(WITH_TYPES))
+
+
+def test_the_plain_names_of_real_plans_need_no_jinja():
+    assert _plain_names("năm {{ year }} của {{ issuer.short }}", CONTEXT) == "năm 2023 của Sở"
+    assert _plain_names("{{ year - 1 }}", CONTEXT) is None

@@ -16,18 +16,14 @@ from datetime import datetime
 from io import BytesIO
 from pathlib import Path
 
-from docxtpl import DocxTemplate
-from jinja2 import StrictUndefined, TemplateError as JinjaError
-from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from ..model import Plan
 from . import appendix, direct, documents, ooxml, package, styles
 from .geometry import LANDSCAPE, PORTRAIT, Page
-from .template import TAGS
+from .styles import TAGS
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "plan.docx"
-GENERATOR = "plangen"
 
 
 @dataclass(frozen=True)
@@ -72,23 +68,18 @@ def _context(bodies: dict[str, str]) -> dict:
     return {tag: ooxml.fragment(bodies.get(tag, "")) for tag in TAGS}
 
 
-def _pin_properties(props, plan: Plan) -> None:
+def _core_values(plan: Plan) -> package.CoreValues:
     """Core properties that depend on the plan only, never on the clock or the user."""
     date = plan.document.date
-    stamp = datetime(date.year, date.month, date.day or 1)
-    props.created = props.modified = stamp
-    props.revision = 1
-    props.author = plan.issuer.full
-    props.last_modified_by = GENERATOR
-    props.title = plan.plan.title
-    props.comments = ""
+    return package.CoreValues.of(plan.issuer.full, plan.plan.title,
+                                 datetime(date.year, date.month, date.day or 1))
 
 
 class TemplateError(ValueError):
     """The template cannot hold a plan (a tag paragraph was deleted while restyling)."""
 
 
-def _check_tags(doc: DocxTemplate, template: Path | str) -> None:
+def _check_tags(doc, template: Path | str) -> None:
     """Every tag paragraph is there (after docxtpl's own repair of tags split across runs)."""
     doc.init_docx()
     xml = doc.patch_xml(doc.get_xml())
@@ -115,9 +106,17 @@ def render_sections(plan: Plan, sections: list[DocumentSection],
     plain = direct.skeleton(template)
     if plain is not None:
         bodies, final = _bodies(sections, plain.section)
-        parts = plain.fill(bodies, final, lambda props: _pin_properties(props, plan))
+        parts = plain.fill(bodies, final, _core_values(plan))
         if parts is not None:
             return package.from_members(parts)
+    return _through_docxtpl(plan, sections, template)
+
+
+def _through_docxtpl(plan: Plan, sections: list[DocumentSection], template: Path | str) -> bytes:
+    """Render with docxtpl, in Jinja's sandbox: any template, any content."""
+    from docxtpl import DocxTemplate
+    from jinja2 import StrictUndefined, TemplateError as JinjaError
+    from jinja2.sandbox import SandboxedEnvironment
     doc = DocxTemplate(str(template))
     _check_tags(doc, template)
     body = doc.get_docx().element.body
@@ -130,7 +129,7 @@ def render_sections(plan: Plan, sections: list[DocumentSection],
                             f"{', '.join(sorted(TAGS))})") from None
     document = doc.docx
     ooxml.replace_section(document.element.body, ooxml.elements(final)[0])
-    _pin_properties(document.core_properties, plan)
+    package.pin(document.core_properties, _core_values(plan))
     parts = direct.members(document)
     if parts is not None:
         return package.from_members(parts)

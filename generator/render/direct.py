@@ -15,18 +15,19 @@ it would renumber. Then the two paths give the same bytes (tests/build/test_dire
 """
 from __future__ import annotations
 
+import base64
 import copy
 import functools
 import os
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
-from typing import Callable
 
 from lxml import etree
 
-from . import ooxml
-from .template import TAGS
+from . import ooxml, package
+from .styles import TAGS
 
 MARKERS = ("{{", "}}", "{%", "%}", "{#", "#}")
 REWRITTEN = re.compile("[\t\n\r\x07\x0c]")       # what Jinja or resolve_listing would change
@@ -44,44 +45,94 @@ _DOCPR = f"{{{DRAWING_NS}}}docPr"
 _TEXT = etree.XPath("string()")       # all text of a node; python-docx overrides .text
 
 
+SENTINEL = package.CoreValues(_SLOT + "author", _SLOT + "title", datetime(1901, 2, 3, 4, 5, 6))
+W3CDTF = "%Y-%m-%dT%H:%M:%SZ"        # how python-docx writes a core date
+
+
 @dataclass(frozen=True)
 class Skeleton:
-    """A plain template read once: ``document.xml`` cut at the slots, the other parts as bytes.
+    """A plain template read once: ``document.xml`` and ``core.xml`` cut at their slots, the
+    other parts as bytes, the body's section properties (the base of every section's).
 
-    ``slots`` names what goes between the pieces: the tags, and FINAL for the body's last
-    section properties; ``section`` is the template's own, the base of every section's.
+    ``slots`` names what goes between the pieces of the document: the tags, and FINAL for the
+    body's last section properties; ``core_slots`` the plan's core properties.
     """
 
     pieces: tuple[bytes, ...]
     slots: tuple[str, ...]
+    core_pieces: tuple[bytes, ...]
+    core_slots: tuple[str, ...]
     parts: dict[str, bytes]
     document_name: str
     core_name: str
-    core: bytes
-    section: etree._Element
+    section_xml: bytes
+
+    @functools.cached_property
+    def section(self) -> etree._Element:
+        return etree.fromstring(self.section_xml)
 
     def fill(self, bodies: dict[str, str], final: str,
-             pin: Callable[[object], None]) -> dict[str, bytes] | None:
-        """The package's members with ``bodies`` (markup by tag) in place of the tag paragraphs
-        and ``final`` (a ``w:sectPr``) as the last section; ``pin`` sets core properties.
+             core: package.CoreValues) -> dict[str, bytes] | None:
+        """The package's members with ``bodies`` (markup by tag) in place of the tag paragraphs,
+        ``final`` (a ``w:sectPr``) as the last section and ``core`` in the core properties.
 
         None when docxtpl would have rendered the markup differently.
         """
         if not all(unchanged_by_docxtpl(markup) for markup in (*bodies.values(), final)):
             return None
-        chunks = [self.pieces[0]]
-        for slot, piece in zip(self.slots, self.pieces[1:]):
-            chunks += [(final if slot == FINAL else bodies.get(slot, "")).encode("utf-8"), piece]
+        document = _join(self.pieces, self.slots, {**bodies, FINAL: final})
+        values = {"author": ooxml.escape(core.author), "title": ooxml.escape(core.title),
+                  "date": core.date.strftime(W3CDTF)}
         parts = dict(self.parts)
-        parts[self.document_name] = b"".join(chunks)
-        parts[self.core_name] = _pinned(self.core, pin)
+        parts[self.document_name] = document
+        parts[self.core_name] = _join(self.core_pieces, self.core_slots, values)
         return parts
+
+    def to_json(self) -> dict:
+        blob = {k: v for k, v in self.__dict__.items() if k in _FIELDS}
+        return {**blob, "pieces": _b64(self.pieces), "core_pieces": _b64(self.core_pieces),
+                "parts": dict(zip(self.parts, _b64(self.parts.values()))),
+                "section_xml": _b64([self.section_xml])[0]}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Skeleton":
+        return cls(pieces=_unb64(data["pieces"]), slots=tuple(data["slots"]),
+                   core_pieces=_unb64(data["core_pieces"]), core_slots=tuple(data["core_slots"]),
+                   parts=dict(zip(data["parts"], _unb64(data["parts"].values()))),
+                   document_name=data["document_name"], core_name=data["core_name"],
+                   section_xml=_unb64([data["section_xml"]])[0])
+
+
+_FIELDS = ("slots", "core_slots", "document_name", "core_name")
+
+
+def _b64(blobs) -> list[str]:
+    return [base64.b64encode(b).decode("ascii") for b in blobs]
+
+
+def _unb64(texts) -> tuple[bytes, ...]:
+    return tuple(base64.b64decode(t) for t in texts)
+
+
+def _join(pieces: tuple[bytes, ...], slots: tuple[str, ...], values: dict[str, str]) -> bytes:
+    chunks = [pieces[0]]
+    for slot, piece in zip(slots, pieces[1:]):
+        chunks += [values.get(slot, "").encode("utf-8"), piece]
+    return b"".join(chunks)
+
+
+def _cut(data: bytes) -> tuple[tuple[bytes, ...], tuple[str, ...]]:
+    cut = _SLOTS.split(data)
+    return tuple(cut[0::2]), tuple(s.decode() for s in cut[1::2])
 
 
 def skeleton(template: Path | str) -> Skeleton | None:
     """``template`` cut at its tag paragraphs, or None when docxtpl must render it.
 
-    A template that cannot be read or opened gets None too: docxtpl then says what is wrong.
+    Kept in memory and in the user's cache (generator/cache.py), under a key that hashes the
+    template, the generator and the libraries: a warm start imports neither python-docx nor
+    docxtpl. A template that cannot be read or opened gets None: docxtpl then says what is
+    wrong.
     """
     try:
         st = os.stat(template)
@@ -92,6 +143,21 @@ def skeleton(template: Path | str) -> Skeleton | None:
 
 @functools.lru_cache(maxsize=16)
 def _skeleton(path: str, size: int, mtime_ns: int) -> Skeleton | None:
+    from .. import cache
+    from ..build_state import fingerprint
+    key = fingerprint(Path(path))
+    data = cache.load("skeleton", key)
+    if data is not None:
+        try:
+            return Skeleton.from_json(data) if data.get("plain") else None
+        except (KeyError, TypeError, ValueError):
+            pass
+    built = _build(path)
+    cache.store("skeleton", key, {"plain": True, **built.to_json()} if built else {"plain": False})
+    return built
+
+
+def _build(path: str) -> Skeleton | None:
     from docx import Document
     if not _fits(path):
         return None
@@ -100,37 +166,34 @@ def _skeleton(path: str, size: int, mtime_ns: int) -> Skeleton | None:
     for tag, paragraph in tag_paragraphs(body).items():
         _replace(paragraph, etree.Comment(_SLOT + tag))
     final = ooxml.body_section(body)
-    section = copy.deepcopy(final)
+    section_xml = etree.tostring(copy.deepcopy(final))     # only the namespaces it uses
     _replace(final, etree.Comment(_SLOT + FINAL))
-    document.core_properties                     # created now when the template has none
+    props = document.core_properties
+    for name in CORE_PROPERTIES:                 # docxtpl re-sets each (creating empty ones)
+        setattr(props, name, getattr(props, name))
+    package.pin(props, SENTINEL)
     parts = members(document)
     if parts is None:
         return None
     document_name = document.part.partname.membername
     core_name = next(p.partname.membername for p in document.part.package.iter_parts()
                      if p.content_type == CORE)
-    cut = _SLOTS.split(parts.pop(document_name))
-    return Skeleton(pieces=tuple(cut[0::2]), slots=tuple(s.decode() for s in cut[1::2]),
-                    parts=parts, document_name=document_name, core_name=core_name,
-                    core=parts.pop(core_name), section=section)
+    pieces, slots = _cut(parts.pop(document_name))
+    core = parts.pop(core_name).replace(SENTINEL.date.strftime(W3CDTF).encode(), _mark("date"))
+    for name in ("author", "title"):
+        core = core.replace(getattr(SENTINEL, name).encode(), _mark(name))
+    core_pieces, core_slots = _cut(core)
+    return Skeleton(pieces, slots, core_pieces, core_slots, parts, document_name, core_name,
+                    section_xml)
+
+
+def _mark(slot: str) -> bytes:
+    return f"<!--{_SLOT}{slot}-->".encode()
 
 
 def _replace(node: etree._Element, by: etree._Element) -> None:
     node.addprevious(by)
     node.getparent().remove(node)
-
-
-def _pinned(core: bytes, pin: Callable[[object], None]) -> bytes:
-    """The core properties part with ``pin`` applied, serialised as python-docx does."""
-    from docx.opc.coreprops import CoreProperties
-    from docx.opc.oxml import serialize_part_xml
-    from docx.oxml.parser import parse_xml
-    element = parse_xml(core)
-    props = CoreProperties(element)
-    for name in CORE_PROPERTIES:                 # docxtpl re-sets each (creating empty ones)
-        setattr(props, name, getattr(props, name))
-    pin(props)
-    return serialize_part_xml(element)
 
 
 def fits(template: Path | str) -> bool:

@@ -16,7 +16,6 @@ import re
 from typing import Iterable, Sequence
 
 from lxml import etree
-from markupsafe import Markup
 
 from .geometry import Page
 from .styles import style_id
@@ -363,8 +362,9 @@ def markup(nodes: Sequence[etree._Element]) -> str:
     return xml[xml.index(">") + 1:xml.rindex("<")]
 
 
-def fragment(body: str) -> Markup:
+def fragment(body: str):
     """Body-level markup for a docxtpl ``{{p name }}`` tag: trusted, its braces neutralised."""
+    from markupsafe import Markup
     return Markup(body.replace("{", "&#123;").replace("}", "&#125;"))
 
 

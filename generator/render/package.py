@@ -6,6 +6,8 @@ byte-identical (with the same zlib; across machines compare the members, docs/pi
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from io import BytesIO
 from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
 
@@ -44,3 +46,30 @@ def from_members(parts: dict[str, bytes]) -> bytes:
             info.external_attr = 0o644 << 16
             archive.writestr(info, parts[name], compresslevel=COMPRESS_LEVEL)
     return out.getvalue()
+
+
+MAX_PROPERTY = 255          # python-docx refuses a longer core property
+
+
+@dataclass(frozen=True)
+class CoreValues:
+    """The core properties that depend on the plan; the rest are fixed, none on the clock."""
+
+    author: str
+    title: str
+    date: datetime
+
+    @classmethod
+    def of(cls, author: str, title: str, date: datetime) -> "CoreValues":
+        """Author and title cut to what a core property holds (the document keeps them whole)."""
+        return cls(author[:MAX_PROPERTY], title[:MAX_PROPERTY], date)
+
+
+def pin(props, values: CoreValues, generator: str = "plangen") -> None:
+    """Set python-docx core properties ``props`` from ``values``."""
+    props.created = props.modified = values.date
+    props.revision = 1
+    props.author = values.author
+    props.last_modified_by = generator
+    props.title = values.title
+    props.comments = ""

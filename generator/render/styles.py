@@ -1,4 +1,5 @@
-"""The named styles of the template: one list that both the template builder and the renderer read.
+"""The names the template defines, which both the template builder and the renderer read: its
+styles, and the three docxtpl tags its body holds (one per document).
 
 Generated paragraphs carry only a style name (plus the Times New Roman slots that Decree 30
 requires on every run), so a user who restyles "Plan Body" in Word or LibreOffice changes
@@ -8,6 +9,8 @@ except the motto and the date line (14), body 14, recipients 12/11, tables 12.
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+TAGS = ("decision", "plan", "appendix")
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt, Twips
 
 from . import geometry, ooxml, package
-from .styles import PAGE_NUMBER, SECTION_BREAK, SPECS, StyleSpec, style_id
+from .styles import PAGE_NUMBER, SECTION_BREAK, SPECS, TAGS, StyleSpec, style_id
 
-TAGS = ("decision", "plan", "appendix")
 KEPT_STYLES = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList", "TableGrid"}
 _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
           "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}

@@ -39,11 +39,11 @@ def directly(render, *args) -> bytes:
     """``render(*args)``, failing if it falls back to docxtpl."""
     def refuse(*_args, **_kwargs):
         raise AssertionError("the render went through docxtpl")
-    original, compose.DocxTemplate = compose.DocxTemplate, refuse
+    original, compose._through_docxtpl = compose._through_docxtpl, refuse
     try:
         return render(*args)
     finally:
-        compose.DocxTemplate = original
+        compose._through_docxtpl = original
 
 
 def test_the_default_template_takes_the_direct_path():

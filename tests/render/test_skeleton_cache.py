@@ -1,0 +1,73 @@
+"""The template skeleton kept in the user's cache: a warm start renders the same bytes without
+importing python-docx, docxtpl or Jinja, and a broken entry costs only the work again."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from docx import Document
+from docx.shared import Pt
+
+from generator.render.compose import DEFAULT_TEMPLATE
+
+ROOT = Path(__file__).resolve().parents[2]
+PLAN = ROOT / "plans" / "an-giang-2023.yaml"
+RENDER = """
+import sys
+from pathlib import Path
+from generator.pipeline import Workspace
+from generator.render import render_plan
+data = render_plan(Workspace().load(Path(sys.argv[1])).model, sys.argv[2])
+Path(sys.argv[3]).write_bytes(data)
+heavy = sorted({m.split(".")[0] for m in sys.modules} & {"docx", "docxtpl", "jinja2"})
+print(",".join(heavy))
+"""
+
+
+def render(cache: str, out: Path, template: Path = DEFAULT_TEMPLATE) -> str:
+    """Render PLAN in a new process with PLANGEN_CACHE_DIR=``cache``; the heavy modules it
+    imported."""
+    env = {**os.environ, "PLANGEN_CACHE_DIR": cache}
+    run = subprocess.run([sys.executable, "-c", RENDER, str(PLAN), str(template), str(out)],
+                         env=env, cwd=ROOT, capture_output=True, text=True, check=True)
+    return run.stdout.strip()
+
+
+def test_a_warm_start_imports_no_docx_library_and_gives_the_same_bytes(tmp_path):
+    cache = tmp_path / "cache"
+    assert render(str(cache), tmp_path / "cold.docx") == "docx,docxtpl,jinja2"
+    assert len(list(cache.glob("skeleton-*.json"))) == 1
+    assert render(str(cache), tmp_path / "warm.docx") == ""
+    assert render("", tmp_path / "off.docx") == "docx,docxtpl,jinja2"
+    assert not any(p.name.startswith("skeleton-") for p in tmp_path.iterdir())
+    cold, warm, off = ((tmp_path / f"{n}.docx").read_bytes() for n in ("cold", "warm", "off"))
+    assert warm == cold == off
+
+
+def test_a_broken_entry_is_rebuilt(tmp_path):
+    cache = tmp_path / "cache"
+    render(str(cache), tmp_path / "first.docx")
+    entry = next(cache.glob("skeleton-*.json"))
+    entry.write_text(json.dumps({"plain": True, "pieces": ["not base64!"]}), encoding="utf-8")
+    render(str(cache), tmp_path / "again.docx")
+    assert (tmp_path / "again.docx").read_bytes() == (tmp_path / "first.docx").read_bytes()
+    entry.write_text("{ truncated", encoding="utf-8")
+    render(str(cache), tmp_path / "third.docx")
+    assert (tmp_path / "third.docx").read_bytes() == (tmp_path / "first.docx").read_bytes()
+
+
+def test_a_restyled_template_has_its_own_entry(tmp_path):
+    cache = tmp_path / "cache"
+    template = Document(str(DEFAULT_TEMPLATE))
+    template.styles["Plan Body"].font.size = Pt(13)
+    restyled = tmp_path / "restyled.docx"
+    template.save(str(restyled))
+    render(str(cache), tmp_path / "default.docx")
+    render(str(cache), tmp_path / "restyled-out.docx", restyled)
+    assert len(list(cache.glob("skeleton-*.json"))) == 2
+    assert (tmp_path / "default.docx").read_bytes() != (tmp_path / "restyled-out.docx").read_bytes()
+    assert render(str(cache), tmp_path / "again.docx", restyled) == ""
+    assert (tmp_path / "again.docx").read_bytes() == (tmp_path / "restyled-out.docx").read_bytes()

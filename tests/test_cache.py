@@ -1,0 +1,39 @@
+from generator import cache
+
+
+def test_an_entry_comes_back_as_stored(tmp_path, monkeypatch):
+    monkeypatch.setenv("PLANGEN_CACHE_DIR", str(tmp_path / "c"))
+    assert cache.load("kind", "k1") is None
+    cache.store("kind", "k1", {"a": [1, "ư"]})
+    assert cache.load("kind", "k1") == {"a": [1, "ư"]}
+    assert cache.load("kind", "k2") is None
+
+
+def test_an_unreadable_entry_is_a_miss(tmp_path, monkeypatch):
+    monkeypatch.setenv("PLANGEN_CACHE_DIR", str(tmp_path))
+    (tmp_path / "kind-k.json").write_text("[1, 2", encoding="utf-8")
+    assert cache.load("kind", "k") is None
+    (tmp_path / "kind-k.json").write_text("[1, 2]", encoding="utf-8")
+    assert cache.load("kind", "k") is None
+
+
+def test_an_empty_setting_turns_the_cache_off(tmp_path, monkeypatch):
+    monkeypatch.setenv("PLANGEN_CACHE_DIR", "")
+    monkeypatch.chdir(tmp_path)
+    cache.store("kind", "k", {"a": 1})
+    assert cache.load("kind", "k") is None
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_unwritable_folder_costs_nothing(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("PLANGEN_CACHE_DIR", str(blocker / "sub"))
+    cache.store("kind", "k", {"a": 1})
+    assert cache.load("kind", "k") is None
+
+
+def test_the_default_folder_follows_xdg(tmp_path, monkeypatch):
+    monkeypatch.delenv("PLANGEN_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache.folder() == tmp_path / "plangen"
