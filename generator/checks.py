@@ -5,7 +5,6 @@ They run on the resolved tree after placeholders, so every problem still has its
 from __future__ import annotations
 
 import difflib
-import re
 from typing import Any, Iterator
 
 from . import deadlines
@@ -13,8 +12,8 @@ from .errors import Pos, Problem
 from .page import LANDSCAPE_TEXT_WIDTH_MM
 from .schema import UNIT_FIELDS
 from .tree import Map, Seq
+from .xmlchars import NOT_XML
 
-_BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def iter_items(tree: Map) -> Iterator[tuple[str, Map, Seq, int]]:
@@ -184,7 +183,7 @@ def _characters(tree: Map) -> list[Problem]:
             for n, v in enumerate(value):
                 walk(v, value.where(n), task)
         elif isinstance(value, str):
-            m = _BAD_CHARS.search(value)
+            m = NOT_XML.search(value)
             if m:
                 problems.append(Problem(pos, f"text holds the character U+{ord(m[0]):04X}, "
                                              "which a DOCX cannot store: delete it", task))

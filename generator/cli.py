@@ -40,6 +40,7 @@ class _LazyGroup(click.Group):
 @click.version_option(package_name="plangen")
 def main() -> None:
     """Plans for controlling administrative procedures: YAML in, Decree 30 DOCX out."""
+    commands.tune_collector()
 
 
 def _plans(paths: tuple[Path, ...]) -> list[Path]:

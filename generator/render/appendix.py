@@ -69,6 +69,12 @@ def _paragraphs(cell: Cell, style: str) -> str:
     return "".join(ooxml.paragraph_xml(style, text) for text in cell) or ooxml.paragraph_xml(style)
 
 
+@functools.lru_cache(maxsize=16384)
+def _cell(width: int, content: Cell, style: str, vmerge: str | None) -> str:
+    """A task's cell; cached like _paragraphs, and for the same reason."""
+    return ooxml.cell_xml(width, _paragraphs(content, style), vmerge=vmerge)
+
+
 def _header_row(layout: Layout, widths: list[int]) -> str:
     cells = [ooxml.cell_xml(w, _paragraphs((c.label,), styles.TABLE_HEADER))
              for c, w in zip(layout.columns, widths)]
@@ -124,7 +130,11 @@ def _merge_plan(task: Task, field: str, merged_below: bool) -> list[tuple[Cell |
     above, and the first row falls back to the task's own value, or continues the previous
     task's cell (``merge_up``). A merge of one row is written without vMerge.
     """
-    rows = task.rows or ({},)
+    if not task.rows:                            # one row: most tasks
+        if field in task.merge_up:
+            return [(None, "continue")]
+        return [(task.cell(field), "restart" if merged_below else None)]
+    rows = task.rows
     values = [row[field] if field in row else
               (None if i == 0 and field in task.merge_up else task.cell(field) if i == 0 else None)
               for i, row in enumerate(rows)]
@@ -158,8 +168,7 @@ def _task_rows(task: Task, layout: Layout, widths: list[int],
                     cells.append(_span_cell(task, widths[first:last + 1], i, count))
                 continue
             value, vmerge = plans[field][i]
-            cells.append(ooxml.cell_xml(widths[j], _paragraphs(value or (), _cell_style(field)),
-                                        vmerge=vmerge))
+            cells.append(_cell(widths[j], value or (), _cell_style(field), vmerge))
         rows.append(ooxml.row_xml("".join(cells)))
     return "".join(rows)
 

@@ -6,6 +6,8 @@ the agency name, the motto and the title.
 """
 from __future__ import annotations
 
+import functools
+
 from ..model import Plan
 from . import ooxml, styles
 from .geometry import (CLOSING_LEFT, CLOSING_RIGHT, LETTERHEAD_LEFT, LETTERHEAD_RIGHT,
@@ -61,8 +63,12 @@ def letterhead(plan: Plan, numbered: bool) -> str:
     return ooxml.table_xml(widths, rows, borders=False, cell_margin=0)
 
 
+@functools.lru_cache(maxsize=1024)
 def centred(style: str, text: str, bold: bool, available: int) -> str:
-    """A centred title paragraph broken into even lines (no word left alone on the last)."""
+    """A centred title paragraph broken into even lines (no word left alone on the last).
+
+    Cached: children repeat their parent's titles, and balancing lines measures every letter.
+    """
     lines = balanced_lines(text, TITLE_SIZE, bold, available)
     return ooxml.paragraph_xml(style, "\n".join(lines))
 

@@ -54,7 +54,6 @@ def _bodies(sections: list[DocumentSection], base: etree._Element) -> tuple[dict
     final section's properties as markup."""
     out = {}
     for i, section in enumerate(sections):
-        ooxml.check_characters(section.markup)
         props = _properties(base, section)
         if i == len(sections) - 1:
             out[section.tag] = section.markup

@@ -32,7 +32,7 @@ from .styles import TAGS
 MARKERS = ("{{", "}}", "{%", "%}", "{#", "#}")
 REWRITTEN = re.compile("[\t\n\r\x07\x0c]")       # what Jinja or resolve_listing would change
 # The same in markup: raw, or as the character references lxml writes for them.
-REWRITTEN_MARKUP = re.compile("[\t\n\r\x07\x0c]|&#(?:9|10|13);")
+REWRITTEN_MARKUP = ("\t", "\n", "\r", "\x07", "\x0c", "&#9;", "&#10;", "&#13;")
 CORE_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
 FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 CORE = "application/vnd.openxmlformats-package.core-properties+xml"
@@ -296,15 +296,15 @@ class _Members:
 def unchanged_by_docxtpl(markup: str) -> bool:
     """Whether docxtpl would leave body ``markup`` as it is: no text for resolve_listing, no
     drawing for fix_docpr_ids, no table for fix_tables."""
-    return not REWRITTEN_MARKUP.search(markup) and DRAWING_NS not in markup \
+    return not any(c in markup for c in REWRITTEN_MARKUP) and DRAWING_NS not in markup \
         and tables_kept(markup)
 
 
-# Elements around cells or rows that fix_tables does not see through, and property changes
-# that hold a second grid or cell properties: markup holding any is left to docxtpl.
-_UNSEEN = ("<w:sdt", "<w:customXml", "<w:smartTag", "PrChange", "GridChange")
-_TABLE_START = re.compile(r"<w:tbl[ >]")
-_ROW_START = re.compile(r"<w:tr[ >]")
+# Elements around cells or rows that fix_tables does not see through, property changes that
+# hold a second grid or cell properties, and tags with attributes where ooxml.py writes none:
+# markup holding any is left to docxtpl.
+_UNSEEN = ("<w:sdt", "<w:customXml", "<w:smartTag", "PrChange", "GridChange", "<w:tbl ",
+           "<w:tr ", "<w:tc ")
 _SPAN = re.compile(r'<w:gridSpan w:val="(\d+)"/>')
 
 
@@ -314,35 +314,36 @@ def tables_kept(markup: str) -> bool:
     drop grid columns.
 
     Counted per row with string methods, which is sound for the markup lxml and ooxml.py
-    write (no whitespace inside tags) once nested tables and the elements in _UNSEEN are
-    refused: then every ``w:tc`` is a cell of its row and every ``w:gridSpan`` the span of
-    one cell.
+    write once nested tables and the forms in _UNSEEN are refused: then every ``<w:tc>`` is
+    a cell of its row and every ``w:gridSpan`` the span of one cell.
     """
-    if not _TABLE_START.search(markup):
-        return True
+    if "<w:tbl>" not in markup:
+        return not any(unseen in markup for unseen in _UNSEEN[-3:])
     if any(unseen in markup for unseen in _UNSEEN):
         return False
     *tables, rest = markup.split("</w:tbl>")
-    if _TABLE_START.search(rest):
+    if "<w:tbl>" in rest:
         return False
     for chunk in tables:
-        starts = _TABLE_START.findall(chunk)
-        if len(starts) != 1:
+        if chunk.count("<w:tbl>") != 1:
             return False                         # nested, or not a table at all
-        head, *rows = _ROW_START.split(chunk[chunk.index(starts[0]):])
-        if head.count("<w:tblGrid>") != 1 or "<w:tc" in head:
+        head, *rows = chunk[chunk.index("<w:tbl>"):].split("<w:tr>")
+        if head.count("<w:tblGrid>") != 1 or "<w:tc>" in head:
             return False
         columns = head.count("<w:gridCol ") + head.count("<w:gridCol/>")
-        most = widest = 0
+        widest = 0
         for row in rows:
-            cells = row.count("<w:tc>") + row.count("<w:tc ")
-            spans = cells
-            if "<w:gridSpan" in row:
-                values = _SPAN.findall(row)
-                if len(values) != row.count("<w:gridSpan") or len(values) > cells:
-                    return False
-                spans += sum(int(v) - 1 for v in values)
-            most, widest = max(most, cells), max(widest, spans)
-        if not most <= columns <= widest:
+            cells = row.count("<w:tc>")
+            if cells > columns:
+                return False
+            if widest < columns:
+                spans = cells
+                if "<w:gridSpan" in row:
+                    values = _SPAN.findall(row)
+                    if len(values) != row.count("<w:gridSpan") or len(values) > cells:
+                        return False
+                    spans += sum(int(v) - 1 for v in values)
+                widest = max(widest, spans)
+        if widest < columns:
             return False
     return True

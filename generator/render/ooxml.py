@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import copy
 import functools
-import re
 from typing import Iterable, Sequence
 
 from lxml import etree
 
+from ..xmlchars import NOT_XML
 from .geometry import Page
 from .styles import style_id
 
@@ -46,32 +46,29 @@ _HOLDER_CLOSE = "</w:body>"
 _TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
 _ATTRIBUTE_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
                                     "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"})
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def escape(text: str) -> str:
     """``text`` as character data, escaped exactly as lxml serialises it."""
+    _refuse_not_xml(text)
     return text.translate(_TEXT_ESCAPES)
 
 
 def escape_attribute(value: str) -> str:
     """``value`` as an attribute value, escaped exactly as lxml serialises it."""
+    _refuse_not_xml(value)
     return value.translate(_ATTRIBUTE_ESCAPES)
 
 
-def check_characters(markup: str) -> None:
-    """Refuse what XML 1.0 cannot hold, as lxml does when such text is set on an element.
-
-    Escaping leaves these characters alone, so markup is checked once, whole.
-    """
-    if _NOT_XML.search(markup):
+def _refuse_not_xml(text: str) -> None:
+    """What XML cannot hold is refused as lxml refuses it when such text is set on an element."""
+    if NOT_XML.search(text):
         raise ValueError("All strings must be XML compatible: Unicode or ASCII, "
                          "no NULL bytes or control characters")
 
 
 def elements(markup: str) -> list[etree._Element]:
     """The elements of ``markup`` (a sequence of ``w:`` elements), parsed in one call."""
-    check_characters(markup)
     return list(etree.fromstring(_HOLDER_OPEN + markup + _HOLDER_CLOSE))
 
 
