@@ -260,8 +260,11 @@ def _parallel(parts, parents, workers, keep_going) -> Iterator[Result]:
 
 
 def _preload() -> None:
-    """Import the pipeline and renderer once before forking, so workers share them."""
-    from . import pipeline, render  # noqa: F401
+    """Import the pipeline and renderer, and read the template, once before forking, so
+    workers share them."""
+    from . import pipeline  # noqa: F401
+    from .render import DEFAULT_TEMPLATE, direct
+    direct.skeleton(DEFAULT_TEMPLATE)
 
 
 # --- PDF --------------------------------------------------------------------------------------

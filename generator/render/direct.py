@@ -4,9 +4,9 @@ docxtpl renders a template by serialising the body to text, running Jinja over i
 the text with regular expressions, parsing it back and checking every table; python-docx then
 serialises every part again. A template whose only Jinja is the three ``{{p tag }}``
 paragraphs (templates/plan.docx and any restyled copy of it) gets nothing from that but the
-paragraphs replaced. So such a template is read once per process and cut at those paragraphs
-(a ``Skeleton``), and each render joins the pieces with the documents' markup: the text
-docxtpl would have parsed, written out as lxml would write it.
+paragraphs replaced. So such a template is read once, cut at those paragraphs (a
+``Skeleton``, kept in memory and in the user's cache), and each render joins the pieces with
+the documents' markup: the text docxtpl would have parsed, written out as lxml would write it.
 
 ``skeleton`` asks docxtpl's own ``patch_xml`` whether a template is that plain; ``fill``
 refuses (returns None) whenever docxtpl would have changed more: text its
