@@ -1,4 +1,4 @@
-"""Every w: element the renderer writes, built with lxml in one place.
+"""Every w: element the renderer writes, as markup or lxml elements, in one place.
 
 Callers speak in style names, text and twips; only this module knows tags, attribute names
 and the element order the schema demands (Word refuses some out-of-order properties).
@@ -36,10 +36,10 @@ def qn(tag: str) -> str:
 
 
 # --- markup -----------------------------------------------------------------------------------
-# Runs, paragraphs, cells and rows are written as XML text and parsed by lxml in one call:
-# an appendix holds thousands of them, and building each element one Python call at a time
-# was most of a render. The element builders below parse the same markup, so there is one
-# description of each element.
+# Runs, paragraphs, cells, rows and tables are written as XML text: an appendix holds
+# thousands of them, and building each element one Python call at a time was most of a
+# render. Whoever needs elements (a redline) parses the markup (``elements``), so there is
+# one description of each element.
 
 _HOLDER_OPEN = f'<w:body xmlns:w="{W_NS}" xmlns:r="{R_NS}">'
 _HOLDER_CLOSE = "</w:body>"
@@ -143,11 +143,6 @@ def run_xml(text: str, char_style: str | None = None) -> str:
     return "".join(out)
 
 
-def run(text: str, char_style: str | None = None) -> etree._Element:
-    """run_xml() as an element."""
-    return _one(run_xml(text, char_style))
-
-
 def field_runs(instruction: str, shown: str) -> list[etree._Element]:
     """A complex field (``PAGE``): begin, instruction, separator, cached result, end."""
     def fld(kind: str) -> str:
@@ -180,17 +175,6 @@ def paragraph_xml(style: str, text: str = "", indent: tuple[int, int] | None = N
     """
     content = run_xml(text) if text else runs
     return f"<w:p>{_paragraph_props(style, indent, keep_next)}{content}</w:p>"
-
-
-def paragraph(style: str, content: str | Sequence[etree._Element] = "",
-              indent: tuple[int, int] | None = None,
-              keep_next: bool = False) -> etree._Element:
-    """paragraph_xml() as an element; ``content`` is text or ready runs."""
-    if isinstance(content, str):
-        return _one(paragraph_xml(style, content, indent, keep_next))
-    node = _one(paragraph_xml(style, "", indent, keep_next))
-    node.extend(content)
-    return node
 
 
 def rule_xml(style: str, length: int, available: int) -> str:
@@ -252,13 +236,6 @@ def row_xml(cells: str, header: bool = False) -> str:
     return f"<w:tr>{props}{cells}</w:tr>"
 
 
-def row(cells: Iterable[etree._Element], header: bool = False) -> etree._Element:
-    """row_xml() as an element, holding ready cells."""
-    node = _one(row_xml("", header))
-    node.extend(cells)
-    return node
-
-
 @functools.lru_cache(maxsize=1024)
 def _cell_props(width: int, span: int, vmerge: str | None, valign: str) -> str:
     out = ["<w:tcPr>", _tag("w:tcW", {"w:w": width, "w:type": "dxa"})]
@@ -279,14 +256,6 @@ def cell_xml(width: int, paragraphs: str, span: int = 1, vmerge: str | None = No
     A cell must hold at least one paragraph: callers pass an empty one for an empty cell.
     """
     return f"<w:tc>{_cell_props(width, span, vmerge, valign)}{paragraphs}</w:tc>"
-
-
-def cell(width: int, paragraphs: Sequence[etree._Element], span: int = 1,
-         vmerge: str | None = None, valign: str = "center") -> etree._Element:
-    """cell_xml() as an element, holding ready paragraphs."""
-    node = _one(cell_xml(width, "", span, vmerge, valign))
-    node.extend(paragraphs)
-    return node
 
 
 # --- sections ---------------------------------------------------------------------------------

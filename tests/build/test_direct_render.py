@@ -94,7 +94,7 @@ def _refused_and_rendered_as_docxtpl_does(markup: str) -> None:
 
 def test_text_docxtpl_would_rewrite_goes_through_docxtpl():
     """A tab inside w:t (ooxml.run_xml never writes one) is left to docxtpl's resolve_listing."""
-    paragraph = ooxml.paragraph("Plan Body", "a")
+    paragraph = ooxml.elements(ooxml.paragraph_xml("Plan Body", "a"))[0]
     next(paragraph.iter(ooxml.qn("w:t"))).text = "a\tb"
     _refused_and_rendered_as_docxtpl_does(ooxml.markup([paragraph]))
 

@@ -29,7 +29,8 @@ def test_texts_without_ids_pair_only_when_similar_and_ids_never():
 
 
 def paragraph(*runs) -> object:
-    return ooxml.paragraph("Plan Body", [ooxml.run(text, style) for text, style in runs])
+    markup = "".join(ooxml.run_xml(text, style) for text, style in runs)
+    return ooxml.elements(ooxml.paragraph_xml("Plan Body", runs=markup))[0]
 
 
 def test_whole_words_change_and_a_space_between_changes_joins_them():
@@ -58,13 +59,13 @@ def test_equal_paragraphs_come_back_unchanged():
 
 def test_a_merge_continued_below_a_foreign_row_starts_again():
     def cell(vmerge=None):
-        return ooxml.cell(100, [ooxml.paragraph("Plan Table Text")], vmerge=vmerge)
+        return ooxml.cell_xml(100, ooxml.paragraph_xml("Plan Table Text"), vmerge=vmerge)
 
-    rows = [ooxml.row([cell("restart"), cell()]),
-            ooxml.row([cell("continue"), cell()]),       # continues the first: kept
-            ooxml.row([cell(), cell()]),                 # a deleted row of the old version
-            ooxml.row([cell("continue"), cell()])]       # nothing above to continue
-    table = ooxml.table([100, 100], rows)
+    rows = [ooxml.row_xml(cell("restart") + cell()),
+            ooxml.row_xml(cell("continue") + cell()),     # continues the first: kept
+            ooxml.row_xml(cell() + cell()),               # a deleted row of the old version
+            ooxml.row_xml(cell("continue") + cell())]     # nothing above to continue
+    table = ooxml.elements(ooxml.table_xml([100, 100], "".join(rows)))[0]
     mend_vertical_merges(table)
     values = [tc.xpath("string(w:tcPr/w:vMerge/@w:val)", namespaces=W) or
               ("continue" if tc.xpath("w:tcPr/w:vMerge", namespaces=W) else "-")
