@@ -5,6 +5,7 @@ They run on the resolved tree after placeholders, so every problem still has its
 from __future__ import annotations
 
 import difflib
+from collections import OrderedDict
 from typing import Any, Iterator
 
 from . import deadlines
@@ -41,21 +42,23 @@ def iter_tasks(tree: Map) -> Iterator[Map]:
 
 
 def check_plan(tree: Map, parent: Map | None) -> list[Problem]:
+    items = list(iter_items(tree))               # walked once, read by every rule
+    tasks = [item for key, item, _, _ in items if key == "tasks"]
     problems: list[Problem] = []
-    problems += _unique_ids(tree)
-    problems += _units(tree)
+    problems += _unique_ids(items)
+    problems += _units(tree, tasks)
     problems += _layouts(tree)
-    problems += _deadlines(tree)
+    problems += _deadlines(tree, tasks)
     problems += _characters(tree)
     if parent is not None:
-        problems += _not_later_than_parent(tree, parent)
+        problems += _not_later_than_parent(tree, tasks, parent)
     return problems
 
 
-def _unique_ids(tree: Map) -> list[Problem]:
+def _unique_ids(items: list[tuple[str, Map, Seq, int]]) -> list[Problem]:
     seen: dict[str, Pos | None] = {}
     problems = []
-    for _, item, items, n in iter_items(tree):
+    for _, item, _, _ in items:
         item_id = item.get("id")
         if not isinstance(item_id, str):
             continue
@@ -73,10 +76,10 @@ def _as_list(value) -> list:
     return list(value) if isinstance(value, list) else [value]
 
 
-def _units(tree: Map) -> list[Problem]:
+def _units(tree: Map, tasks: list[Map]) -> list[Problem]:
     known = tree.get("units") or {}
     problems = []
-    for task in iter_tasks(tree):
+    for task in tasks:
         for holder in [task] + list(task.get("rows") or []):
             for field in UNIT_FIELDS:
                 if field not in holder:
@@ -159,9 +162,9 @@ def parsed_deadline(holder: Map, year: int) -> deadlines.Deadline | None:
     return deadlines.parse(value, year)
 
 
-def _deadlines(tree: Map) -> list[Problem]:
+def _deadlines(tree: Map, tasks: list[Map]) -> list[Problem]:
     problems = []
-    for task in iter_tasks(tree):
+    for task in tasks:
         for holder in [task] + list(task.get("rows") or []):
             try:
                 parsed_deadline(holder, tree["year"])
@@ -191,10 +194,28 @@ def _characters(tree: Map) -> list[Problem]:
     return problems
 
 
-def _not_later_than_parent(tree: Map, parent: Map) -> list[Problem]:
-    parent_tasks = {t.get("id"): t for t in iter_tasks(parent)}
+_BY_ID: OrderedDict[int, tuple[Map, dict]] = OrderedDict()
+_BY_ID_KEPT = 16
+
+
+def _tasks_by_id(plan: Map) -> dict:
+    """The tasks of ``plan`` by id; remembered for the last few plans, since every child of
+    a parent asks for the parent's (the plan is kept with its index, so its id stays its)."""
+    found = _BY_ID.get(id(plan))
+    if found is not None and found[0] is plan:
+        _BY_ID.move_to_end(id(plan))
+        return found[1]
+    index = {t.get("id"): t for t in iter_tasks(plan)}
+    _BY_ID[id(plan)] = (plan, index)
+    while len(_BY_ID) > _BY_ID_KEPT:
+        _BY_ID.popitem(last=False)
+    return index
+
+
+def _not_later_than_parent(tree: Map, tasks: list[Map], parent: Map) -> list[Problem]:
+    parent_tasks = _tasks_by_id(parent)
     problems = []
-    for task in iter_tasks(tree):
+    for task in tasks:
         old = parent_tasks.get(task.get("id"))
         if old is None or task.get("deadline") == old.get("deadline"):
             continue

@@ -132,15 +132,14 @@ def evaluate_tree(value: Any, context: dict, problems: list[Problem],
     if isinstance(value, Map):
         if "content" in value and isinstance(value.get("id"), str):
             task = value["id"]
-        out = Map(pos=value.pos)
-        for key, item in value.items():
-            out.set(key, evaluate_tree(item, context, problems, value.where(key), task),
-                    value.key_pos.get(key), value.val_pos.get(key))
-        return out
+        return value.with_values({key: evaluate_tree(item, context, problems, value.where(key), task)
+                                  for key, item in value.items()})
     if isinstance(value, Seq):
-        return Seq((evaluate_tree(v, context, problems, value.where(n), task)
-                    for n, v in enumerate(value)), value.pos, value.item_pos)
+        return Seq([evaluate_tree(v, context, problems, value.where(n), task)
+                    for n, v in enumerate(value)], value.pos, value.item_pos)
     if isinstance(value, str):
+        if "{" not in value:                     # most text: no placeholder possible
+            return value
         text, problem = render_text(value, context, pos)
         if problem:
             problems.append(Problem(problem.pos, problem.message, task))

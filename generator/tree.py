@@ -32,6 +32,13 @@ class Map(dict):
     def where(self, key: str) -> Pos | None:
         return self.val_pos.get(key) or self.key_pos.get(key) or self.pos
 
+    def with_values(self, values: dict) -> "Map":
+        """A Map of ``values`` (the same keys, in order) with this one's positions."""
+        out = Map(values, pos=self.pos)
+        out.key_pos = dict(self.key_pos)
+        out.val_pos = dict(self.val_pos)
+        return out
+
     def copy_from(self, other: "Map", key: str, value: Any | None = None) -> None:
         """Set ``key`` to ``value`` (default: other's value) keeping other's positions."""
         self.set(key, other[key] if value is None else value,
@@ -95,12 +102,9 @@ def enclosing_task(root: Any, path: Iterable) -> str | None:
 def deep_copy(value: Any) -> Any:
     """Copy a tree with its positions (strings and numbers are shared)."""
     if isinstance(value, Map):
-        out = Map(pos=value.pos)
-        for k, v in value.items():
-            out.set(k, deep_copy(v), value.key_pos.get(k), value.val_pos.get(k))
-        return out
+        return value.with_values({k: deep_copy(v) for k, v in value.items()})
     if isinstance(value, Seq):
-        return Seq((deep_copy(v) for v in value), value.pos, value.item_pos)
+        return Seq([deep_copy(v) for v in value], value.pos, value.item_pos)
     return value
 
 
