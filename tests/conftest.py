@@ -1,7 +1,9 @@
 """Shared helpers: sample plans on disk and a way to run the CLI as a user would."""
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import subprocess
 import tempfile
 import textwrap
@@ -14,6 +16,7 @@ from generator.cli import main
 
 # The tests keep their own derived-data cache (generator/cache.py), never the user's.
 os.environ["PLANGEN_CACHE_DIR"] = tempfile.mkdtemp(prefix="plangen-test-cache-")
+atexit.register(shutil.rmtree, os.environ["PLANGEN_CACHE_DIR"], True)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TREE = FIXTURES / "tree"
