@@ -1,6 +1,8 @@
 """The same plan gives the same bytes: fixed zip dates and order, pinned core properties."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator.render import render_plan
 from generator.render.package import members, normalize
 
@@ -36,3 +38,14 @@ def test_the_package_holds_only_what_the_document_needs(decision_docx):
     names = set(decision_docx.parts)
     assert not any("thumbnail" in n or "customXml" in n or "stylesWithEffects" in n for n in names)
     Docx(render_plan(decision_plan()))      # opens again without error
+
+
+def test_a_title_longer_than_a_core_property_is_cut_there_and_whole_in_the_text():
+    """python-docx refuses core properties over 255 characters; the document keeps it all."""
+    plan = decision_plan()
+    title = "Kiểm soát thủ tục hành chính & cải cách " * 10
+    long = replace(plan, plan=replace(plan.plan, title=title))
+    docx = Docx(render_plan(long))
+    core = docx.parts["docProps/core.xml"].decode()
+    assert f"<dc:title>{title[:255].replace('&', '&amp;')}</dc:title>" in core
+    assert "cải cách Kiểm soát" in docx.text(docx.body)
