@@ -1,11 +1,13 @@
-"""Put the documents into the template: one section each, rendered by docxtpl, packaged.
+"""Put the documents into the template: one section each, spliced in or rendered by docxtpl,
+packaged.
 
 Sections: the decision (if any), the plan, the appendix (if any, landscape). Each is its own
 document in the sense of Decree 30, so each numbers its pages from 1 and shows no number on
 its first page (an attached plan does not continue the decision's page count).
 Each non-final section ends with a paragraph carrying its properties; the final section's
-properties are the body's own, set after docxtpl has rendered. All properties derive from
-the template's, so margins and the page-number header follow the template.
+properties are the body's own. All properties derive from the template's, so margins and the
+page-number header follow the template. A plain template takes the direct path (direct.py);
+any other goes through docxtpl, in Jinja's sandbox.
 """
 from __future__ import annotations
 

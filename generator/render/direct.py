@@ -89,9 +89,11 @@ class Skeleton:
         return parts
 
     def to_json(self) -> dict:
-        blob = {k: v for k, v in self.__dict__.items() if k in _FIELDS}
-        return {**blob, "pieces": _b64(self.pieces), "core_pieces": _b64(self.core_pieces),
+        """For the cache: bytes as base64, the rest as it is."""
+        return {"pieces": _b64(self.pieces), "slots": list(self.slots),
+                "core_pieces": _b64(self.core_pieces), "core_slots": list(self.core_slots),
                 "parts": dict(zip(self.parts, _b64(self.parts.values()))),
+                "document_name": self.document_name, "core_name": self.core_name,
                 "section_xml": _b64([self.section_xml])[0]}
 
     @classmethod
@@ -101,9 +103,6 @@ class Skeleton:
                    parts=dict(zip(data["parts"], _unb64(data["parts"].values()))),
                    document_name=data["document_name"], core_name=data["core_name"],
                    section_xml=_unb64([data["section_xml"]])[0])
-
-
-_FIELDS = ("slots", "core_slots", "document_name", "core_name")
 
 
 def _b64(blobs) -> list[str]:
