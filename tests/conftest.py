@@ -37,6 +37,18 @@ def plans_dir(tmp_path, monkeypatch):
     return plans
 
 
+@pytest.fixture
+def repo(plans_dir, monkeypatch) -> Path:
+    """``plans_dir`` as a git repository with one commit; the working directory is its top."""
+    top = plans_dir.parent
+    for key, value in GIT_ENV.items():
+        monkeypatch.setenv(key, value)
+    git(top, "init", "-q", "-b", "main")
+    git(top, "add", "plans")
+    git(top, "commit", "-q", "-m", "first")
+    return top
+
+
 def write(path: Path, text: str) -> Path:
     path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
     return path

@@ -316,8 +316,8 @@ def tables_kept(markup: str) -> bool:
     write once nested tables and the forms in _UNSEEN are refused: then every ``<w:tc>`` is
     a cell of its row and every ``w:gridSpan`` the span of one cell.
     """
-    if "<w:tbl>" not in markup:
-        return not any(unseen in markup for unseen in _UNSEEN[-3:])
+    if "<w:tbl" not in markup:                  # no table at all, with or without attributes
+        return True
     if any(unseen in markup for unseen in _UNSEEN):
         return False
     *tables, rest = markup.split("</w:tbl>")

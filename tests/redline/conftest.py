@@ -58,19 +58,3 @@ def tracked_changes(content: str) -> tuple[list[str], list[str], list[str]]:
                 inserted.append(re.sub(r"<[^>]+>", "", m[1]))
     authors = root.xpath("//text:changed-region//dc:creator/text()", namespaces=ns)
     return deleted, inserted, authors
-
-
-@pytest.fixture
-def repo(tmp_path, monkeypatch) -> Path:
-    """A git repository with plans/province.yaml and its child plans/department.yaml, committed."""
-    plans = tmp_path / "plans"
-    plans.mkdir()
-    for f in TREE.glob("*.yaml"):
-        shutil.copy(f, plans / f.name)
-    for key, value in GIT_ENV.items():
-        monkeypatch.setenv(key, value)
-    monkeypatch.chdir(tmp_path)
-    git(tmp_path, "init", "-q", "-b", "main")
-    git(tmp_path, "add", "plans")
-    git(tmp_path, "commit", "-q", "-m", "first")
-    return tmp_path

@@ -1,4 +1,4 @@
-"""``plangen diff`` on the small sample tree: what it finds, its three formats, its exit codes."""
+"""``plangen diff`` on the small plans_dir tree: what it finds, its three formats, its exit codes."""
 import json
 
 import yaml
@@ -22,15 +22,15 @@ def groups(data):
     return {g["id"]: g for g in data["appendix"]["parts"][0]["groups"]}
 
 
-def test_exit_codes(sample):
+def test_exit_codes(plans_dir):
     assert invoke(diff_command, PROVINCE, PROVINCE).exit_code == 0
     assert invoke(diff_command, PROVINCE, DEPARTMENT).exit_code == 1
     missing = invoke(diff_command, PROVINCE, "plans/missing.yaml")
     assert (missing.exit_code, missing.stderr) == (2, "plans/missing.yaml: no such file\n")
 
 
-def test_invalid_sides_print_their_problems_one_per_line(sample):
-    edit(sample / "province.yaml", "lead: vp_ubnd_tinh", "lead: khong_co")
+def test_invalid_sides_print_their_problems_one_per_line(plans_dir):
+    edit(plans_dir / "province.yaml", "lead: vp_ubnd_tinh", "lead: khong_co")
     result = invoke(diff_command, PROVINCE, "plans/missing.yaml")
     assert result.exit_code == 2
     assert result.stdout == ""
@@ -43,7 +43,7 @@ def test_invalid_sides_print_their_problems_one_per_line(sample):
     assert len(result.stderr.splitlines()) == 1 and result.exit_code == 2
 
 
-def test_child_against_parent(sample):
+def test_child_against_parent(plans_dir):
     diff = diff_specs(PROVINCE, DEPARTMENT)
     [part, other] = diff.parts
     assert other.empty
@@ -67,17 +67,17 @@ def test_child_against_parent(sample):
     assert [c.what for c in diff.sections["units"]] == ["unit so_ban_nganh_tinh", "unit phong_chuyen_mon"]
 
 
-def test_a_task_out_of_order_is_one_move(sample):
-    edit(sample / "department.yaml", '            - id: kiem-tra\n',
+def test_a_task_out_of_order_is_one_move(plans_dir):
+    edit(plans_dir / "department.yaml", '            - id: kiem-tra\n',
          '            - id: kiem-tra\n              before: kh-tinh\n')
     [part, _] = diff_specs(PROVINCE, DEPARTMENT).parts
     [move] = part.moved
     assert (move.task.id, move.old_after, move.new_after) == ("kiem-tra", "kh-so", None)
 
 
-def test_a_task_in_another_group_has_moved(sample):
-    target = sample / "moved.yaml"
-    target.write_text((sample / "province.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+def test_a_task_in_another_group_has_moved(plans_dir):
+    target = plans_dir / "moved.yaml"
+    target.write_text((plans_dir / "province.yaml").read_text(encoding="utf-8"), encoding="utf-8")
 
     def move(data):
         g = groups(data)
@@ -90,24 +90,24 @@ def test_a_task_in_another_group_has_moved(sample):
     assert moved.new_after == "ra-soat-tthc" and not part.changed
 
 
-def test_hand_set_numbers_and_spans_are_compared(sample):
+def test_hand_set_numbers_and_spans_are_compared(plans_dir):
     def change(data):
         task = groups(data)["chi-dao"]["tasks"][0]
         task["stt"] = "9"
         data["appendix"]["parts"][1]["tasks"][0]["span"]["text"] = "Đã phân công"
-    rewrite(sample / "province.yaml", change)
+    rewrite(plans_dir / "province.yaml", change)
     diff = diff_specs(DEPARTMENT.replace("department", "province"), PROVINCE)
     assert diff.equal
-    edited = sample / "edited.yaml"
-    edited.write_text((sample / "province.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    edited = plans_dir / "edited.yaml"
+    edited.write_text((plans_dir / "province.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     rewrite(edited, lambda d: groups(d)["chi-dao"]["tasks"][0].update(stt="10"))
     [part, _] = diff_specs(PROVINCE, "plans/edited.yaml").parts
     assert [(f.what, f.old, f.new) for c in part.changed for f in c.fields] == [("stt", ["9"], ["10"])]
 
 
-def test_a_cell_merged_with_the_one_above_is_a_change(sample):
-    edited = sample / "edited.yaml"
-    edited.write_text((sample / "province.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+def test_a_cell_merged_with_the_one_above_is_a_change(plans_dir):
+    edited = plans_dir / "edited.yaml"
+    edited.write_text((plans_dir / "province.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     def merge(data):
         task = groups(data)["chi-dao"]["tasks"][1]
         task.pop("lead")
@@ -119,7 +119,7 @@ def test_a_cell_merged_with_the_one_above_is_a_change(sample):
         ("kh-so", "merge_up", None, ["lead"])]
 
 
-def test_text_is_plain_when_piped_and_coloured_on_request(sample):
+def test_text_is_plain_when_piped_and_coloured_on_request(plans_dir):
     plain = invoke(diff_command, PROVINCE, DEPARTMENT)
     assert "\x1b[" not in plain.stdout
     assert plain.stdout.splitlines()[:2] == [
@@ -130,7 +130,7 @@ def test_text_is_plain_when_piped_and_coloured_on_request(sample):
     assert "\x1b[" in coloured.stdout
 
 
-def test_markdown(sample):
+def test_markdown(plans_dir):
     out = invoke(diff_command, PROVINCE, DEPARTMENT, "--format", "markdown").stdout
     lines = out.splitlines()
     assert lines[0] == "## Plan changes: `plans/province.yaml` → `plans/department.yaml`"
@@ -144,13 +144,13 @@ def test_markdown(sample):
     assert "Part 2" not in out                      # parts without changes are left out
 
 
-def test_markdown_escapes_table_breakers(sample):
-    edit(sample / "department.yaml", 'deadline: "Quý II/2023"', 'deadline: "Quý II | *gấp*"')
+def test_markdown_escapes_table_breakers(plans_dir):
+    edit(plans_dir / "department.yaml", 'deadline: "Quý II/2023"', 'deadline: "Quý II | *gấp*"')
     out = invoke(diff_command, PROVINCE, DEPARTMENT, "--format", "markdown").stdout
     assert "| Quý II<del>, III/2023</del> | Quý II <ins>\\| \\*gấp\\*</ins> |" in out
 
 
-def test_json_is_stable_and_complete(sample):
+def test_json_is_stable_and_complete(plans_dir):
     first = invoke(diff_command, PROVINCE, DEPARTMENT, "--format", "json")
     second = invoke(diff_command, PROVINCE, DEPARTMENT, "--format", "json")
     assert first.exit_code == 1 and first.stdout == second.stdout

@@ -54,7 +54,7 @@ def test_problems_of_a_revision_are_named_by_it(repo):
     assert result.stdout == ""
 
 
-def test_outside_a_repository_exits_2(sample):
+def test_outside_a_repository_exits_2(plans_dir):
     result = invoke(diff_command, "HEAD:plans/province.yaml", "plans/province.yaml")
     assert result.exit_code == 2
     assert "not a git repository" in result.stderr
