@@ -38,4 +38,4 @@ clean:
 .PHONY: diff
 diff: $(STAMP)
 	@test -n "$(OLD)" || { echo "usage: make diff OLD=<git revision>, e.g. make diff OLD=HEAD~1" >&2; exit 2; }
-	$(BIN)/python -m generator.redline "$(OLD)"
+	$(BIN)/plangen redline --since "$(OLD)"

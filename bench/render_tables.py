@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from docx import Document  # noqa: E402
 
-from generator.model import Column, Layout, Part, Task  # noqa: E402
+from generator.plan.model import Column, Layout, Part, Task  # noqa: E402
 from generator.render import appendix  # noqa: E402
 
 LAYOUT = Layout("tasks8", tuple(Column(f, f.title(), w) for f, w in (

@@ -25,8 +25,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator import deadlines  # noqa: E402
-from generator.load import load_file  # noqa: E402
+from generator.plan import deadlines  # noqa: E402
+from generator.plan.load import load_file  # noqa: E402
 
 SEED_PLAN = ROOT / "plans" / "an-giang-2023.yaml"
 YEAR = 2023

@@ -1,12 +1,20 @@
-"""Problems found in a plan, and the one exception that carries them to the CLI.
+"""Problems found in a plan, and the one family of exceptions that carries them to the CLI.
 
 A problem is a record, not a string, so that every stage can collect all of them and the CLI
-prints them one per line as ``file:line:col: message (task id)``.
+prints them one per line as ``file:line:col: message (task id)``. Every error a user should
+see is a ``PlangenError``: its lines and exit code travel up untouched, and only the command
+layer (generator/commands) prints them. Exit codes: 1 invalid input, 2 a request that cannot
+be carried out (a missing file, an unknown revision, a folder that cannot be written).
 """
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from typing import Iterable, NamedTuple
+
+import click
+
+EXIT_INVALID, EXIT_USAGE = 1, 2
 
 
 class Pos(NamedTuple):
@@ -34,12 +42,34 @@ class Problem:
         return f"{where}{kind}{self.message}{task}"
 
 
-class PlanError(Exception):
+class PlangenError(click.ClickException):
+    """Something the user must fix: ``lines`` to print, one problem each, and an exit code."""
+
+    exit_code = EXIT_INVALID
+
+    def __init__(self, lines: Iterable[str] | str, exit_code: int | None = None):
+        self.lines = [lines] if isinstance(lines, str) else list(dict.fromkeys(lines))
+        super().__init__("\n".join(self.lines))
+        if exit_code is not None:
+            self.exit_code = exit_code
+
+    def show(self, file=None) -> None:
+        for line in self.lines:
+            click.echo(line, err=file is None, file=file)
+
+
+class UsageProblem(PlangenError):
+    """A request that cannot be carried out as given: no such file, revision or folder."""
+
+    exit_code = EXIT_USAGE
+
+
+class PlanError(PlangenError):
     """One or more problems that make a plan unusable."""
 
     def __init__(self, problems: Iterable[Problem]):
         self.problems = sorted(set(problems), key=_order)
-        super().__init__("\n".join(map(str, self.problems)))
+        super().__init__([str(p) for p in self.problems])
 
 
 def _order(p: Problem):
@@ -50,3 +80,24 @@ def fail_if(problems: list[Problem]) -> None:
     """Raise when any problem is an error; warnings alone pass."""
     if any(not p.warning for p in problems):
         raise PlanError(problems)
+
+
+_REASONS = {
+    errno.ENOENT: "no such file or folder",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EISDIR: "is a folder, not a file",
+    errno.ENOTDIR: "part of the path is not a folder",
+    errno.EROFS: "the disk is read-only",
+    errno.EEXIST: "already exists",
+    errno.ENAMETOOLONG: "the name is too long",
+}
+
+
+def file_problem(error: OSError, path: object = None) -> UsageProblem:
+    """An ``OSError`` as one line naming the path, in plain words."""
+    where = path if path is not None else (error.filename or "a file")
+    reason = _REASONS.get(error.errno) or (error.strerror or str(error)).lower()
+    return UsageProblem(f"{where}: {reason}")

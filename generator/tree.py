@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from .errors import Pos
+from generator.errors import Pos
 
 
 class Map(dict):

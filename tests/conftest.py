@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import main
+from generator.commands import main
 
 # The tests keep their own derived-data cache (generator/cache.py), never the user's.
 os.environ["PLANGEN_CACHE_DIR"] = tempfile.mkdtemp(prefix="plangen-test-cache-")

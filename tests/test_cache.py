@@ -1,4 +1,4 @@
-from generator import cache
+from generator.render import cache
 
 
 def test_an_entry_comes_back_as_stored(tmp_path, monkeypatch):

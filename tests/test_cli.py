@@ -42,7 +42,7 @@ def test_explain_shows_origins(plans_dir):
 
 def test_no_traceback_in_a_real_process(plans_dir):
     (plans_dir / "bad.yaml").write_bytes(b"a: [\n")
-    proc = subprocess.run([sys.executable, "-m", "generator.cli", "validate", "plans/bad.yaml"],
+    proc = subprocess.run([sys.executable, "-m", "generator", "validate", "plans/bad.yaml"],
                           capture_output=True, text=True, cwd=plans_dir.parent,
                           env={"PYTHONPATH": str(ROOT)})
     assert proc.returncode == 1

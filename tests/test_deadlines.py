@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from generator.deadlines import DeadlineError, parse
+from generator.plan.deadlines import DeadlineError, parse
 
 
 @pytest.mark.parametrize("text, kind, latest", [

@@ -3,7 +3,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.errors import PlanError
-from generator.pipeline import Workspace
+from generator.plan.workspace import Workspace
 
 from .conftest import TREE
 

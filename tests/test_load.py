@@ -1,7 +1,7 @@
 import pytest
 
 from generator.errors import PlanError
-from generator.load import MAX_BYTES, load_text
+from generator.plan.load import MAX_BYTES, load_text
 from generator.tree import position
 
 

@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from generator.check import check_docx
-from generator.pipeline import Workspace
+from generator.plan.workspace import Workspace
 from generator.render import render_plan
 
 from .conftest import ROOT

@@ -1,6 +1,6 @@
 from hypothesis import given, settings, strategies as st
 
-from generator.placeholders import _compiled, _plain_names, render_text
+from generator.plan.placeholders import _compiled, _plain_names, render_text
 
 CONTEXT = {"year": 2023, "issuer": {"short": "Sở"}, "units": {"vp_so": "Văn phòng Sở"},
            "value": "{{ year }}"}

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.commands import default_plans
-from generator.pipeline import Workspace
+from generator.folders import plan_files as default_plans
+from generator.plan.workspace import Workspace
 
 from .conftest import ROOT
 
@@ -59,7 +59,7 @@ def test_appendix_reproduces_the_seed_cell_by_cell(plan, seed):
 
 
 def test_so_xay_dung_is_a_child_not_a_copy():
-    from generator.checks import iter_tasks
+    from generator.plan.rules import iter_tasks
     loaded = load("an-giang-so-xay-dung-2023.yaml")
     assert loaded.tree["extends"] == "an-giang-2023.yaml"
     inherited = [t["id"] for t in iter_tasks(loaded.tree)

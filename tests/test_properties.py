@@ -2,7 +2,7 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.pipeline import Workspace
+from generator.plan.workspace import Workspace
 from generator.tree import plain
 
 from .conftest import TREE

@@ -2,7 +2,7 @@
 import pytest
 
 from generator.errors import PlanError
-from generator.pipeline import Workspace
+from generator.plan.workspace import Workspace
 
 from .conftest import edit
 

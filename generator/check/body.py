@@ -6,10 +6,10 @@ from typing import Iterator
 
 from lxml import etree
 
-from .expect import alignment, is_upper, look, pt, quote
-from .formatting import ParaFormat
-from .model import Doc, Part, is_empty, table_lines, text, whole
-from .package import w
+from generator.check.expect import alignment, is_upper, look, pt, quote
+from generator.check.formatting import ParaFormat
+from generator.check.document import Doc, Part, is_empty, table_lines, text, whole
+from generator.check.package import w
 
 BODY_MIN_CHARS = 40
 CM = 1440 / 2.54                     # twips per centimetre

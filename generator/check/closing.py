@@ -5,9 +5,9 @@ from typing import Iterator
 
 from lxml import etree
 
-from .expect import is_upper, look, quote
-from .model import Doc, Line, column_count, column_lines
-from .package import w
+from generator.check.expect import is_upper, look, quote
+from generator.check.document import Doc, Line, column_count, column_lines
+from generator.check.package import w
 
 LABEL = "Nơi nhận:"
 

@@ -5,9 +5,9 @@ from typing import Iterator
 
 from lxml import etree
 
-from .expect import quote
-from .model import Doc, norm, own_runs
-from .package import w
+from generator.check.expect import quote
+from generator.check.document import Doc, norm, own_runs
+from generator.check.package import w
 
 TNR = "times new roman"
 

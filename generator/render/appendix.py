@@ -12,10 +12,10 @@ from typing import Iterator
 
 from lxml import etree
 
-from ..model import Appendix, Cell, Group, Layout, Part, Task
-from . import ooxml, styles
-from .blocks import centred
-from .geometry import LANDSCAPE, SHORT_RULE, twips
+from generator.plan.model import Appendix, Cell, Group, Layout, Part, Task
+from generator.render import ooxml, styles
+from generator.render.blocks import centred
+from generator.render.geometry import LANDSCAPE, SHORT_RULE, twips
 
 CENTERED_FIELDS = frozenset({"stt", "stt2", "number", "deadline", "measure", "target"})
 

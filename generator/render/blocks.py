@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import functools
 
-from ..model import Plan
-from . import ooxml, styles
-from .geometry import (CLOSING_LEFT, CLOSING_RIGHT, LETTERHEAD_LEFT, LETTERHEAD_RIGHT,
+from generator.plan.model import Plan
+from generator.render import ooxml, styles
+from generator.render.geometry import (CLOSING_LEFT, CLOSING_RIGHT, LETTERHEAD_LEFT, LETTERHEAD_RIGHT,
                        PORTRAIT, SHORT_RULE, twips)
-from .textwidth import balanced_lines, text_width
+from generator.render.textwidth import balanced_lines, text_width
 
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"

@@ -20,10 +20,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..model import Plan
-from . import appendix, direct, documents, ooxml, package, styles
-from .geometry import LANDSCAPE, PORTRAIT, Page
-from .styles import TAGS
+from generator.plan.model import Plan
+from generator.render import appendix, direct, documents, ooxml, package, styles
+from generator.render.geometry import LANDSCAPE, PORTRAIT, Page
+from generator.render.styles import TAGS
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "plan.docx"
 

@@ -26,8 +26,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from . import ooxml, package
-from .styles import TAGS
+from generator.render import ooxml, package
+from generator.render.styles import TAGS
 
 MARKERS = ("{{", "}}", "{%", "%}", "{#", "#}")
 REWRITTEN = re.compile("[\t\n\r\x07\x0c]")       # what Jinja or resolve_listing would change
@@ -128,7 +128,7 @@ def _cut(data: bytes) -> tuple[tuple[bytes, ...], tuple[str, ...]]:
 def skeleton(template: Path | str) -> Skeleton | None:
     """``template`` cut at its tag paragraphs, or None when docxtpl must render it.
 
-    Kept in memory and in the user's cache (generator/cache.py), under a key that hashes the
+    Kept in memory and in the user's cache (render/cache.py), under a key that hashes the
     template, the generator and the libraries: a warm start imports neither python-docx nor
     docxtpl. A template that cannot be read or opened gets None: docxtpl then says what is
     wrong.
@@ -142,9 +142,8 @@ def skeleton(template: Path | str) -> Skeleton | None:
 
 @functools.lru_cache(maxsize=16)
 def _skeleton(path: str, size: int, mtime_ns: int) -> Skeleton | None:
-    from .. import cache
-    from ..build_state import fingerprint
-    key = fingerprint(Path(path))
+    from generator.render import cache
+    key = cache.fingerprint(Path(path))
     data = cache.load("skeleton", key)
     if data is not None:
         try:

@@ -6,8 +6,8 @@ articles when there is a decision, else the plan.
 """
 from __future__ import annotations
 
-from ..model import Article, Decision, Paragraph, Plan, PlanBody
-from . import blocks, ooxml, styles
+from generator.plan.model import Article, Decision, Paragraph, Plan, PlanBody
+from generator.render import blocks, ooxml, styles
 
 _PARAGRAPH_STYLES = {"text": styles.BODY, "bullet": styles.BODY, "item": styles.BODY,
                      "heading": styles.SUB_HEADING, "note": styles.NOTE}

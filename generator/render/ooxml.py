@@ -16,9 +16,9 @@ from typing import Iterable, Sequence
 
 from lxml import etree
 
-from ..xmlchars import NOT_XML
-from .geometry import Page
-from .styles import style_id
+from generator.plan.xmlchars import NOT_XML
+from generator.render.geometry import Page
+from generator.render.styles import style_id
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

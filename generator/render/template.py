@@ -16,8 +16,8 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt, Twips
 
-from . import geometry, ooxml, package
-from .styles import PAGE_NUMBER, SECTION_BREAK, SPECS, TAGS, StyleSpec, style_id
+from generator.render import geometry, ooxml, package
+from generator.render.styles import PAGE_NUMBER, SECTION_BREAK, SPECS, TAGS, StyleSpec, style_id
 
 KEPT_STYLES = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList", "TableGrid"}
 _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,

@@ -4,7 +4,7 @@
 reports the changes a signer cares about: tasks added, dropped, moved or edited, legal bases,
 paragraphs and the identity of the issuing document.
 """
-from .compare import diff_plans
-from .sources import SourceError, open_plan
+from generator.review.compare import diff_plans
+from generator.review.sources import SourceError, open_plan
 
 __all__ = ["SourceError", "diff_plans", "open_plan"]

@@ -6,11 +6,11 @@ is not reported and a change inherited from a parent is.
 """
 from __future__ import annotations
 
-from ..model import Paragraph, Plan, PlanBody, Section
-from ..pipeline import LoadedPlan
-from .appendix import part_diffs
-from .changes import ADDED, CHANGED, MOVED, REMOVED, Change, PlanDiff, Value
-from .sequence import list_changes
+from generator.plan.model import Paragraph, Plan, PlanBody, Section
+from generator.plan.workspace import LoadedPlan
+from generator.review.parts import part_diffs
+from generator.review.changes import ADDED, CHANGED, MOVED, REMOVED, Change, PlanDiff, Value
+from generator.review.sequence import list_changes
 
 
 def diff_plans(old: LoadedPlan, new: LoadedPlan, old_name: str, new_name: str) -> PlanDiff:

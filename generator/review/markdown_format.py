@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .changes import SECTIONS, Change, Move, PartDiff, PlanDiff, TaskChange, TaskRef
-from .words import show, shorten, word_diff
+from generator.review.changes import SECTIONS, Change, Move, PartDiff, PlanDiff, TaskChange, TaskRef
+from generator.review.words import show, shorten, word_diff
 
 FOLD = 10
 SNIPPET = 60

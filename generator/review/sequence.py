@@ -11,7 +11,7 @@ import bisect
 import difflib
 from typing import Sequence
 
-from .changes import ADDED, CHANGED, MOVED, REMOVED, Change
+from generator.review.changes import ADDED, CHANGED, MOVED, REMOVED, Change
 
 Item = tuple[str | None, str]          # (id or None, text)
 

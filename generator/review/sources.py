@@ -14,15 +14,15 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..errors import PlanError, Problem
-from ..inherit import display_name
-from ..load import load_text
-from ..pipeline import LoadedPlan, Workspace
+from generator.errors import EXIT_INVALID, EXIT_USAGE, PlanError, PlangenError, Problem, UsageProblem
+from generator.plan.inherit import display_name
+from generator.plan.load import load_text
+from generator.plan.workspace import LoadedPlan, Workspace
 
 MAX_PARENTS = 20
 
 
-class SourceError(Exception):
+class SourceError(UsageProblem):
     """A side that cannot be read at all: no such file, unknown revision, no git."""
 
 
@@ -54,6 +54,23 @@ def open_plan(text: str, workspace: Workspace | None = None) -> LoadedPlan:
             raise SourceError(f"{spec.path}: no such file")
         return workspace.load(spec.path)
     return _open_revision(spec)
+
+
+def open_sides(old: str, new: str) -> tuple[LoadedPlan, LoadedPlan]:
+    """Both sides of a comparison, opened before giving up so one run reports both sides'
+    problems; exit 2 when a side cannot be read at all, 1 when a side is invalid."""
+    workspace, loaded, lines, code = Workspace(), [], [], EXIT_INVALID
+    for spec in (old, new):
+        try:
+            loaded.append(open_plan(spec, workspace))
+        except PlanError as e:
+            lines += [str(p) for p in e.problems if not p.warning]
+        except PlangenError as e:
+            lines += e.lines
+            code = EXIT_USAGE
+    if lines:
+        raise PlangenError(lines, code)   # a parent shared by both sides is said once
+    return loaded[0], loaded[1]
 
 
 def _open_revision(spec: Spec) -> LoadedPlan:

@@ -7,9 +7,9 @@ one task renumbers all that follow, and reporting each renumbering would bury th
 """
 from __future__ import annotations
 
-from ..model import Cell, Span, Task
-from ..schema import COLUMN_FIELDS, COMPUTED_FIELDS
-from .changes import ADDED, CHANGED, REMOVED, Change, Value
+from generator.plan.model import Cell, Span, Task
+from generator.plan.schema import COLUMN_FIELDS, COMPUTED_FIELDS
+from generator.review.changes import ADDED, CHANGED, REMOVED, Change, Value
 
 
 def task_changes(old: Task, new: Task, old_numbers: dict, new_numbers: dict) -> tuple[Change, ...]:

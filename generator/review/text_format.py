@@ -9,8 +9,8 @@ from typing import Callable
 
 import click
 
-from .changes import SECTIONS, Change, Move, PartDiff, PlanDiff, TaskChange, TaskRef
-from .words import show, shorten, word_diff
+from generator.review.changes import SECTIONS, Change, Move, PartDiff, PlanDiff, TaskChange, TaskRef
+from generator.review.words import show, shorten, word_diff
 
 SIGNS = {"added": "+", "removed": "-", "changed": "~", "moved": ">"}
 STYLES = {"added": {"fg": "green"}, "removed": {"fg": "red"}, "changed": {"fg": "yellow"},

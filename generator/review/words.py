@@ -4,7 +4,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from .changes import Value
+from generator.review.changes import Value
 
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import MAX_BYTES
+from generator.plan.load import MAX_BYTES
 
 from ..conftest import run_cli
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import BuildRequest, run_build
+from generator.build.run import BuildRequest, run_build
 
 from ..conftest import TREE
 

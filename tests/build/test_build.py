@@ -11,7 +11,7 @@ import sys
 import time
 import zipfile
 
-from generator.build_state import STATE_NAME
+from generator.build.state import STATE_NAME
 
 from ..conftest import ROOT, edit, run_cli
 
@@ -58,7 +58,7 @@ def test_sigkill_never_leaves_a_truncated_docx(plans_dir):
     good = (out / "province.docx").read_bytes()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     for delay in (0.3, 0.5, 0.7, 0.9, 1.1):
-        proc = subprocess.Popen([sys.executable, "-m", "generator.cli", "build", "--force", "-j", "1"],
+        proc = subprocess.Popen([sys.executable, "-m", "generator.commands", "build", "--force", "-j", "1"],
                                 cwd=plans_dir.parent,
                                 env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(delay)

@@ -11,11 +11,11 @@ from docxtpl import DocxTemplate
 from hypothesis import given, settings, strategies as st
 from lxml import etree
 
-from generator.pipeline import Workspace
+from generator.plan.workspace import Workspace
 from generator.render import compose, direct, ooxml, render_plan
 from generator.render.compose import DEFAULT_TEMPLATE, DocumentSection, render_sections
 from generator.render.geometry import PORTRAIT
-from generator.render.redline import render_redline
+from generator.review.redline.document import render_redline
 
 from ..render.fixtures import decision_plan, long_plan, standalone_plan
 from ..test_fuzz_render import SETTINGS, plans

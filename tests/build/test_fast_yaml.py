@@ -7,7 +7,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 
-from generator import load
+from generator.plan import load
 from generator.errors import PlanError
 from generator.tree import Map, Seq
 

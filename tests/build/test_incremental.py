@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import json
 
-from generator import build as build_module
-from generator.build_state import STATE_NAME
+from generator.build import run as build_module
+from generator.build.state import STATE_NAME
 
 from ..conftest import run_cli
 from .conftest import append, build, built_stems, descendants
@@ -45,7 +45,7 @@ def test_an_ancestor_outside_the_build_still_counts(tree, tmp_path):
     out = tmp_path / "output"
     commune = tree["huyen-1-xa-1"]
     build(commune.parent, out)
-    from generator.build import BuildRequest, run_build
+    from generator.build.run import BuildRequest, run_build
     assert run_build(BuildRequest([commune], out)).results == []
     append(tree["huyen-1"])
     assert built_stems(run_build(BuildRequest([commune], out))) == {"huyen-1-xa-1"}

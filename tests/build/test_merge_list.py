@@ -4,9 +4,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import inherit
+from generator.plan import inherit
 from generator.errors import Pos, Problem
-from generator.inherit import _merge_map, strip_controls
+from generator.plan.inherit import _merge_map, strip_controls
 from generator.tree import Map, Seq, plain
 
 IDS = ["a", "b", "c", "d", "e", "f"]

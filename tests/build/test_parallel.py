@@ -8,9 +8,9 @@ import sys
 import time
 from pathlib import Path
 
-from generator.build import BuildRequest, chunks, run_build
-from generator.build_state import read_source
-from generator.build_worker import Job
+from generator.build.run import BuildRequest, chunks, run_build
+from generator.build.state import read_source
+from generator.build.worker import Job
 
 from ..conftest import ROOT
 from .conftest import build, make_tree
@@ -59,7 +59,7 @@ def test_a_killed_parallel_build_leaves_whole_files_and_no_workers(tmp_path):
     good = {p.name: p.read_bytes() for p in out.glob("*.docx")}
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     for delay in (0.4, 0.8):
-        proc = subprocess.Popen([sys.executable, "-m", "generator.cli", "build", "plans", "--force",
+        proc = subprocess.Popen([sys.executable, "-m", "generator.commands", "build", "plans", "--force",
                                  "-j", "2"], cwd=tmp_path, env=env,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(delay)

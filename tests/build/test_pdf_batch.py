@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from generator.build import BuildRequest, run_build
+from generator.build.run import BuildRequest, run_build
 
 from ..conftest import edit
 from .conftest import append

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.build import Summary
-from generator.build_report import Reporter, summary_line
-from generator.build_worker import Job, Result
+from generator.build.run import Summary
+from generator.build.report import Reporter, summary_line
+from generator.build.worker import Job, Result
 from generator.errors import Pos, Problem
 
 from ..conftest import run_cli

@@ -8,9 +8,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import validate
-from generator.inherit import Resolver
-from generator.schema_check import accepts
+from generator.plan import validate
+from generator.plan.inherit import Resolver
+from generator.plan.schema_check import accepts
 
 ROOT = Path(__file__).resolve().parents[2]
 PLANS = sorted((ROOT / "plans").glob("*.yaml"))

@@ -24,7 +24,7 @@ from docx.shared import Cm, Pt, Twips
 from docx.text.paragraph import Paragraph
 
 from generator.check import Finding, check_docx, run_check
-from generator.check.cli import check_command
+from generator.commands.check import check_command
 from generator.check.heading import NUMBER, date_problems
 
 CENTER, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import main
-from generator.pipeline import Workspace
+from generator.commands import main
+from generator.plan.workspace import Workspace
 from generator.render import render_plan
-from generator.review_cli import new_command
+from generator.commands.scaffold import new_command
 
 ROOT = Path(__file__).resolve().parents[2]
 PLANS = ROOT / "plans"

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.newplan_child import abbreviation
-from generator.pipeline import Workspace
+from generator.scaffold.child import abbreviation
+from generator.plan.workspace import Workspace
 
 from .conftest import new, validates_and_builds
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from generator.newplan_cite import add_citation
-from generator.pipeline import Workspace
-from generator.yaml_edit import Editor
-from generator.years import mentions, move_on
+from generator.scaffold.cite import add_citation
+from generator.plan.workspace import Workspace
+from generator.scaffold.yaml_edit import Editor
+from generator.scaffold.years import mentions, move_on
 
 from .conftest import ROOT
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.pipeline import Workspace
+from generator.plan.workspace import Workspace
 
 from .conftest import new, validates_and_builds
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.review_cli import redline_command
+from generator.commands.review import redline_command
 
 from .conftest import PLANS, invoke, needs_soffice, to_odt, tracked_changes
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.redline import changed_plans, redline_changed
-from generator.review_cli import redline_command
+from generator.review.redline.run import changed_plans
+from generator.commands.review import redline_command
 
 from .conftest import W, document_xml, edit, git, invoke, texts
 
@@ -56,12 +56,17 @@ def test_make_diff_redlines_each_plan_changed_since_a_revision(repo):
     assert changed_plans(first) == ([Path("plans/department.yaml"), Path("plans/province.yaml")],
                                     [Path("plans/new.yaml")])
     assert changed_plans("HEAD") == ([], [Path("plans/new.yaml")])
-    assert redline_changed(first) == 0
+    result = invoke(redline_command, "--since", first)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == ["plans/new.yaml: new since " + first + ", no redline",
+                                          "wrote output/department.redline.docx",
+                                          "wrote output/province.redline.docx"]
     assert sorted(p.name for p in (repo / "output").iterdir()) == [
         "department.redline.docx", "province.redline.docx"]
     assert changes(repo / "output/province.redline.docx")[1] == [" và đột xuất"]
 
 
-def test_make_diff_with_an_unknown_revision_exits_2(repo, capsys):
-    assert redline_changed("nope") == 2
-    assert "nope" in capsys.readouterr().err
+def test_make_diff_with_an_unknown_revision_exits_2(repo):
+    result = invoke(redline_command, "--since", "nope")
+    assert result.exit_code == 2
+    assert len(result.stderr.splitlines()) == 1 and "nope" in result.stderr

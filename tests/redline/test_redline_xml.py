@@ -6,10 +6,10 @@ from zipfile import ZipFile
 
 import pytest
 
-from generator.pipeline import Workspace
+from generator.plan.workspace import Workspace
 from generator.render import render_plan
-from generator.render.redline import render_redline
-from generator.review_cli import redline_command
+from generator.review.redline.document import render_redline
+from generator.commands.review import redline_command
 
 from .conftest import PLANS, TREE, W, document_xml, edit, invoke, texts
 

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from generator.render import ooxml
-from generator.render.align import align
-from generator.render.redline_table import mend_vertical_merges
-from generator.render.textdiff import diff_paragraph, text_of
+from generator.review.align import align
+from generator.review.redline.rows import mend_vertical_merges
+from generator.review.redline.paragraphs import diff_paragraph, text_of
 
 from .conftest import W, texts
 

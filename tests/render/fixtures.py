@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator.model import (Appendix, Article, Column, Decision, Document, Group, Issuer,
+from generator.plan.model import (Appendix, Article, Column, Decision, Document, Group, Issuer,
                              Layout, Paragraph, Part, Plan, PlanBody, Section, Signature,
                              Span, Task)
-from generator.vndate import DocDate
+from generator.plan.dates import DocDate
 
 TRICKY = "Sở A & B <c> {{ year }} {% if x %} {_{ raw }_}"
 

@@ -4,7 +4,7 @@ import zipfile
 
 from lxml import etree
 
-from generator.pipeline import Workspace
+from generator.plan.workspace import Workspace
 from generator.render import render_plan
 from generator.render.geometry import twips
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import PlanError
-from generator.pipeline import Workspace
+from generator.plan.workspace import Workspace
 from generator.render import render_plan
 from generator.render.geometry import LANDSCAPE, twips
 

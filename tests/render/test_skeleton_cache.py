@@ -18,7 +18,7 @@ PLAN = ROOT / "plans" / "an-giang-2023.yaml"
 RENDER = """
 import sys
 from pathlib import Path
-from generator.pipeline import Workspace
+from generator.plan.workspace import Workspace
 from generator.render import render_plan
 data = render_plan(Workspace().load(Path(sys.argv[1])).model, sys.argv[2])
 Path(sys.argv[3]).write_bytes(data)

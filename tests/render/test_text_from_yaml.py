@@ -3,7 +3,7 @@ import io
 
 import docx
 
-from generator.pipeline import Workspace
+from generator.plan.workspace import Workspace
 from generator.render import render_plan
 
 from ..conftest import TREE, edit

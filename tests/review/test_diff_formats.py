@@ -3,8 +3,8 @@ import json
 
 import yaml
 
-from generator.review.cli import diff_command
-from generator.review.command import diff_specs
+from generator.commands.review import diff_command
+from generator.review.diff import diff_specs
 
 from .conftest import edit, invoke
 

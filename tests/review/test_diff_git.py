@@ -1,7 +1,7 @@
 """Sides read from git: ``REV:path``, parents taken at the same revision, errors named by rev."""
 import json
 
-from generator.review.cli import diff_command
+from generator.commands.review import diff_command
 
 from .conftest import edit, git, invoke
 

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from generator.review.command import diff_specs
+from generator.review.diff import diff_specs
 
 from .conftest import PLANS, STRUCTURED
 
@@ -83,7 +83,7 @@ def _norm(text):
 
 @needs_seeds
 def test_every_field_the_seeds_show_changed_is_reported(diff):
-    from generator.pipeline import Workspace
+    from generator.plan.workspace import Workspace
     workspace = Workspace()
     ids = {name: [t.id for t in workspace.load(path).model.tasks()]
            for name, path in (("003", PARENT), ("000", CHILD))}

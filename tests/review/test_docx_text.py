@@ -4,9 +4,9 @@ import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from generator.docx_text import DocxTextError, docx_text
-from generator.pipeline import Workspace
-from generator.review.cli import text_command
+from generator.review.docx_text import DocxTextError, docx_text
+from generator.plan.workspace import Workspace
+from generator.commands.review import text_command
 
 from .conftest import PLANS, invoke
 
@@ -73,6 +73,7 @@ def test_the_command_writes_utf8_and_refuses_other_files(tmp_path):
     junk.write_bytes(b"not a zip")
     result = invoke(text_command, str(junk))
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"plangen text: {junk}: not a DOCX file")
+    assert result.stderr.startswith(f"{junk}: not a DOCX file")
+    assert len(result.stderr.splitlines()) == 1
     with pytest.raises(DocxTextError):
         docx_text(b"")

@@ -35,7 +35,7 @@ def test_git_diff_of_a_docx_shows_its_text(tmp_path, monkeypatch):
     git(tmp_path, "init", "-q")
     shutil.copy(ROOT / ".gitattributes", tmp_path / ".gitattributes")
     # what `plangen text` runs, without depending on the command being registered yet
-    textconv = (f"{shlex.quote(sys.executable)} -c 'from generator.review.cli import text_command; "
+    textconv = (f"{shlex.quote(sys.executable)} -c 'from generator.commands.review import text_command; "
                 "text_command()'")
     git(tmp_path, "config", "diff.plangen-docx.textconv", textconv)
     _docx(tmp_path / "plan.docx", "Quý I/2023")

@@ -6,12 +6,12 @@ import json
 import pytest
 
 from generator.errors import PlanError
-from generator.jsonschema import plan_json_schema, schema_text
-from generator.load import load_file
-from generator.pipeline import Workspace
-from generator.review.cli import schema_command
+from generator.plan.jsonschema import plan_json_schema, schema_text
+from generator.plan.load import load_file
+from generator.plan.workspace import Workspace
+from generator.commands.review import schema_command
 from generator.tree import plain
-from generator.validate import validate_tree
+from generator.plan.validate import validate_tree
 
 from .conftest import PLANS, ROOT, invoke
 

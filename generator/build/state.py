@@ -1,0 +1,150 @@
+"""What a build needs to know to skip work: content hashes of every input, kept under output/.
+
+A plan's DOCX is up to date when the plan file, every ancestor it was resolved with, the
+template, the generator's code and the installed libraries all hash as they did when it was
+built, and the DOCX is still the file that build wrote. The ancestors are the ones the last
+build actually resolved (not a guess from the text), so an edited ``extends:`` is seen as
+an edit of the plan itself. Nothing here imports the pipeline: a no-op build of a province
+only reads and hashes files.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.render.cache import fingerprint  # noqa: F401  (the state is valid for one)
+from generator.write import write_atomic
+
+STATE_NAME = ".plangen-build.json"
+STATE_VERSION = 1
+_EXTENDS = re.compile(r"""^extends:[ \t]*(["']?)([^"'#\n]+?)\1[ \t]*(?:#.*)?$""", re.M)
+
+
+def sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def extends_of(path: Path, text: str) -> Path | None:
+    """The parent named on a top-level ``extends:`` line: a scheduling hint, never trusted
+    for correctness (the resolver reads the YAML properly when the plan is built)."""
+    m = _EXTENDS.search(text)
+    return Path(os.path.normpath(path.parent / m[2].strip())) if m else None
+
+
+@dataclass
+class Source:
+    """A plan file given to the build: where it is, its bytes' hash, its parent (a hint)."""
+
+    path: Path            # absolute, resolved
+    arg: Path             # as the user named it
+    sha: str
+    parent: Path | None
+
+
+def read_source(arg: Path) -> Source:
+    path = Path(arg).resolve()
+    data = path.read_bytes()
+    return Source(path, Path(arg), sha(data), extends_of(path, data.decode("utf-8", "replace")))
+
+
+@dataclass
+class FileStamp:
+    """An output file as the build left it; a differing size or mtime means someone else wrote it."""
+
+    size: int
+    mtime_ns: int
+    sha: str
+
+    @classmethod
+    def of(cls, path: Path, digest: str) -> "FileStamp":
+        st = path.stat()
+        return cls(st.st_size, st.st_mtime_ns, digest)
+
+    def matches(self, path: Path) -> bool:
+        try:
+            st = path.stat()
+        except OSError:
+            return False
+        return (st.st_size, st.st_mtime_ns) == (self.size, self.mtime_ns)
+
+
+@dataclass
+class Entry:
+    """One plan's record: its hash, its ancestors' hashes, its DOCX, and the PDF made from it."""
+
+    sha: str
+    deps: dict[str, str]
+    docx: FileStamp
+    pdf: FileStamp | None = None     # pdf.sha is the hash of the DOCX it was converted from
+
+    def to_json(self) -> dict:
+        out = {"sha": self.sha, "deps": self.deps, "docx": vars(self.docx)}
+        if self.pdf is not None:
+            out["pdf"] = vars(self.pdf)
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Entry":
+        pdf = data.get("pdf")
+        return cls(data["sha"], dict(data["deps"]), FileStamp(**data["docx"]),
+                   FileStamp(**pdf) if pdf else None)
+
+
+@dataclass
+class State:
+    """The record under ``out_dir``: valid only for one fingerprint."""
+
+    path: Path
+    fingerprint: str
+    entries: dict[str, Entry] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, out_dir: Path, current: str) -> "State":
+        """The recorded state, or an empty one when missing, unreadable or from other code."""
+        path = out_dir / STATE_NAME
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("version") != STATE_VERSION or data.get("fingerprint") != current:
+                return cls(path, current)
+            entries = {k: Entry.from_json(v) for k, v in data["plans"].items()}
+        except (OSError, ValueError, KeyError, TypeError):
+            return cls(path, current)
+        return cls(path, current, entries)
+
+    def save(self) -> None:
+        data = {"version": STATE_VERSION, "fingerprint": self.fingerprint,
+                "plans": {k: e.to_json() for k, e in sorted(self.entries.items())}}
+        write_atomic(self.path, json.dumps(data, indent=1, ensure_ascii=False).encode())
+
+
+class Hashes:
+    """File hashes, each file read once per build (ancestors outside the given plans too)."""
+
+    def __init__(self, sources: list[Source]):
+        self._known = {str(s.path): s.sha for s in sources}
+
+    def __call__(self, path: str) -> str | None:
+        if path not in self._known:
+            try:
+                self._known[path] = sha(Path(path).read_bytes())
+            except OSError:
+                self._known[path] = None
+        return self._known[path]
+
+
+def docx_current(entry: Entry | None, source: Source, target: Path, hashes: Hashes) -> bool:
+    """Whether the DOCX at ``target`` is what building ``source`` now would write."""
+    if entry is None or entry.sha != source.sha or not entry.docx.matches(target):
+        return False
+    return all(hashes(dep) == digest for dep, digest in entry.deps.items())
+
+
+def pdf_current(entry: Entry | None, target: Path) -> bool:
+    """Whether the PDF at ``target`` was converted from the DOCX the entry records."""
+    return (entry is not None and entry.pdf is not None and entry.pdf.sha == entry.docx.sha
+            and entry.pdf.matches(target))

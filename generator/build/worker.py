@@ -1,0 +1,168 @@
+"""Build plans in one process: the work a pool worker (or a serial build) does.
+
+Each process keeps one Workspace for the whole build, so a parent is resolved and checked
+once per process however many of its children the process builds. Leaves are forgotten as
+soon as they are written and only the most recently used parents are kept, so a worker's
+memory stays flat across a nation-sized build. Plans arrive in chunks of one subtree
+(see ``chunks``), which is what makes the parents worth keeping.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.errors import PlanError, Pos, Problem
+
+KEPT_PARENTS = 6
+
+
+@dataclass(frozen=True)
+class Job:
+    """One plan to build: the file as the user named it, and where its DOCX goes."""
+
+    path: Path           # absolute
+    arg: Path
+    target: Path
+
+
+@dataclass
+class Result:
+    """What building one plan gave: problems, the DOCX written, the ancestors it used."""
+
+    job: Job
+    problems: list[Problem] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    ancestors: list[str] = field(default_factory=list)
+    docx_sha: str | None = None
+    docx_stat: tuple[int, int] | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.docx_sha is not None and not any(not p.warning for p in self.problems)
+
+
+class Builder:
+    """A Workspace that keeps the parents of this build and forgets everything else."""
+
+    def __init__(self, parents: frozenset[Path], keep: int = KEPT_PARENTS):
+        from generator.plan.workspace import Workspace
+        self.workspace = Workspace()
+        self.parents = parents
+        self.keep = keep
+        self._recent: OrderedDict[Path, None] = OrderedDict()
+
+    def build(self, job: Job) -> Result:
+        from generator.render import TemplateError, render_plan
+        from generator.write import write_atomic
+        result = Result(job)
+        try:
+            loaded = self.workspace.load(job.path)
+            data = render_plan(loaded.model)
+            write_atomic(job.target, data)
+        except PlanError as e:
+            result.problems = e.problems
+        except TemplateError as e:
+            result.problems = [Problem(None, str(e))]
+        except OSError as e:
+            result.problems = [Problem(Pos(str(job.arg), 1, 1),
+                                       f"cannot write {job.target}: {e.strerror or e}")]
+        else:
+            result.problems = list(loaded.warnings)
+            result.written.append(job.target)
+            result.docx_sha = hashlib.sha256(data).hexdigest()
+            st = job.target.stat()
+            result.docx_stat = (st.st_size, st.st_mtime_ns)
+            result.ancestors = _ancestors(loaded)
+            self._remember([Path(a) for a in reversed(result.ancestors)])
+        if job.path in self.parents:
+            self._remember([job.path])
+        else:
+            self.workspace.forget(job.path)
+        return result
+
+    def _remember(self, paths: list[Path]) -> None:
+        """Mark parents as recently used; forget the least recently used beyond ``keep``."""
+        for path in paths:
+            self._recent[path] = None
+            self._recent.move_to_end(path)
+        while len(self._recent) > self.keep:
+            old, _ = self._recent.popitem(last=False)
+            self.workspace.forget(old)
+
+
+def _ancestors(loaded) -> list[str]:
+    out, node = [], loaded.parent
+    while node is not None:
+        out.append(str(node.path))
+        node = node.parent
+    return out
+
+
+# --- in a pool worker -------------------------------------------------------------------------
+
+_BUILDER: Builder | None = None
+_PARENT_PID: int | None = None
+_BUSY = False
+
+
+def start_worker(parents: frozenset[Path]) -> None:
+    """Pool initializer: one Builder per process for the whole build, and a watchdog."""
+    global _BUILDER, _PARENT_PID
+    _BUILDER = Builder(parents)
+    _PARENT_PID = os.getppid()
+    threading.Thread(target=_watch, name="plangen-orphan-watch", daemon=True).start()
+
+
+def _alive() -> bool:
+    return os.getppid() == _PARENT_PID
+
+
+def _watch() -> None:
+    """Exit once the build that started this worker is gone (killed with SIGKILL, say).
+
+    An idle worker waits on the task queue, whose pipe its sibling workers keep open, so it
+    would never see end-of-file; a busy one first finishes the file it is writing.
+    """
+    while _alive():
+        time.sleep(0.2)
+    while _BUSY:
+        time.sleep(0.05)
+    os._exit(1)
+
+
+def build_chunk(jobs: list[Job], keep_going: bool) -> list[Result]:
+    """Pool task: build a chunk with this process's Builder, stopping if the build is gone."""
+    global _BUSY
+    _BUSY = True
+    try:
+        return run_chunk(_BUILDER, jobs, keep_going, _alive)
+    finally:
+        _BUSY = False
+
+
+def run_chunk(builder: Builder, jobs: list[Job], keep_going: bool,
+              alive=lambda: True) -> list[Result]:
+    """Build a chunk in order; without keep_going stop after the first failure."""
+    results = []
+    for job in jobs:
+        if not alive():
+            break
+        try:
+            result = builder.build(job)
+        except Exception as e:          # a bug must not take the other plans down with it
+            result = crash_result(job, e)
+        results.append(result)
+        if not result.ok and not keep_going:
+            break
+    return results
+
+
+def crash_result(job: Job, error: BaseException) -> Result:
+    """A plan whose build raised something unexpected still ends as a reported failure."""
+    where = Pos(str(job.arg), 1, 1)
+    return Result(job, [Problem(where, f"internal error while building: {type(error).__name__}: {error}")])

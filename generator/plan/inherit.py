@@ -1,0 +1,260 @@
+"""Resolve ``extends``: a child plan is its parent with the child's changes applied.
+
+Items of the lists named in ``ID_LISTS`` are matched by ``id``, never by position: a child
+overrides fields of an item, drops it (``drop: true``), or adds a new one at a stated place
+(``after:``, ``before:``, ``at:``). Positions travel with the values, so the resolved tree
+still tells which file wrote each value.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import PlanError, Pos, Problem
+from generator.plan.load import load_file
+from generator.tree import Map, Seq, deep_copy
+
+IDENTITY_KEYS = frozenset({"extends", "cite_parent", "reconstructed", "issuer", "document",
+                           "decision", "signature", "recipients"})
+NEVER_INHERITED = frozenset({"bases"})
+ID_LISTS = frozenset({"parts", "groups", "tasks", "sections", "paragraphs", "articles"})
+CONTROL_KEYS = ("drop", "after", "before", "at")
+
+
+@dataclass
+class Resolved:
+    path: Path
+    label: str
+    raw: Map
+    tree: Map
+    parent: "Resolved | None"
+
+
+def display_name(path: Path) -> str:
+    """The path as a user would type it: relative to the working directory when inside it."""
+    rel = os.path.relpath(path)
+    return path.as_posix() if rel.startswith("..") else Path(rel).as_posix()
+
+
+class Resolver:
+    """Resolves plans, each file once per build however many children share it."""
+
+    def __init__(self) -> None:
+        self._cache: dict[Path, Resolved] = {}
+
+    def resolve(self, path: Path) -> Resolved:
+        return self._resolve(Path(path).resolve(), ())
+
+    def forget(self, path: Path) -> None:
+        self._cache.pop(Path(path).resolve(), None)
+
+    def _resolve(self, path: Path, chain: tuple[Path, ...]) -> Resolved:
+        if path in self._cache:
+            return self._cache[path]
+        label = display_name(path)
+        raw = load_file(path, label)
+        parent_path = self._parent_path(raw, path, chain, label)
+        problems: list[Problem] = []
+        if parent_path is None:
+            tree = strip_controls(raw, problems)
+            parent = None
+        else:
+            parent = self._resolve(parent_path, chain + (path,))
+            tree = merge_plan(parent.tree, raw, problems)
+        if problems:
+            raise PlanError(problems)
+        resolved = Resolved(path, label, raw, tree, parent)
+        self._cache[path] = resolved
+        return resolved
+
+    def _parent_path(self, raw: Map, path: Path, chain: tuple[Path, ...], label: str) -> Path | None:
+        value = raw.get("extends")
+        if value is None:
+            return None
+        where = raw.where("extends")
+        if not isinstance(value, str) or not value.strip():
+            raise PlanError([Problem(where, "'extends' must name a plan file, e.g. an-giang-2023.yaml")])
+        root = (chain[0] if chain else path).parent
+        target = (path.parent / value).resolve()
+        if not target.is_relative_to(root):
+            raise PlanError([Problem(where, f"'extends: {value}' leaves the plans folder {display_name(root)}/")])
+        if target == path or target in chain:
+            names = [display_name(p) for p in chain + (path, target)]
+            start = names.index(display_name(target))
+            raise PlanError([Problem(where, "inheritance cycle: " + " → ".join(names[start:]))])
+        if not target.is_file():
+            raise PlanError([Problem(where, f"'extends: {value}': no such plan in {display_name(root)}/")])
+        return target
+
+
+def merge_plan(parent: Map, child: Map, problems: list[Problem]) -> Map:
+    """The child's plan: parent's inheritable keys, then the child's keys merged over them."""
+    out = Map(pos=child.pos)
+    for key in parent:
+        if key not in IDENTITY_KEYS and key not in NEVER_INHERITED:
+            out.copy_from(parent, key, deep_copy(parent[key]))
+    for key, value in child.items():
+        merged = _merge(key, out[key], value, problems) if key in out else strip_controls(value, problems)
+        out.set(key, merged, child.key_pos.get(key), child.val_pos.get(key))
+    return out
+
+
+def _merge(key: str, old, new, problems: list[Problem]):
+    if isinstance(old, Map) and isinstance(new, Map):
+        return _merge_map(old, new, problems)
+    if key in ID_LISTS and isinstance(old, Seq) and isinstance(new, Seq) and _all_have_ids(new):
+        return _merge_list(old, new, problems)
+    return strip_controls(new, problems, report=False)
+
+
+def _merge_map(old: Map, new: Map, problems: list[Problem]) -> Map:
+    out = Map(pos=new.pos)
+    for key in old:
+        if key not in NEVER_INHERITED:
+            out.copy_from(old, key)
+    for key, value in new.items():
+        if key in CONTROL_KEYS:
+            continue
+        merged = _merge(key, out[key], value, problems) if key in out else \
+            strip_controls(value, problems, report=False)
+        out.set(key, merged, new.key_pos.get(key), new.val_pos.get(key))
+    return out
+
+
+def _all_have_ids(items: Seq) -> bool:
+    return all(isinstance(i, Map) and isinstance(i.get("id"), str) for i in items)
+
+
+def _merge_list(old: Seq, new: Seq, problems: list[Problem]) -> Seq:
+    """The parent's items with the child's changes applied in the child's order.
+
+    Items are found by id in a dict and kept in a linked list, so a child that touches
+    every item of a long list costs linear time, not quadratic.
+    """
+    items = _Items(old)
+    seen: dict[str, Pos | None] = {}
+    for n, child in enumerate(new):
+        cid, where = child["id"], new.where(n)
+        if cid in seen:
+            problems.append(Problem(where, f"duplicate id '{cid}' (also at {seen[cid]})"))
+            continue
+        seen[cid] = where
+        found = items.find(cid)
+        if child.get("drop") is True:
+            if found is None:
+                problems.append(Problem(where, f"cannot drop '{cid}': the parent has no item with this id"))
+            else:
+                items.remove(found)
+            continue
+        placed = any(k in child for k in ("after", "before", "at"))
+        if found is None and not placed:
+            problems.append(Problem(where, f"unknown id '{cid}': the parent has no such item "
+                                           "(to add one, say where with after:, before: or at:)"))
+            continue
+        if found is not None:
+            item = _merge_map(found.item, child, problems)
+            if not placed:
+                found.item = item
+                continue
+            items.remove(found)
+        else:
+            item = strip_controls(child, problems, report=False)
+        _place(items, child, _Entry(cid, item, where), problems)
+    return Seq((e.item for e in items), new.pos, (e.where for e in items))
+
+
+class _Entry:
+    __slots__ = ("id", "item", "where", "prev", "next")
+
+    def __init__(self, item_id, item, where):
+        self.id, self.item, self.where = item_id, item, where
+        self.prev = self.next = None
+
+
+class _Items:
+    """A list's items in order: found by id, removed and inserted in constant time.
+
+    When ids repeat (a parent that will fail its own checks), ``find`` still returns the
+    first item in list order with that id, as a scan from the start would.
+    """
+
+    def __init__(self, old: Seq):
+        self.head = self.tail = None
+        self._by_id: dict[str, list[_Entry]] = {}
+        for n, item in enumerate(old):
+            self.insert_after(self.tail, _Entry(item.get("id") if isinstance(item, Map) else None,
+                                                item, old.where(n)))
+
+    def __iter__(self):
+        entry = self.head
+        while entry is not None:
+            yield entry
+            entry = entry.next
+
+    def find(self, item_id) -> _Entry | None:
+        try:
+            found = self._by_id.get(item_id)
+        except TypeError:       # an unhashable after:/before: value names no item
+            return None
+        if not found:
+            return None
+        if len(found) == 1:
+            return found[0]
+        return next(e for e in self if e.id == item_id)
+
+    def remove(self, entry: _Entry) -> None:
+        if entry.prev is None:
+            self.head = entry.next
+        else:
+            entry.prev.next = entry.next
+        if entry.next is None:
+            self.tail = entry.prev
+        else:
+            entry.next.prev = entry.prev
+        self._by_id[entry.id].remove(entry)
+
+    def insert_after(self, before: _Entry | None, entry: _Entry) -> None:
+        """Insert ``entry`` after ``before``; at the start when ``before`` is None."""
+        after = self.head if before is None else before.next
+        entry.prev, entry.next = before, after
+        if before is None:
+            self.head = entry
+        else:
+            before.next = entry
+        if after is None:
+            self.tail = entry
+        else:
+            after.prev = entry
+        self._by_id.setdefault(entry.id, []).append(entry)
+
+
+def _place(items: _Items, child: Map, entry: _Entry, problems: list[Problem]) -> None:
+    """Insert a new or moved item where the child says: after:, before:, at: start, or last."""
+    for key in ("after", "before"):
+        if key in child:
+            anchor = items.find(child[key])
+            if anchor is None:
+                problems.append(Problem(child.where(key), f"{key}: no item '{child[key]}' in this list"))
+                return
+            items.insert_after(anchor if key == "after" else anchor.prev, entry)
+            return
+    items.insert_after(None if child.get("at") == "start" else items.tail, entry)
+
+
+def strip_controls(value, problems: list[Problem], report: bool = True):
+    """A copy of ``value`` without inheritance keys; in a root plan they are errors."""
+    if isinstance(value, Map):
+        out = Map(pos=value.pos)
+        for key, item in value.items():
+            if key in CONTROL_KEYS:
+                if report:
+                    problems.append(Problem(value.key_pos.get(key),
+                                            f"'{key}' only applies in a plan that extends another"))
+                continue
+            out.set(key, strip_controls(item, problems, report),
+                    value.key_pos.get(key), value.val_pos.get(key))
+        return out
+    if isinstance(value, Seq):
+        return Seq((strip_controls(v, problems, report) for v in value), value.pos, value.item_pos)
+    return value

@@ -1,0 +1,233 @@
+"""Domain rules the schema cannot say: unique ids, known units and layouts, sane deadlines.
+
+They run on the resolved tree after placeholders, so every problem still has its position.
+"""
+from __future__ import annotations
+
+import difflib
+from collections import OrderedDict
+from typing import Any, Iterator
+
+from generator.plan import deadlines
+from generator.errors import Pos, Problem
+from generator.page import LANDSCAPE_TEXT_WIDTH_MM
+from generator.plan.schema import UNIT_FIELDS
+from generator.tree import Map, Seq
+from generator.plan.xmlchars import NOT_XML
+
+
+
+def iter_items(tree: Map) -> Iterator[tuple[str, Map, Seq, int]]:
+    """Every item with an id in the plan: (list name, item, its list, index in the list)."""
+    for top in ("decision", "plan", "appendix"):
+        if isinstance(tree.get(top), Map):
+            yield from walk_items(tree[top])
+
+
+def walk_items(holder: Map) -> Iterator[tuple[str, Map, Seq, int]]:
+    """The items under ``holder``, depth first, in document order."""
+    for key in ("parts", "groups", "tasks", "sections", "paragraphs", "articles"):
+        items = holder.get(key)
+        if isinstance(items, Seq):
+            for n, item in enumerate(items):
+                if isinstance(item, Map):
+                    yield key, item, items, n
+                    yield from walk_items(item)
+
+
+def iter_tasks(tree: Map) -> Iterator[Map]:
+    for key, item, _, _ in iter_items(tree):
+        if key == "tasks":
+            yield item
+
+
+def check_plan(tree: Map, parent: Map | None) -> list[Problem]:
+    items = list(iter_items(tree))               # walked once, read by every rule
+    tasks = [item for key, item, _, _ in items if key == "tasks"]
+    problems: list[Problem] = []
+    problems += _unique_ids(items)
+    problems += _units(tree, tasks)
+    problems += _layouts(tree)
+    problems += _deadlines(tree, tasks)
+    problems += _characters(tree)
+    if parent is not None:
+        problems += _not_later_than_parent(tree, tasks, parent)
+    return problems
+
+
+def _unique_ids(items: list[tuple[str, Map, Seq, int]]) -> list[Problem]:
+    seen: dict[str, Pos | None] = {}
+    problems = []
+    for _, item, _, _ in items:
+        item_id = item.get("id")
+        if not isinstance(item_id, str):
+            continue
+        where = item.where("id")
+        if item_id in seen:
+            first = seen[item_id]
+            also = f" (also at {first})" if first else ""
+            problems.append(Problem(where, f"duplicate id '{item_id}'{also}"))
+        else:
+            seen[item_id] = where
+    return problems
+
+
+def _as_list(value) -> list:
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _units(tree: Map, tasks: list[Map]) -> list[Problem]:
+    known = tree.get("units") or {}
+    problems = []
+    for task in tasks:
+        for holder in [task] + list(task.get("rows") or []):
+            for field in UNIT_FIELDS:
+                if field not in holder:
+                    continue
+                value = holder[field]
+                for n, unit in enumerate(_as_list(value)):
+                    where = value.where(n) if isinstance(value, Seq) else holder.where(field)
+                    if unit not in known:
+                        hint = difflib.get_close_matches(unit, list(known), n=1)
+                        more = f"; did you mean '{hint[0]}'?" if hint else \
+                            " (declare it under 'units:')"
+                        problems.append(Problem(where, f"unknown unit '{unit}'{more}",
+                                                task.get("id")))
+    return problems
+
+
+def _layouts(tree: Map) -> list[Problem]:
+    appendix = tree.get("appendix")
+    if not isinstance(appendix, Map):
+        return []
+    layouts = appendix.get("layouts") or {}
+    problems = [_too_wide(name, layout) for name, layout in layouts.items()
+                if sum(c.get("width", 0) for c in layout.get("columns", [])) > LANDSCAPE_TEXT_WIDTH_MM]
+    if appendix.get("layout") not in layouts:
+        problems.append(Problem(appendix.where("layout"),
+                                f"layout '{appendix.get('layout')}' is not among layouts: {', '.join(layouts)}"))
+    for part in appendix.get("parts") or []:
+        name = part.get("layout", appendix.get("layout"))
+        if name not in layouts:
+            if "layout" in part:
+                problems.append(Problem(part.where("layout"), f"layout '{name}' is not among "
+                                                              f"layouts: {', '.join(layouts)}"))
+            continue
+        columns = layouts.get(name, {}).get("columns", [])
+        fields = [c["field"] for c in columns]
+        for key, item, items, n in walk_items(part):
+            if key == "tasks" and isinstance(item.get("span"), Map):
+                problems += _span(item, fields, name)
+            if key == "tasks" and item.get("merge_up"):
+                problems += _merge_up(item, n)
+    return problems
+
+
+def _merge_up(task: Map, index: int) -> list[Problem]:
+    """A cell can only continue the cell of the task right above it, and holds nothing itself."""
+    where = task.where("merge_up")
+    if index == 0:
+        return [Problem(where, "merge_up on the first task of its group: there is no cell above",
+                        task.get("id"))]
+    given = [f for f in task["merge_up"] if task.get(f) not in (None, "", [])]
+    if given:
+        return [Problem(where, f"'{given[0]}' merges with the cell above and must be left out here",
+                        task.get("id"))]
+    return []
+
+
+def _too_wide(name: str, layout: Map) -> Problem:
+    total = sum(c["width"] for c in layout["columns"])
+    return Problem(layout.where("columns"), f"layout '{name}' is {total:g} mm wide; the landscape "
+                                            f"page holds {LANDSCAPE_TEXT_WIDTH_MM} mm")
+
+
+def _span(task: Map, fields: list[str], layout: str) -> list[Problem]:
+    span = task["span"]
+    ends = [span.get("from"), span.get("to")]
+    missing = [f for f in ends if f not in fields]
+    if missing:
+        return [Problem(span.where("from"), f"span column '{missing[0]}' is not in layout '{layout}'",
+                        task.get("id"))]
+    if fields.index(ends[0]) > fields.index(ends[1]):
+        return [Problem(span.where("from"), f"span runs backwards: '{ends[0]}' comes after '{ends[1]}'",
+                        task.get("id"))]
+    return []
+
+
+def parsed_deadline(holder: Map, year: int) -> deadlines.Deadline | None:
+    value = holder.get("deadline")
+    if not isinstance(value, str):
+        return None
+    return deadlines.parse(value, year)
+
+
+def _deadlines(tree: Map, tasks: list[Map]) -> list[Problem]:
+    problems = []
+    for task in tasks:
+        for holder in [task] + list(task.get("rows") or []):
+            try:
+                parsed_deadline(holder, tree["year"])
+            except deadlines.DeadlineError as e:
+                problems.append(Problem(holder.where("deadline"), f"bad deadline: {e}",
+                                        task.get("id")))
+    return problems
+
+
+def _characters(tree: Map) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def walk(value, pos, task):
+        if isinstance(value, Map):
+            task = value.get("id") if "content" in value and isinstance(value.get("id"), str) else task
+            for k, v in value.items():
+                walk(v, value.where(k), task)
+        elif isinstance(value, Seq):
+            for n, v in enumerate(value):
+                walk(v, value.where(n), task)
+        elif isinstance(value, str):
+            m = NOT_XML.search(value)
+            if m:
+                problems.append(Problem(pos, f"text holds the character U+{ord(m[0]):04X}, "
+                                             "which a DOCX cannot store: delete it", task))
+    walk(tree, tree.pos, None)
+    return problems
+
+
+_BY_ID: OrderedDict[int, tuple[Map, dict]] = OrderedDict()
+_BY_ID_KEPT = 16
+
+
+def _tasks_by_id(plan: Map) -> dict:
+    """The tasks of ``plan`` by id; remembered for the last few plans, since every child of
+    a parent asks for the parent's (the plan is kept with its index, so its id stays its)."""
+    found = _BY_ID.get(id(plan))
+    if found is not None and found[0] is plan:
+        _BY_ID.move_to_end(id(plan))
+        return found[1]
+    index = {t.get("id"): t for t in iter_tasks(plan)}
+    _BY_ID[id(plan)] = (plan, index)
+    while len(_BY_ID) > _BY_ID_KEPT:
+        _BY_ID.popitem(last=False)
+    return index
+
+
+def _not_later_than_parent(tree: Map, tasks: list[Map], parent: Map) -> list[Problem]:
+    parent_tasks = _tasks_by_id(parent)
+    problems = []
+    for task in tasks:
+        old = parent_tasks.get(task.get("id"))
+        if old is None or task.get("deadline") == old.get("deadline"):
+            continue
+        try:
+            mine, theirs = parsed_deadline(task, tree["year"]), parsed_deadline(old, parent["year"])
+        except deadlines.DeadlineError:
+            continue
+        if mine and theirs and mine.comparable and theirs.comparable and mine.latest > theirs.latest:
+            reason = task.get("deadline_reason")
+            message = (f"deadline '{mine.text}' is later than the parent's '{theirs.text}' "
+                       f"({old.where('deadline')})")
+            if reason:
+                message += f"; accepted because: {reason}"
+            problems.append(Problem(task.where("deadline"), message, task.get("id"), warning=bool(reason)))
+    return problems

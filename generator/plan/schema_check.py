@@ -1,0 +1,233 @@
+"""A fast yes/no check of a plan tree against SCHEMA, ahead of Cerberus.
+
+Cerberus spends 40 ms on a provincial plan (a child validator per mapping and list, rules
+looked up by name, the document copied for normalisation); a build of a whole country checks
+thousands of plans, nearly all of them valid. ``accepts`` walks the tree once with the same
+rule semantics and answers only "certainly valid" or "not sure": any rule it does not know,
+any doubt, and the caller falls back to Cerberus, which finds and words every problem. So
+the messages stay Cerberus's, and the only property this module must keep is that it never
+accepts what Cerberus rejects (tests/build/test_schema_check.py checks that on mutated
+plans).
+
+Each rule dict is compiled once, on first use, into a closure with its constraints bound
+(types as one ``isinstance``, regexes compiled, required keys collected), so checking a value
+is one call rather than a lookup of every rule by name. A false answer and an exception mean
+the same ("not sure"), so a constraint that would make the rule raise compiles to a check
+that fails on the values the rule would have raised on.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Callable
+
+from generator.plan.schema import SCHEMA
+from generator.plan.dates import DocDate
+
+Check = Callable[[Any], bool]
+
+
+def accepts(tree: Any, schema: dict = SCHEMA) -> bool:
+    """True only when Cerberus would find no problem in ``tree``."""
+    try:
+        return _built(_mapping, schema)(tree)
+    except Exception:           # an unexpected shape is Cerberus's to describe
+        return False
+
+
+_BUILT: dict[tuple[int, Callable], tuple[Any, Check]] = {}
+
+
+def _built(build: Callable[[Any], Check], rules: Any) -> Check:
+    """``build(rules)``, once per rules object (kept alive so that its id stays its own)."""
+    key = (id(rules), build)
+    hit = _BUILT.get(key)
+    if hit is None:
+        hit = _BUILT[key] = (rules, build(rules))
+    return hit[1]
+
+
+def _never(value: Any) -> bool:
+    return False
+
+
+def _mapping(schema: Any) -> Check:
+    """Known keys only, every required key present, every value valid."""
+    try:
+        checks = {key: _built(_value, rules) if isinstance(rules, dict) else _never
+                  for key, rules in schema.items()}
+        required = frozenset(key for key, rules in schema.items() if rules.get("required") is True)
+    except Exception:
+        return _never
+
+    def check(document: Any) -> bool:
+        if not isinstance(document, dict):
+            return False
+        for key, value in document.items():
+            value_check = checks.get(key)
+            if value_check is None or not value_check(value):
+                return False
+        return required <= document.keys()
+    return check
+
+
+_NULLABLE_ONLY = frozenset({"type", "nullable", "required"})
+
+
+def _value(rules: Any) -> Check:
+    """One value against a rules dict; nested rules compile when first met (schemas may recur)."""
+    try:                        # Cerberus drops every other rule once nullable has spoken
+        nullable = rules.get("nullable") is True and rules.keys() <= _NULLABLE_ONLY
+    except Exception:
+        nullable = False
+    try:
+        items = list(rules.items())
+    except Exception:           # not a rules dict: its every rule raised, so only None may pass
+        return lambda value: value is None and nullable
+    classes, excluded, rest = object, (), []
+    for rule, constraint in items:
+        if rule == "type":
+            classes, excluded = _type(constraint)
+        elif rule not in ("required", "nullable"):   # judged by the mapping; None is handled
+            compile_rule = _RULES.get(rule)
+            rest.append(_never if compile_rule is None else compile_rule(constraint))
+    rest = tuple(rest)
+
+    def check(value: Any) -> bool:
+        if value is None:
+            return nullable
+        if not isinstance(value, classes) or isinstance(value, excluded):
+            return False
+        for rule in rest:
+            if not rule(value):
+                return False
+        return True
+    return check
+
+
+_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,), "integer": (int,), "boolean": (bool,),    # bools are integers to Cerberus
+    "list": (list,), "dict": (dict,)}
+
+
+def _type(wanted: Any) -> tuple[tuple[type, ...], tuple[type, ...]]:
+    """Classes to accept and to exclude ("number" takes ints and floats, but not bools).
+
+    Names count only up to the first unknown one: checking a value against that one would
+    raise, and an error means "not sure"."""
+    others: tuple[type, ...] = ()
+    number = False
+    try:
+        for name in (wanted,) if isinstance(wanted, str) else wanted:
+            if name == "number":
+                number = True
+            else:
+                others += _TYPES[name]
+    except Exception:
+        pass
+    if not number:
+        return others, ()
+    return others + (int, float), () if issubclass(bool, others) else (bool,)
+
+
+def _regex(pattern: Any) -> Check:
+    """Cerberus anchors the end only (``match`` with ``$`` appended); so do we."""
+    try:
+        match = re.compile(pattern if pattern.endswith("$") else pattern + "$").match
+    except Exception:           # a bad pattern fails every string (compiling it raises)
+        return lambda value: not isinstance(value, str)
+    return lambda value: not isinstance(value, str) or match(value) is not None
+
+
+def _allowed(allowed: Any) -> Check:
+    return lambda value: isinstance(value, str) and value in allowed
+
+
+def _schema(schema: Any) -> Check:
+    """A list: every item against the rules; a mapping: against the sub-schema."""
+    items = mapping = None
+
+    def check(value: Any) -> bool:
+        nonlocal items, mapping
+        if isinstance(value, list):
+            items = items or _built(_value, schema)
+            for item in value:
+                if not items(item):
+                    return False
+            return True
+        if isinstance(value, dict):
+            mapping = mapping or _built(_mapping, schema)
+            return mapping(value)
+        return not isinstance(value, (tuple, set, bytes))
+    return check
+
+
+def _each(values: Callable[[dict], Any]) -> Callable[[Any], Check]:
+    """keysrules and valuesrules: every key (or value) of a mapping against the rules."""
+    def compile_rule(rules: Any) -> Check:
+        each = None
+
+        def check(value: Any) -> bool:
+            nonlocal each
+            if not isinstance(value, dict):
+                return True
+            each = each or _built(_value, rules)
+            return all(map(each, values(value)))
+        return check
+    return compile_rule
+
+
+_SIZED = (str, list, dict)
+
+
+def _min_length(bound: Any) -> Check:
+    return lambda value: not isinstance(value, _SIZED) or len(value) >= bound
+
+
+def _max_length(bound: Any) -> Check:
+    return lambda value: not isinstance(value, _SIZED) or len(value) <= bound
+
+
+def _bound(outside: Callable[[Any, Any], bool]) -> Callable[[Any], Check]:
+    """min and max; values that do not compare with the bound are left to other rules."""
+    def compile_rule(bound: Any) -> Check:
+        def check(value: Any) -> bool:
+            try:
+                return not outside(value, bound)
+            except TypeError:
+                return True
+        return check
+    return compile_rule
+
+
+def _docdate(value: Any) -> bool:
+    try:
+        DocDate.parse(value)
+    except Exception:
+        return False
+    return True
+
+
+_CHECKS: dict[str, Check] = {
+    "docdate": _docdate,
+    "cite": lambda value: not isinstance(value, str) or value == "parent"}
+
+
+def _check_with(name: Any) -> Check:
+    try:
+        return _CHECKS[name]
+    except Exception:           # an unknown name raised for every value
+        return _never
+
+
+_RULES: dict[str, Callable[[Any], Check]] = {
+    "regex": _regex,
+    "allowed": _allowed,
+    "schema": _schema,
+    "minlength": _min_length,
+    "maxlength": _max_length,
+    "min": _bound(lambda value, bound: value < bound),
+    "max": _bound(lambda value, bound: value > bound),
+    "keysrules": _each(lambda mapping: mapping),        # iterating a dict yields its keys
+    "valuesrules": _each(lambda mapping: mapping.values()),
+    "check_with": _check_with,
+}

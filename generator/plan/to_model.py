@@ -1,0 +1,219 @@
+"""Turn a resolved, validated, evaluated plan tree into the typed model.
+
+Everything a renderer should not have to think about happens here: numbering, joining unit
+names, writing citations and the "(Kèm theo …)" lines in the official form.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from generator.plan import deadlines
+from generator.plan.identity import DOC_TYPE_NAMES, doc_code, doc_date, doc_type
+from generator.plan.model import (Appendix, Article, Cell, Column, Decision, Document, Group, Issuer,
+                    Layout, Paragraph, Part, Plan, PlanBody, Section, Signature, Span, Task)
+from generator.plan.schema import COLUMN_FIELDS, UNIT_FIELDS
+from generator.plan.dates import DocDate
+
+_ROMANS = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+
+
+def roman(n: int) -> str:
+    out = []
+    for value, letters in _ROMANS:
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)
+
+
+def lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def build_plan(tree: dict, source: str, parent: Plan | None) -> Plan:
+    issuer = _issuer(tree["issuer"])
+    document = _document(tree)
+    units = dict(tree.get("units") or {})
+    decision = tree.get("decision")
+    own_bases = _bases(tree, parent)
+    plan_tree = tree["plan"]
+    plan = PlanBody(
+        title=plan_tree["title"],
+        attached=(f"(Ban hành kèm theo {document.type_name} số {document.code} "
+                  f"{document.date.long()} của {issuer.full})") if decision else None,
+        bases=() if decision else own_bases,
+        preamble=_paragraphs(plan_tree.get("preamble") or []),
+        sections=tuple(Section(s["id"], roman(n), s["heading"], _paragraphs(s.get("paragraphs") or []))
+                       for n, s in enumerate(plan_tree.get("sections") or [], 1)),
+    )
+    return Plan(
+        source=source, year=tree["year"], issuer=issuer, document=document,
+        decision=_decision(decision, own_bases) if decision else None,
+        plan=plan,
+        appendix=_appendix(tree["appendix"], document, issuer, units) if tree.get("appendix") else None,
+        signature=Signature(tuple(tree["signature"]["lines"]), tree["signature"]["name"]),
+        recipients=tuple(tree.get("recipients") or ()),
+        units=units,
+    )
+
+
+def _issuer(data: dict) -> Issuer:
+    name = data["name"]
+    return Issuer(parent=data.get("parent") or None,
+                  name=tuple(name) if isinstance(name, list) else (name,),
+                  full=data["full"], short=data.get("short") or data["full"],
+                  abbr=data["abbr"], place=data["place"])
+
+
+def _document(tree: dict) -> Document:
+    code = doc_type(tree)
+    return Document(number=tree["document"].get("number", ""), type=code,
+                    type_name=DOC_TYPE_NAMES[code], code=doc_code(tree), date=doc_date(tree))
+
+
+def citation(type_name: str, number: str, date: DocDate, issuer: str, about: str) -> str:
+    """``Căn cứ Quyết định số 77/QĐ-UBND ngày 18 tháng 01 năm 2023 của … về việc …;``"""
+    about = f" {about}" if about else ""
+    return f"Căn cứ {type_name} số {number} {date.long()} của {issuer}{about};"
+
+
+def parent_citation(parent: Plan) -> str:
+    if parent.decision is not None:
+        about = lower_first(parent.decision.title)
+    else:
+        about = f"về việc {lower_first(parent.plan.title)}"
+    return citation(parent.document.type_name, parent.document.code, parent.document.date,
+                    parent.issuer.full, about)
+
+
+def _bases(tree: dict, parent: Plan | None) -> tuple[str, ...]:
+    """The issuing document's legal bases, the parent's citation first unless told otherwise."""
+    holder = tree.get("decision") or tree["plan"]
+    texts, cites_parent = [], False
+    for basis in holder.get("bases") or []:
+        if isinstance(basis, str):
+            texts.append(basis)
+        elif basis.get("cite") == "parent":
+            cites_parent = True
+            if parent is not None:
+                texts.append(parent_citation(parent))
+        elif isinstance(basis.get("cite"), dict):
+            c = basis["cite"]
+            texts.append(citation(c["type"], c["number"], DocDate.parse(c["date"]), c["issuer"],
+                                  c.get("about", "")))
+        elif basis.get("text"):
+            texts.append(basis["text"])
+    if parent is not None and not cites_parent and tree.get("cite_parent", True):
+        texts.insert(0, parent_citation(parent))
+    return tuple(texts)
+
+
+def _decision(data: dict, bases: tuple[str, ...]) -> Decision:
+    return Decision(title=data["title"], authority=data["authority"], bases=bases,
+                    proposal=data.get("proposal"),
+                    articles=tuple(Article(a.get("id"), n, a["text"])
+                                   for n, a in enumerate(data["articles"], 1)))
+
+
+def _paragraphs(items: list) -> tuple[Paragraph, ...]:
+    out, counter = [], 0
+    for item in items:
+        if isinstance(item, str):
+            out.append(Paragraph("text", item))
+            continue
+        kind = item.get("kind", "text")
+        label = ""
+        if kind in ("item", "heading"):
+            counter += 1
+            label = item.get("number") or f"{counter}."
+        elif kind == "bullet":
+            label = "-"
+        elif item.get("number"):
+            label = item["number"]
+        out.append(Paragraph(kind, item["text"], label, item.get("id")))
+    return tuple(out)
+
+
+def _appendix(data: dict, document: Document, issuer, units: dict) -> Appendix:
+    layouts = {name: Layout(name, tuple(Column(c["field"], c["label"], float(c["width"]))
+                                        for c in lay["columns"]))
+               for name, lay in data["layouts"].items()}
+    numbering = {"parts": "arabic", "groups": "roman", "tasks": "flat", **(data.get("numbering") or {})}
+    attached = data.get("attached") or (f"(Kèm theo {document.type_name} số {document.code} "
+                                        f"{document.date.long()} của {issuer.full})")
+    year = document.date.year
+    parts, stt = [], 0
+    for n, part in enumerate(data["parts"], 1):
+        heading = None
+        if part.get("title"):
+            label = {"arabic": f"{n}. ", "roman": f"{roman(n)}. ", "none": ""}[numbering["parts"]]
+            heading = label + part["title"]
+        numberer = _Numberer(numbering, units, year, stt if part.get("stt_continues") else 0)
+        parts.append(Part(part["id"], heading, layouts[part.get("layout", data["layout"])],
+                          numberer.items(part, 1, ())))
+        stt = numberer.stt
+    return Appendix(title=data["title"], attached=attached, parts=tuple(parts))
+
+
+class _Numberer:
+    """Numbers the groups and tasks of one part (Stt runs through the part)."""
+
+    def __init__(self, numbering: dict, units: dict, year: int, stt: int = 0):
+        self.numbering, self.units, self.year, self.stt = numbering, units, year, stt
+
+    def items(self, holder: dict, level: int, prefix: tuple[str, ...]) -> tuple:
+        out: list[Any] = []
+        for n, group in enumerate(holder.get("groups") or [], 1):
+            use_roman = level == 1 and self.numbering["groups"] == "roman"
+            number = group.get("number") or (roman(n) if use_roman else str(n))
+            inner = prefix + (number,) if number.isdigit() else prefix
+            out.append(Group(group["id"], number, group["title"], level,
+                             self.items(group, level + 1, inner)))
+        for n, task in enumerate(holder.get("tasks") or [], 1):
+            self.stt += 1
+            if self.numbering["tasks"] == "outline":
+                number = ".".join(prefix + (str(n),))
+            else:
+                number = str(n)
+            out.append(self._task(task, {"stt": (task.get("stt") or str(self.stt),),
+                                         "stt2": (task.get("stt2") or str(n),),
+                                         "number": (task.get("number") or number,)}))
+        return tuple(out)
+
+    def _task(self, data: dict, computed: dict[str, Cell]) -> Task:
+        cells = dict(computed)
+        cells.update(self._cells(data))
+        span = data.get("span")
+        return Task(
+            id=data["id"], cells=cells,
+            deadline=_deadline(data.get("deadline"), self.year),
+            span=Span(span["from"], span["to"], _cell(span["text"])) if span else None,
+            rows=tuple(self._cells(row) for row in data.get("rows") or ()),
+            merge_up=frozenset(data.get("merge_up") or ()),
+        )
+
+    def _cells(self, data: dict) -> dict[str, Cell]:
+        cells = {}
+        for name in COLUMN_FIELDS:
+            if name not in data or name in ("stt", "stt2", "number"):
+                continue
+            value = data[name]
+            if name in UNIT_FIELDS:
+                ids = value if isinstance(value, list) else [value]
+                cells[name] = ("; ".join(self.units[i] for i in ids),) if ids else ()
+            else:
+                cells[name] = _cell(value)
+        return cells
+
+
+def _cell(value) -> Cell:
+    if value is None or value == "":
+        return ()
+    return tuple(value) if isinstance(value, list) else (value,)
+
+
+def _deadline(value, year: int):
+    if isinstance(value, str) and value:
+        return deadlines.parse(value, year)
+    return None

@@ -1,0 +1,169 @@
+"""Check a resolved plan tree against the schema and say where each problem is.
+
+Valid plans take the fast path (schema_check.accepts); only a plan with a problem meets
+Cerberus, which is imported then and not at start-up.
+"""
+from __future__ import annotations
+
+import copy
+import difflib
+import functools
+from typing import Any
+
+from generator.errors import Problem
+from generator.plan.schema import SCHEMA
+from generator.plan.schema_check import accepts
+from generator.tree import enclosing_task, position
+from generator.plan.dates import DocDate
+
+_TYPE_WORDS = {"string": "text", "list": "a list", "dict": "a mapping", "integer": "an integer",
+               "boolean": "true or false", "number": "a number"}
+
+
+@functools.cache
+def _validator_class():
+    import cerberus
+
+    class _Validator(cerberus.Validator):
+        def _check_with_docdate(self, field, value):
+            try:
+                DocDate.parse(value)
+            except ValueError as e:
+                self._error(field, str(e))
+
+        def _check_with_cite(self, field, value):
+            if isinstance(value, str) and value != "parent":
+                self._error(field, f"a citation is 'parent' or a mapping, not '{value}'")
+
+    return _Validator
+
+
+def checked_schema():
+    """SCHEMA as Cerberus expands it, after Cerberus has checked the definition (~0.2 s)."""
+    return _validator_class()(copy.deepcopy(SCHEMA)).schema.schema
+
+
+@functools.cache
+def _validator():
+    """A validator over SCHEMA that skips Cerberus's check of the schema definition.
+
+    That check costs a quarter second per process and its verdict never changes for one
+    SCHEMA: tests/build/test_schema_check.py runs it (checked_schema) and compares.
+    """
+    from cerberus.schema import DefinitionSchema, UnvalidatedSchema
+    expanded = DefinitionSchema.expand(copy.deepcopy(SCHEMA))
+    return _validator_class()(UnvalidatedSchema(expanded))
+
+
+def validate_tree(tree: dict) -> list[Problem]:
+    """Every schema problem of ``tree``, each at the position of the value it concerns."""
+    if accepts(tree):
+        return []
+    from cerberus import errors as cerr
+    validator = _validator()
+    validator.validate(tree)
+    problems: list[Problem] = []
+    errors = list(_leaves(validator._errors))
+    suggested = {(tuple(e.document_path[:-1]), hint) for e in errors
+                 if e.code == cerr.UNKNOWN_FIELD.code
+                 for hint in _suggest(e.document_path[-1], tuple(e.document_path[:-1]))}
+    for error in errors:
+        path = tuple(error.document_path)
+        if error.code == cerr.REQUIRED_FIELD.code and (path[:-1], path[-1]) in suggested:
+            continue  # the misspelt key already says it
+        where = position(tree, path)
+        if error.code == cerr.UNKNOWN_FIELD.code:
+            holder = _at(tree, path[:-1])
+            where = getattr(holder, "key_pos", {}).get(path[-1], where)
+        problems.append(Problem(where, _message(error, tree, path), enclosing_task(tree, path)))
+    return problems
+
+
+def _at(tree, path):
+    node = tree
+    for step in path:
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node
+
+
+def _suggest(key, holder_path) -> list[str]:
+    return difflib.get_close_matches(str(key), _allowed_keys(holder_path), n=1, cutoff=0.6)
+
+
+def _leaves(errors):
+    for e in errors:
+        if e.is_group_error and e.child_errors:
+            yield from _leaves(e.child_errors)
+        elif not e.is_group_error:
+            yield e
+
+
+def _describe(value: Any) -> str:
+    for t, word in (("bool", "true or false"), ("int", "an integer"), ("str", "text"),
+                    ("list", "a list"), ("dict", "a mapping"), ("NoneType", "empty")):
+        if type(value).__name__ == t or (t == "list" and isinstance(value, list)) or \
+                (t == "dict" and isinstance(value, dict)) or (t == "str" and isinstance(value, str)):
+            return word
+    return type(value).__name__
+
+
+def _message(e, tree: dict, path: tuple) -> str:
+    import cerberus
+    from cerberus import errors as cerr
+    key = _key_name(path)
+    if e.code == cerr.REQUIRED_FIELD.code:
+        return f"missing required key '{key}'"
+    if e.code == cerr.UNKNOWN_FIELD.code:
+        return _unknown(key, e, tree, path)
+    if e.code == cerr.BAD_TYPE.code:
+        wanted = e.constraint if isinstance(e.constraint, list) else [e.constraint]
+        words = " or ".join(_TYPE_WORDS.get(w, w) for w in wanted)
+        return f"'{key}' must be {words}, not {_describe(e.value)}"
+    if e.code == cerr.UNALLOWED_VALUE.code:
+        allowed = ", ".join(map(str, e.constraint))
+        return f"'{key}' is '{e.value}'; allowed: {allowed}"
+    if e.code == cerr.REGEX_MISMATCH.code:
+        return f"'{key}' value '{e.value}' has the wrong form (expected {e.constraint})"
+    if e.code == cerr.MIN_LENGTH.code:
+        return f"'{key}' needs at least {e.constraint} item(s)"
+    if e.code == cerr.MAX_LENGTH.code:
+        return f"'{key}' takes at most {e.constraint} item(s)"
+    if e.code in (cerr.MIN_VALUE.code, cerr.MAX_VALUE.code):
+        bound = "at least" if e.code == cerr.MIN_VALUE.code else "at most"
+        return f"'{key}' must be {bound} {e.constraint}, not {e.value}"
+    if e.code == cerr.CUSTOM.code:
+        return f"'{key}': {e.info[0]}"
+    if e.code == cerr.NOT_NULLABLE.code:
+        return f"'{key}' must not be empty"
+    return f"'{key}': {cerberus.errors.BasicErrorHandler.messages.get(e.code, 'invalid value')}"
+
+
+def _key_name(path: tuple) -> str:
+    for step in reversed(path):
+        if isinstance(step, str):
+            return step
+    return "plan"
+
+
+def _unknown(key: str, e, tree: dict, path: tuple) -> str:
+    hint = _suggest(key, path[:-1])
+    suffix = f"; did you mean '{hint[0]}'?" if hint else ""
+    return f"unknown key '{key}'{suffix}"
+
+
+def _allowed_keys(path: tuple) -> list[str]:
+    """The keys the schema allows in the mapping at ``path``."""
+    node: Any = SCHEMA
+    for step in path:
+        if isinstance(step, int):
+            continue
+        rule = node.get(step, {}) if isinstance(node, dict) else {}
+        node = rule.get("schema", {})
+        if isinstance(node, dict) and node.get("type") == "dict" and "schema" in node:
+            node = node["schema"]
+    if isinstance(node, dict) and "schema" in node and isinstance(node["schema"], dict):
+        node = node["schema"]
+    return [k for k in node if isinstance(node.get(k), dict)] if isinstance(node, dict) else []

@@ -1,0 +1,87 @@
+"""A small per-user cache of derived data, kept between runs so a cold start skips the work.
+
+Entries are JSON files named by a key that hashes everything they derive from (see
+fingerprint below), so a stale entry is never read: a new key is simply a new file.
+The folder is ``$PLANGEN_CACHE_DIR``, else ``$XDG_CACHE_HOME/plangen``, else
+``~/.cache/plangen``; ``PLANGEN_CACHE_DIR=`` (empty) turns the cache off. A cache that
+cannot be read or written is the same as an empty one: it only ever costs the work again.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from pathlib import Path
+
+from generator.write import write_atomic
+
+VERSION = 1
+GENERATOR_DIR = Path(__file__).resolve().parents[1]
+
+
+def folder() -> Path | None:
+    chosen = os.environ.get("PLANGEN_CACHE_DIR")
+    if chosen is not None:
+        return Path(chosen) if chosen else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "plangen"
+
+
+def load(kind: str, key: str) -> dict | None:
+    where = folder()
+    if where is None:
+        return None
+    try:
+        data = json.loads((where / f"{kind}-{key}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def store(kind: str, key: str, data: dict) -> None:
+    where = folder()
+    if where is None:
+        return
+    try:
+        write_atomic(where / f"{kind}-{key}.json", json.dumps(data).encode("utf-8"))
+    except OSError:
+        pass
+
+
+def fingerprint(template: Path | None = None) -> str:
+    """One hash for everything but the plans: generator code, template, Python, libraries.
+
+    Libraries enter by the names of the metadata directories (name and version) where the
+    rendering libraries are installed: found without importing them, and the same however
+    Python was started (sys.path[0] differs between a script and ``python -m``).
+    """
+    if template is None:
+        from generator.render.compose import DEFAULT_TEMPLATE as template
+    h = hashlib.sha256(f"{VERSION} {sys.version}".encode())
+    for path in sorted(GENERATOR_DIR.rglob("*.py")):
+        h.update(path.relative_to(GENERATOR_DIR).as_posix().encode() + b"\0" + path.read_bytes())
+    h.update(b"template\0" + template.read_bytes())
+    for entry in _installed():
+        h.update(entry.encode() + b"\0")
+    return h.hexdigest()
+
+
+LIBRARIES = ("docx", "docxtpl", "lxml", "jinja2", "markupsafe", "yaml", "cerberus")
+
+
+def _installed() -> list[str]:
+    """The dist-info names in the folders holding LIBRARIES."""
+    import importlib.util
+    folders = set()
+    for name in LIBRARIES:
+        spec = importlib.util.find_spec(name)
+        if spec is not None and spec.origin:
+            folders.add(Path(spec.origin).parent.parent)
+    names = set()
+    for folder in folders:
+        try:
+            names.update(n for n in os.listdir(folder) if n.endswith((".dist-info", ".egg-info")))
+        except OSError:
+            continue
+    return sorted(names)

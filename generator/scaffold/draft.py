@@ -1,0 +1,104 @@
+"""``plangen new``: start a plan from another, as a file that validates and builds as written.
+
+Two ways in: a child plan scaffolded from its parent (newplan_child.py) and next year's plan
+rolled forward from this year's (newplan_year.py). Both produce text; this module checks that
+text the way ``plangen validate`` and ``plangen build`` would before anything is written, so a
+scaffold that does not load is a bug reported here, never a file left for the user to debug.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import EXIT_INVALID, EXIT_USAGE, PlanError, PlangenError
+from generator.plan.inherit import display_name
+from generator.plan.workspace import Workspace
+from generator.render import TemplateError, render_plan
+from generator.write import write_atomic
+
+SCHEMA_FILE = Path(__file__).resolve().parents[1] / "schema" / "plan.schema.json"
+MODELINE = "# yaml-language-server: $schema="
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A new plan's text, and what to say if it does not validate after all."""
+
+    text: str
+    unfit: str = "internal error: the new plan does not validate (please report this):"
+
+
+class NewPlanError(PlangenError):
+    """The plan cannot be made; ``lines`` says why, ``usage`` when the request itself is wrong."""
+
+    def __init__(self, lines: list[str], usage: bool = False):
+        super().__init__(lines, EXIT_USAGE if usage else EXIT_INVALID)
+
+
+def quoted(text: str) -> str:
+    """A YAML double-quoted scalar (JSON's string syntax is a subset of it)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def modeline(output: Path) -> str:
+    """The editor modeline naming the JSON Schema, relative to where the plan is written."""
+    return MODELINE + Path(os.path.relpath(SCHEMA_FILE, output.resolve().parent)).as_posix()
+
+
+def extends_value(parent: Path, output: Path) -> str:
+    """``parent`` as the ``extends`` of a plan at ``output``: it must sit beside it or below."""
+    rel = Path(os.path.relpath(parent.resolve(), output.resolve().parent))
+    if rel.parts[0] == "..":
+        raise NewPlanError([f"{parent}: a plan can only extend a plan in its own folder or "
+                            f"below it; write the new plan next to {parent.name}"], usage=True)
+    return rel.as_posix()
+
+
+def load(path: Path, workspace: Workspace):
+    """The loaded plan at ``path``; its problems as a NewPlanError (the input is invalid)."""
+    try:
+        return workspace.load(path)
+    except PlanError as e:
+        raise NewPlanError([str(p) for p in e.problems if not p.warning]) from None
+
+
+def check_target(output: Path, force: bool) -> None:
+    if output.exists() and not force:
+        raise NewPlanError([f"{output}: exists; use --force to overwrite it"], usage=True)
+
+
+def trial(text: str, output: Path, shown: str, render: bool = True) -> list[str]:
+    """The problems of ``text`` loaded (and rendered) as if it were at ``output``.
+
+    The file is tried beside ``output`` so that its ``extends`` resolves as it will there
+    (named ``.*.tmp``, so that no ``plans/*.yaml`` glob picks it up); problems name it ``shown``.
+    """
+    output.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
+    path = Path(name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        model = Workspace().load(path).model
+        if render:
+            render_plan(model)
+        return []
+    except PlanError as e:
+        label = display_name(path.resolve())
+        return [str(p).replace(label, shown) for p in e.problems if not p.warning]
+    except TemplateError as e:
+        return [str(e)]
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def write_new_plan(output: Path, draft: Draft, force: bool = False) -> None:
+    """Check that the draft validates and renders at ``output``'s place, then write it."""
+    check_target(output, force)
+    problems = trial(draft.text, output, str(output))
+    if problems:
+        raise NewPlanError([draft.unfit, *problems])
+    write_atomic(output, draft.text.encode("utf-8"))
