@@ -1,6 +1,6 @@
 """`plangen build`: what lands in output/, and what never does.
 
-Moved from tests/test_build.py. Since builds became incremental, output/ also holds the
+Since builds became incremental, output/ also holds the
 build record (STATE_NAME), which the listings below leave out, and builds meant to write
 again say --force.
 """

@@ -20,7 +20,7 @@ WORKSPACE = Workspace()
 def rendered(request):
     try:
         plan = WORKSPACE.load(request.param).model
-    except PlanError as exc:           # loading is tested in tests/test_plans.py
+    except PlanError as exc:           # loading is tested in tests/plan/test_plans.py
         pytest.skip(f"{request.param.name} does not load: {exc}")
     return plan, Docx(render_plan(plan))
 

@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 from generator.errors import PlanError
 from generator.plan.workspace import Workspace
 
-from .conftest import TREE
+from ..conftest import TREE
 
 PROVINCE = (TREE / "province.yaml").read_text(encoding="utf-8")
 DEPARTMENT = (TREE / "department.yaml").read_text(encoding="utf-8")

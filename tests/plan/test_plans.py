@@ -7,7 +7,7 @@ import pytest
 from generator.folders import plan_files as default_plans
 from generator.plan.workspace import Workspace
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 PLANS = ROOT / "plans"
 STRUCTURED = ROOT.parent / "shared" / "seeds" / "structured"

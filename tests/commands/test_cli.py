@@ -2,7 +2,7 @@
 import subprocess
 import sys
 
-from .conftest import ROOT, edit, run_cli
+from ..conftest import ROOT, edit, run_cli
 
 
 def test_validate_reports_valid_plans(plans_dir):

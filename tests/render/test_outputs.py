@@ -10,7 +10,7 @@ from generator.check import check_docx
 from generator.plan.workspace import Workspace
 from generator.render import render_plan
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 PLANS = sorted((ROOT / "plans").glob("*.yaml"))
 SHARED = ROOT.parent / "shared"

@@ -4,7 +4,7 @@ import pytest
 from generator.errors import PlanError
 from generator.plan.workspace import Workspace
 
-from .conftest import edit
+from ..conftest import edit
 
 
 def problems(path):

@@ -4,7 +4,7 @@ import pytest
 from generator.errors import PlanError
 from generator.plan.workspace import Workspace
 
-from .conftest import edit, write
+from ..conftest import edit, write
 
 
 def tasks_of(loaded, group="chi-dao"):

@@ -17,9 +17,9 @@ from generator.render.compose import DEFAULT_TEMPLATE, DocumentSection, render_s
 from generator.render.geometry import PORTRAIT
 from generator.review.redline.document import render_redline
 
-from ..render.fixtures import decision_plan, long_plan, standalone_plan
-from ..test_fuzz_render import SETTINGS, plans
-from .conftest import make_tree
+from .fixtures import decision_plan, long_plan, standalone_plan
+from .test_fuzz_render import SETTINGS, plans
+from ..build.conftest import make_tree
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 from generator.plan.workspace import Workspace
 from generator.tree import plain
 
-from .conftest import TREE
+from ..conftest import TREE
 
 IDENTITY = ("issuer", "document", "decision", "signature", "recipients")
 

@@ -10,7 +10,7 @@ from zipfile import ZipFile
 
 import pytest
 
-from ..conftest import GIT_ENV, ROOT, TREE, edit, git, invoke  # noqa: F401  (re-exported)
+from ...conftest import GIT_ENV, ROOT, TREE, edit, git, invoke  # noqa: F401  (re-exported)
 from lxml import etree
 
 PLANS = ROOT / "plans"

@@ -11,7 +11,7 @@ from generator.plan import load
 from generator.errors import PlanError
 from generator.tree import Map, Seq
 
-from ..test_fuzz_inputs import PROVINCE, mutated
+from .test_fuzz_inputs import PROVINCE, mutated
 
 ROOT = Path(__file__).resolve().parents[2]
 FILES = sorted(ROOT.glob("plans/*.yaml")) + sorted(ROOT.glob("tests/**/*.yaml"))
