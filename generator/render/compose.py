@@ -20,12 +20,14 @@ from pathlib import Path
 
 from lxml import etree
 
+from generator.errors import PlangenError
 from generator.plan.model import Plan
 from generator.render import appendix, direct, documents, ooxml, package, styles
 from generator.render.geometry import LANDSCAPE, PORTRAIT, Page
 from generator.render.styles import TAGS
+from generator.resources import TEMPLATE
 
-DEFAULT_TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "plan.docx"
+DEFAULT_TEMPLATE = TEMPLATE
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ def _core_values(plan: Plan) -> package.CoreValues:
                                  datetime(date.year, date.month, date.day or 1))
 
 
-class TemplateError(ValueError):
+class TemplateError(PlangenError):
     """The template cannot hold a plan (a tag paragraph was deleted while restyling)."""
 
 

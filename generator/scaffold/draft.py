@@ -17,9 +17,10 @@ from generator.errors import EXIT_INVALID, EXIT_USAGE, PlanError, PlangenError
 from generator.plan.inherit import display_name
 from generator.plan.workspace import Workspace
 from generator.render import TemplateError, render_plan
+from generator.resources import JSON_SCHEMA
 from generator.write import write_atomic
 
-SCHEMA_FILE = Path(__file__).resolve().parents[1] / "schema" / "plan.schema.json"
+SCHEMA_FILE = JSON_SCHEMA
 MODELINE = "# yaml-language-server: $schema="
 
 
