@@ -96,8 +96,12 @@ _REASONS = {
 }
 
 
-def file_problem(error: OSError, path: object = None) -> UsageProblem:
-    """An ``OSError`` as one line naming the path, in plain words."""
+def reason(error: OSError) -> str:
+    """Why a file operation failed, in plain words rather than the system's."""
+    return _REASONS.get(error.errno) or (error.strerror or str(error)).lower()
+
+
+def file_problem(error: OSError, path: object = None, doing: str = "") -> UsageProblem:
+    """An ``OSError`` as one line naming the path: ``cannot write x.docx: the disk is full``."""
     where = path if path is not None else (error.filename or "a file")
-    reason = _REASONS.get(error.errno) or (error.strerror or str(error)).lower()
-    return UsageProblem(f"{where}: {reason}")
+    return UsageProblem(f"{doing} {where}: {reason(error)}" if doing else f"{where}: {reason(error)}")

@@ -20,7 +20,7 @@ from generator.build.state import (Entry, FileStamp, Hashes, Source, State, docx
                           pdf_current, read_source)
 from generator.build.worker import Job, Result
 from generator.folders import OUTPUT_DIR, PLANS_DIR
-from generator.errors import Pos, Problem
+from generator.errors import Pos, Problem, file_problem
 
 MAX_CHUNK = 32
 
@@ -80,6 +80,10 @@ def run_build(request: BuildRequest, listener: Listener | None = None) -> Summar
     listener = listener or Listener()
     start = time.perf_counter()
     summary = Summary()
+    try:
+        request.out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise file_problem(e, request.out_dir, "cannot create the output folder") from None
     sources = _sources(request.plans, summary)
     state = State.load(request.out_dir, fingerprint())
     hashes = Hashes(sources)

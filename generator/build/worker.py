@@ -16,7 +16,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.errors import PlanError, Pos, Problem
+from generator.errors import PlanError, Pos, Problem, UsageProblem
 
 KEPT_PARENTS = 6
 
@@ -68,9 +68,8 @@ class Builder:
             result.problems = e.problems
         except TemplateError as e:
             result.problems = [Problem(None, str(e))]
-        except OSError as e:
-            result.problems = [Problem(Pos(str(job.arg), 1, 1),
-                                       f"cannot write {job.target}: {e.strerror or e}")]
+        except UsageProblem as e:         # the DOCX could not be written
+            result.problems = [Problem(Pos(str(job.arg), 1, 1), line) for line in e.lines]
         else:
             result.problems = list(loaded.warnings)
             result.written.append(job.target)

@@ -14,6 +14,7 @@ import os
 import sys
 from pathlib import Path
 
+from generator.errors import UsageProblem
 from generator.write import write_atomic
 
 VERSION = 1
@@ -45,8 +46,8 @@ def store(kind: str, key: str, data: dict) -> None:
         return
     try:
         write_atomic(where / f"{kind}-{key}.json", json.dumps(data).encode("utf-8"))
-    except OSError:
-        pass
+    except UsageProblem:
+        pass                    # an unwritable cache only costs the work again
 
 
 def fingerprint(template: Path | None = None) -> str:

@@ -13,7 +13,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import EXIT_INVALID, EXIT_USAGE, PlanError, PlangenError
+from generator.errors import EXIT_INVALID, EXIT_USAGE, PlanError, PlangenError, file_problem
 from generator.plan.inherit import display_name
 from generator.plan.workspace import Workspace
 from generator.render import TemplateError, render_plan
@@ -77,8 +77,11 @@ def trial(text: str, output: Path, shown: str, render: bool = True) -> list[str]
     The file is tried beside ``output`` so that its ``extends`` resolves as it will there
     (named ``.*.tmp``, so that no ``plans/*.yaml`` glob picks it up); problems name it ``shown``.
     """
-    output.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
+    except OSError as e:
+        raise file_problem(e, output, "cannot write") from None
     path = Path(name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
