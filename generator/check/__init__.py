@@ -24,7 +24,7 @@ import sys
 from pathlib import Path
 from typing import Iterable, TextIO
 
-from generator.check.rules import FILE_RULE, RULES, Finding, check_docx
+from generator.check.checker import FILE_RULE, RULES, Finding, check_docx
 
 __all__ = ["FILE_RULE", "RULES", "Finding", "check_docx", "run_check"]
 

@@ -58,7 +58,7 @@ def fingerprint(template: Path | None = None) -> str:
     Python was started (sys.path[0] differs between a script and ``python -m``).
     """
     if template is None:
-        from generator.render.compose import DEFAULT_TEMPLATE as template
+        from generator.resources import TEMPLATE as template
     h = hashlib.sha256(f"{VERSION} {sys.version}".encode())
     for path in sorted(GENERATOR_DIR.rglob("*.py")):
         h.update(path.relative_to(GENERATOR_DIR).as_posix().encode() + b"\0" + path.read_bytes())

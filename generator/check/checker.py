@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from generator.check import appendix, body, closing, fonts, heading
+from generator.check import appendix_layout as appendix, body, closing, fonts, heading
 
 from generator.check import page_setup as page
-from generator.check.document import Doc, open_doc
-from generator.check.package import DocxError
+from generator.check.docx_view import Doc, open_doc
+from generator.check.docx_parts import DocxError
 
 Rule = Callable[[Doc], Iterable[str]]
 
