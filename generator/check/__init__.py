@@ -1,4 +1,4 @@
-"""Conformance checker for the layout rules of Decree 30/2020/NĐ-CP (nd30.md).
+"""Conformance checker for the layout rules of Decree 30/2020/NĐ-CP (Appendix I of the decree).
 
 ``check_docx(path)`` reads any DOCX straight from its XML (no python-docx) and returns
 findings; ``run_check(paths)`` prints them for the command line. Rule ids, in order:

@@ -1,26 +1,17 @@
 """Page geometry in twips (1/20 pt), the unit of every width and margin in WordprocessingML.
 
-The decree fixes A4 and margin ranges (docs/nd30.md); one value from each range is chosen here
+Decree 30/2020 fixes A4 and margin ranges; one value from each range is chosen in page.py
 and used for portrait and landscape sections alike.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.page import MARGIN_BOTTOM_MM, MARGIN_LEFT_MM, MARGIN_RIGHT_MM, MARGIN_TOP_MM  # noqa: F401
+from generator.page import (A4_LONG_MM, A4_SHORT_MM, HEADER_DISTANCE_MM,  # noqa: F401
+                            MARGIN_BOTTOM_MM, MARGIN_LEFT_MM, MARGIN_RIGHT_MM, MARGIN_TOP_MM, twips)
 
-TWIPS_PER_MM = 56.7
-TWIPS_PER_PT = 20
-
-
-def twips(mm: float) -> int:
-    """Millimetres to whole twips, the way column widths are written (×56.7, rounded)."""
-    return int(round(mm * TWIPS_PER_MM))
-
-
-A4_SHORT = 11906
-A4_LONG = 16838
-HEADER_DISTANCE_MM = 10
+A4_SHORT = twips(A4_SHORT_MM)
+A4_LONG = twips(A4_LONG_MM)
 
 
 @dataclass(frozen=True)

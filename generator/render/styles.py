@@ -3,7 +3,7 @@ styles, and the three docxtpl tags its body holds (one per document).
 
 Generated paragraphs carry only a style name (plus the Times New Roman slots that Decree 30
 requires on every run), so a user who restyles "Plan Body" in Word or LibreOffice changes
-every body paragraph of every later render. Sizes follow docs/nd30.md: letterhead 13 pt
+every body paragraph of every later render. Sizes follow Decree 30/2020, Appendix I: letterhead 13 pt
 except the motto and the date line (14), body 14, recipients 12/11, tables 12.
 """
 from __future__ import annotations
