@@ -1,10 +1,19 @@
-"""``plangen build``: bring the DOCX (and PDF) of plans up to date."""
+"""``plangen build``: bring the DOCX (and PDF) of plans up to date, and say how it went.
+
+What it prints: a progress bar on a terminal, plain lines otherwise. Problem lines keep their
+one form, ``file:line:col: message (task id)``, and each is printed once per build: when a
+province is broken, its 180 descendants fail with the province's problems, and the reader
+needs them once, followed by the list of plans that failed.
+"""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
 
+from generator.build.run import Listener, Summary
+from generator.build.worker import Result
 from generator.errors import UsageProblem
 from generator.folders import OUTPUT_DIR, PLANS_DIR
 
@@ -24,7 +33,6 @@ def build_command(ctx: click.Context, plans, pdf, out_dir, jobs, force, keep_goi
     """Render plans (default: every plan in plans/; a folder means its *.yaml) to
     OUT_DIR/<name>.docx, rebuilding only what changed since the last build."""
     from generator.build.pdf import soffice
-    from generator.build.report import Reporter
     from generator.build.run import BuildRequest, expand, run_build
     paths = expand(plans, PLANS_DIR)
     if not paths:
@@ -35,3 +43,78 @@ def build_command(ctx: click.Context, plans, pdf, out_dir, jobs, force, keep_goi
     summary = run_build(BuildRequest(paths, out_dir, pdf, jobs, force, keep_going), reporter)
     reporter.summary(summary)
     ctx.exit(summary.exit_code)
+
+
+class Reporter(Listener):
+    def __init__(self, tty: bool):
+        self.tty = tty
+        self.bar = None
+        self.seen: set[str] = set()
+        self.deferred: list[tuple[str, bool]] = []
+
+    @classmethod
+    def for_terminal(cls) -> "Reporter":
+        return cls(sys.stdout.isatty())
+
+    def started(self, stale: int, current: int) -> None:
+        if self.tty and stale:
+            self.bar = click.progressbar(length=stale, label=f"building {stale} plan(s)",
+                                         show_pos=True, show_eta=True)
+            self.bar.__enter__()
+
+    def built(self, result: Result) -> None:
+        for problem in result.problems:
+            line = str(problem)
+            if line not in self.seen:
+                self.seen.add(line)
+                self._say(line, err=not problem.warning)
+        if not result.ok:
+            self._say(f"failed {result.job.arg}", err=True)
+        elif not self.tty:
+            self._say(f"wrote {result.written[0]}")
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def converting(self, count: int) -> None:
+        self._finish_bar()
+        if count:
+            click.echo(f"converting {count} DOCX file(s) to PDF with LibreOffice", err=True)
+
+    def summary(self, summary: Summary) -> None:
+        """Everything still to say, then one line: built, up to date, failed, time."""
+        self._finish_bar()
+        for result in summary.pdf_failures:
+            self.built(result)
+        if not self.tty:
+            for path in summary.pdfs:
+                click.echo(f"wrote {path}")
+        click.echo(summary_line(summary), err=bool(summary.exit_code))
+
+    def _say(self, line: str, err: bool = False) -> None:
+        if self.bar is not None:
+            self.deferred.append((line, err))
+        else:
+            click.echo(line, err=err)
+
+    def _finish_bar(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+        for line, err in self.deferred:
+            click.echo(line, err=err)
+        self.deferred = []
+
+
+def summary_line(summary: Summary) -> str:
+    seconds = f"{summary.seconds:.2f} s"
+    current = len(summary.current)
+    if not summary.results and not summary.pdfs and not summary.pdf_failures:
+        return f"up to date: {current} plan(s), nothing to build ({seconds})"
+    parts = [f"built {len(summary.built)}", f"up to date {current}", f"failed {len(summary.failed)}"]
+    if summary.pdfs:
+        parts.append(f"PDF {len(summary.pdfs)}")
+    line = ", ".join(parts) + f" ({seconds})"
+    if summary.not_built:
+        line += (f"; stopped at the first failure, {len(summary.not_built)} plan(s) not built "
+                 "(--keep-going builds every valid plan)")
+    return line

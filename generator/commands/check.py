@@ -1,9 +1,7 @@
-"""``plangen check FILE.docx…``: the click command, kept thin over ``run_check``."""
+"""``plangen check FILE.docx…``: the Decree 30 conformance checker on any DOCX."""
 from __future__ import annotations
 
 import click
-
-from generator.check import run_check
 
 
 @click.command("check")
@@ -12,4 +10,11 @@ from generator.check import run_check
 @click.pass_context
 def check_command(ctx: click.Context, files: tuple[str, ...]) -> None:
     """Check DOCX files against the layout rules of Decree 30/2020; exit 1 on any problem."""
-    ctx.exit(run_check(files))
+    from generator.check import check_docx
+    problems = 0
+    for path in files:
+        for finding in check_docx(path):
+            problems += 1
+            click.echo(str(finding))
+    click.echo(f"{len(files)} file(s) checked, {problems} problem(s)")
+    ctx.exit(1 if problems else 0)

@@ -7,7 +7,6 @@ that never fires.
 """
 from __future__ import annotations
 
-import io
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -23,7 +22,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, Twips
 from docx.text.paragraph import Paragraph
 
-from generator.check import Finding, check_docx, run_check
+from generator.check import Finding, check_docx
 from generator.commands.check import check_command
 from generator.check.heading import NUMBER, date_problems
 
@@ -667,16 +666,15 @@ def test_the_older_spelling_hoa_and_decomposed_text_are_recognised(tmp_path):
 
 # --- command line -----------------------------------------------------------------------------
 
-def test_run_check_prints_findings_and_a_summary(tmp_path):
+def test_the_command_prints_findings_and_a_summary(tmp_path):
     good = save(conforming(), tmp_path, "good.docx")
     bad_doc = conforming()
     paragraph(bad_doc, "KẾ HOẠCH").runs[0].bold = False
     bad = save(bad_doc, tmp_path, "bad.docx")
-    out = io.StringIO()
-    assert run_check([good, bad], out) == 1
-    assert out.getvalue().splitlines() == [
+    result = CliRunner().invoke(check_command, [str(good), str(bad)])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
         f"{bad}: title: title 'KẾ HOẠCH' is not bold", "2 file(s) checked, 1 problem(s)"]
-    assert run_check([good], io.StringIO()) == 0
 
 
 def test_the_click_command_exits_with_the_status(tmp_path):

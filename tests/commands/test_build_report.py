@@ -4,10 +4,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.build.run import Summary
-from generator.build.report import Reporter, summary_line
+from generator.commands.build import Reporter, summary_line
 from generator.build.worker import Job, Result
 from generator.errors import Pos, Problem
 
+from ..build.conftest import tree  # noqa: F401  (the fixture)
 from ..conftest import run_cli
 
 JOB = Job(Path("/p/x.yaml"), Path("plans/x.yaml"), Path("output/x.docx"))
