@@ -63,3 +63,24 @@ def test_the_cases_straddle_the_threshold(plans_dir):
         edit(edited, old, new)
         found.append(diff_says(section, old, new))
     assert found == ["edited", "replaced", "edited", "replaced"]
+
+
+def test_a_paragraph_moved_to_another_section_is_removed_there_and_added_here(plans_dir):
+    """Each section's paragraphs are one list in both tools, so neither follows an id across
+    sections: the diff removes and adds it, the redline deletes and inserts it whole."""
+    edited = plans_dir / "edited.yaml"
+    edited.write_text((plans_dir / "province.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    line = '        - {id: md-2, kind: bullet, text: "Nâng cao trách nhiệm."}\n'
+    edit(edited, line, "")
+    edit(edited, '        - {id: tc-1,', line + '        - {id: tc-1,')
+    changes = [(c.kind, c.what) for c in diff_specs(PROVINCE, EDITED).sections["paragraphs"]]
+    assert changes == [("removed", "section I (muc-dich), paragraph md-2"),
+                       ("added", "section II (to-chuc), paragraph md-2")]
+    root = document_xml(redline_specs(PROVINCE, EDITED))
+    marks = [(texts([p])[0], p.xpath("local-name(w:pPr/w:rPr/*[self::w:ins or self::w:del])",
+                                     namespaces=W))
+             for p in root.xpath("//w:body/w:p[.//w:ins or .//w:del]", namespaces=W)]
+    assert marks == [("- Nâng cao trách nhiệm.", "del"), ("- Nâng cao trách nhiệm.", "ins")]
+    body = [texts([p])[0] for p in root.xpath("//w:body/w:p", namespaces=W)]
+    deleted, inserted = [n for n, text in enumerate(body) if text == "- Nâng cao trách nhiệm."]
+    assert deleted < body.index("II. TỔ CHỨC THỰC HIỆN") < inserted
