@@ -14,7 +14,7 @@ from lxml import etree
 
 from generator.plan.model import Appendix, Cell, Group, Layout, Part, Task
 from generator.render import ooxml, styles
-from generator.render.blocks import Block, Key, centred, markup_of
+from generator.render.blocks import Block, Key, centred, item_key, markup_of
 from generator.render.geometry import LANDSCAPE, SHORT_RULE, twips
 
 CENTERED_FIELDS = frozenset({"stt", "stt2", "number", "deadline", "measure", "target"})
@@ -41,15 +41,16 @@ def appendix_blocks(appendix: Appendix) -> list[Block]:
     out = heading(appendix)
     for i, part in enumerate(appendix.parts):
         if part.heading is not None:
-            out.append(Block(("id", "part-heading", part.id),
+            out.append(Block(item_key("part-heading", part.id, part.heading),
                              ooxml.paragraph_xml(styles.PART_HEADING, part.heading)))
         elif i > 0:
-            out.append(Block(("id", "part-gap", part.id), ooxml.paragraph_xml(styles.TABLE_TEXT)))
+            out.append(Block(item_key("part-gap", part.id, ""), ooxml.paragraph_xml(styles.TABLE_TEXT)))
         out.append(Block(PART_TABLE + (part.id,), part_table(part)))
     return out
 
 
 def appendix_body(appendix: Appendix) -> str:
+    """The appendix as markup."""
     return markup_of(appendix_blocks(appendix))
 
 
@@ -97,8 +98,7 @@ def part_rows(items, layout: Layout, widths: list[int]) -> Iterator[tuple[Key, l
     """Each group and task in document order, keyed by id, with its own rows (a group: its
     title row). Kept per item so that a redline can line up the rows of two versions."""
     for item, xml in part_rows_xml(items, layout, widths):
-        kind = "group" if isinstance(item, Group) else "task"
-        yield ("id", kind, item.id), ooxml.elements(xml)
+        yield item_key("group" if isinstance(item, Group) else "task", item.id, ""), ooxml.elements(xml)
 
 
 def part_rows_xml(items, layout: Layout, widths: list[int]) -> Iterator[tuple[Group | Task, str]]:

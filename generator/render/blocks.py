@@ -50,11 +50,12 @@ class Block(NamedTuple):
 
 
 def joined(key: Key, parts: list[Block]) -> Block:
-    return Block(key, "".join(b.markup for b in parts), tuple(parts))
+    """One block of several, keeping them as its parts."""
+    return Block(key, markup_of(parts), tuple(parts))
 
 
-def markup_of(blocks: list[Block]) -> str:
-    return "".join(b.markup for b in blocks)
+def markup_of(items) -> str:
+    return "".join(b.markup for b in items)
 
 
 def number_line(plan: Plan) -> str:

@@ -1,9 +1,9 @@
 """The body of the decision (Quyết định) and of the plan (Kế hoạch) as markup.
 
 Each function returns the section's content without its section break; compose.py decides
-where sections end. The ``*_blocks`` functions give the same content as keyed blocks
-(blocks.Block), which is what a redline lines up. The closing block (recipients and signature) follows the decision's
-articles when there is a decision, else the plan.
+where sections end; the ``*_blocks`` functions give it as keyed blocks (blocks.Block), which
+is what a redline lines up. The closing block (recipients and signature) follows the
+decision's articles when there is a decision, else the plan.
 """
 from __future__ import annotations
 
@@ -46,6 +46,7 @@ def decision_blocks(plan: Plan, body: Decision) -> list[Block]:
 
 
 def decision(plan: Plan, body: Decision) -> str:
+    """The decision as markup."""
     return markup_of(decision_blocks(plan, body))
 
 
@@ -78,11 +79,13 @@ def plan_blocks(plan: Plan) -> list[Block]:
     for section in body.sections:
         heading = Block(("heading",), ooxml.paragraph_xml(
             styles.SECTION_HEADING, f"{section.number}. {section.heading}"))
-        out.append(joined(("id", "section", section.id), [heading, *paragraphs(section.paragraphs)]))
+        out.append(joined(item_key("section", section.id, section.heading),
+                          [heading, *paragraphs(section.paragraphs)]))
     if not attached:
         out.append(blocks.closing(plan))
     return out
 
 
 def plan_body(plan: Plan) -> str:
+    """The plan as markup."""
     return markup_of(plan_blocks(plan))
