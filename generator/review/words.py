@@ -1,4 +1,4 @@
-"""Words: the one word diff (the text, markdown and json formats and the redline's tracked
+"""Words: the one word diff (of the text and markdown formats and of the redline's tracked
 changes), and small text helpers of the formats."""
 from __future__ import annotations
 

@@ -62,7 +62,7 @@ def diff_pair(old: Block, new: Block) -> list[etree._Element]:
         return diff_blocks(old.parts, new.parts)
     [a], [b] = ooxml.elements(old.markup), ooxml.elements(new.markup)
     if old.cells and new.cells:
-        return [_diff_cells(old.cells, b, new.cells)]
+        return [_diff_cells(old, new, b)]
     kinds = (_local(a), _local(b))
     if kinds == ("p", "p"):
         return [diff_paragraph(a, b)]
@@ -71,12 +71,13 @@ def diff_pair(old: Block, new: Block) -> list[etree._Element]:
     return [mark_element(a, DELETED), mark_element(b, INSERTED)]
 
 
-def _diff_cells(old_cells, table: etree._Element, new_cells) -> etree._Element:
-    """The new one-row table, each cell's paragraphs lined up by key with the old cell's."""
-    for cell, old, new in zip(table.iter(ooxml.qn("w:tc")), old_cells, new_cells):
+def _diff_cells(old: Block, new: Block, table: etree._Element) -> etree._Element:
+    """``table`` (the new block's one-row table), each cell's paragraphs lined up by key with
+    the old cell's."""
+    for cell, old_cell, new_cell in zip(table.iter(ooxml.qn("w:tc")), old.cells, new.cells):
         for paragraph in cell.findall(ooxml.qn("w:p")):
             cell.remove(paragraph)
-        cell.extend(diff_blocks(old, new))
+        cell.extend(diff_blocks(old_cell, new_cell))
     return table
 
 
