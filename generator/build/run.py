@@ -21,8 +21,10 @@ from generator.build.state import (Entry, FileStamp, Hashes, Source, State, docx
 from generator.build.worker import Job, Result
 from generator.folders import OUTPUT_DIR, PLANS_DIR
 from generator.errors import Pos, Problem, file_problem
+from generator.plan.inherit import extends_chain
 
 MAX_CHUNK = 32
+MAX_DEPTH = 64             # plans a scheduling chain follows, at most
 
 
 @dataclass
@@ -179,10 +181,7 @@ def chunks(jobs: list[Job], sources: list[Source], workers: int) -> list[list[Jo
 
 def _chain(path: Path, parent: dict[Path, Path | None]) -> tuple[str, ...]:
     """Root first, the plan last, following ``extends`` hints (cycles cut short)."""
-    out = [path]
-    while parent.get(out[-1]) is not None and parent[out[-1]] not in out and len(out) < 64:
-        out.append(parent[out[-1]])
-    return tuple(str(p) for p in reversed(out))
+    return tuple(str(p) for p in reversed(list(extends_chain(path, parent.get, MAX_DEPTH))))
 
 
 def _groups(ordered: list[Job], chain: dict) -> Iterator[list[Job]]:

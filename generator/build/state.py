@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.plan.inherit import parent_path
 from generator.render.cache import fingerprint  # noqa: F401  (the state is valid for one)
 from generator.write import write_atomic
 
@@ -31,9 +31,10 @@ def sha(data: bytes) -> str:
 
 def extends_of(path: Path, text: str) -> Path | None:
     """The parent named on a top-level ``extends:`` line: a scheduling hint, never trusted
-    for correctness (the resolver reads the YAML properly when the plan is built)."""
+    for correctness (the resolver reads the YAML properly when the plan is built). A line
+    is read rather than the YAML because every plan given is read at every build."""
     m = _EXTENDS.search(text)
-    return Path(os.path.normpath(path.parent / m[2].strip())) if m else None
+    return parent_path(path, m[2].strip() if m else None)
 
 
 @dataclass

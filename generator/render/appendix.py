@@ -14,36 +14,44 @@ from lxml import etree
 
 from generator.plan.model import Appendix, Cell, Group, Layout, Part, Task
 from generator.render import ooxml, styles
-from generator.render.blocks import centred
+from generator.render.blocks import Block, Key, centred, item_key, markup_of
 from generator.render.geometry import LANDSCAPE, SHORT_RULE, twips
 
 CENTERED_FIELDS = frozenset({"stt", "stt2", "number", "deadline", "measure", "target"})
+PART_TABLE = ("id", "part-table")          # a part's table is keyed PART_TABLE + (part id,)
 
 
-def heading(appendix: Appendix) -> str:
+def heading(appendix: Appendix) -> list[Block]:
     """ "PHỤ LỤC", the title in capitals, the "(Kèm theo …)" line, a short rule."""
     title = appendix.title if appendix.title == appendix.title.upper() else appendix.title.upper()
     width = LANDSCAPE.text_width
-    return (ooxml.paragraph_xml(styles.APPENDIX_LABEL, "PHỤ LỤC")
-            + centred(styles.APPENDIX_TITLE, title, True, width)
-            + centred(styles.APPENDIX_ATTACHED, appendix.attached, False, width)
-            + ooxml.rule_xml(styles.RULE, SHORT_RULE, width))
+    return [Block(("appendix-label",), ooxml.paragraph_xml(styles.APPENDIX_LABEL, "PHỤ LỤC")),
+            Block(("appendix-title",), centred(styles.APPENDIX_TITLE, title, True, width)),
+            Block(("appendix-attached",),
+                  centred(styles.APPENDIX_ATTACHED, appendix.attached, False, width)),
+            Block(("appendix-rule",), ooxml.rule_xml(styles.RULE, SHORT_RULE, width))]
 
 
-def appendix_body(appendix: Appendix) -> str:
+def appendix_blocks(appendix: Appendix) -> list[Block]:
     """The heading, then per part its heading paragraph (if any) and its table.
 
     Two tables in a row would merge into one, so a part without a heading is separated from
     the previous table by an empty paragraph.
     """
-    out = [heading(appendix)]
+    out = heading(appendix)
     for i, part in enumerate(appendix.parts):
         if part.heading is not None:
-            out.append(ooxml.paragraph_xml(styles.PART_HEADING, part.heading))
+            out.append(Block(item_key("part-heading", part.id, part.heading),
+                             ooxml.paragraph_xml(styles.PART_HEADING, part.heading)))
         elif i > 0:
-            out.append(ooxml.paragraph_xml(styles.TABLE_TEXT))
-        out.append(part_table(part))
-    return "".join(out)
+            out.append(Block(item_key("part-gap", part.id, ""), ooxml.paragraph_xml(styles.TABLE_TEXT)))
+        out.append(Block(PART_TABLE + (part.id,), part_table(part)))
+    return out
+
+
+def appendix_body(appendix: Appendix) -> str:
+    """The appendix as markup."""
+    return markup_of(appendix_blocks(appendix))
 
 
 def part_table(part: Part) -> str:
@@ -86,14 +94,11 @@ def header_row(layout: Layout, widths: list[int]) -> etree._Element:
     return ooxml.elements(_header_row(layout, widths))[0]
 
 
-def part_rows(items, layout: Layout,
-              widths: list[int]) -> Iterator[tuple[Group | Task, list[etree._Element]]]:
-    """Each group and task in document order with its own rows (a group: its title row).
-
-    Kept per item so that a redline can line up the rows of two versions by task id.
-    """
+def part_rows(items, layout: Layout, widths: list[int]) -> Iterator[tuple[Key, list[etree._Element]]]:
+    """Each group and task in document order, keyed by id, with its own rows (a group: its
+    title row). Kept per item so that a redline can line up the rows of two versions."""
     for item, xml in part_rows_xml(items, layout, widths):
-        yield item, ooxml.elements(xml)
+        yield item_key("group" if isinstance(item, Group) else "task", item.id, ""), ooxml.elements(xml)
 
 
 def part_rows_xml(items, layout: Layout, widths: list[int]) -> Iterator[tuple[Group | Task, str]]:

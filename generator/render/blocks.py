@@ -7,6 +7,7 @@ the agency name, the motto and the title.
 from __future__ import annotations
 
 import functools
+from typing import Hashable, NamedTuple
 
 from generator.plan.model import Plan
 from generator.render import ooxml, styles
@@ -21,6 +22,40 @@ MIN_AGENCY_RULE = twips(15)
 DRAFT_NUMBER = " " * 5
 TITLE_SIZE = 14
 CLOSING_GAP = 12 * 20            # twips between the body's last line and the closing block
+
+# A block's key names it in any version of a plan: ("id", kind, id) is the same item wherever
+# it stands, ("text", kind, text) an item without an id, known by its text; any other key (a
+# fixed name) is a block every version has at most once. The redline lines two versions up by
+# these keys, and the diff keys its lists the same way (review/align.py).
+Key = tuple[Hashable, ...]
+
+
+def item_key(kind: str, item_id: str | None, text: str) -> Key:
+    """An item with an id is itself wherever it goes; one without is known by its text."""
+    return ("id", kind, item_id) if item_id else ("text", kind, text)
+
+
+class Block(NamedTuple):
+    """Body markup as the renderer writes it, under its key.
+
+    ``parts``: a block of several elements (a section: its heading and paragraphs) as the
+    keyed blocks it joins. ``cells``: a one-row table whose cells hold lists (the closing
+    block), each cell's paragraphs as keyed blocks. A redline lines these up too.
+    """
+
+    key: Key
+    markup: str
+    parts: tuple["Block", ...] = ()
+    cells: tuple[tuple["Block", ...], ...] = ()
+
+
+def joined(key: Key, parts: list[Block]) -> Block:
+    """One block of several, keeping them as its parts."""
+    return Block(key, markup_of(parts), tuple(parts))
+
+
+def markup_of(items) -> str:
+    return "".join(b.markup for b in items)
 
 
 def number_line(plan: Plan) -> str:
@@ -73,34 +108,40 @@ def centred(style: str, text: str, bold: bool, available: int) -> str:
     return ooxml.paragraph_xml(style, "\n".join(lines))
 
 
-def title(kind: str, text: str, attached: str | None = None) -> str:
+def title(kind: str, text: str, attached: str | None = None) -> list[Block]:
     """ "QUYẾT ĐỊNH" / "KẾ HOẠCH", the trích yếu, the "(Ban hành kèm theo …)" line, a rule."""
     width = PORTRAIT.text_width
-    out = [ooxml.paragraph_xml(styles.DOC_TYPE, kind), centred(styles.ABSTRACT, text, True, width)]
+    out = [Block(("doc-type",), ooxml.paragraph_xml(styles.DOC_TYPE, kind)),
+           Block(("abstract",), centred(styles.ABSTRACT, text, True, width))]
     if attached:
-        out.append(centred(styles.ATTACHED, attached, False, width))
-    out.append(ooxml.rule_xml(styles.RULE, SHORT_RULE, width))
-    return "".join(out)
+        out.append(Block(("attached",), centred(styles.ATTACHED, attached, False, width)))
+    out.append(Block(("title-rule",), ooxml.rule_xml(styles.RULE, SHORT_RULE, width)))
+    return out
 
 
-def _recipients(plan: Plan) -> str:
-    return ooxml.paragraph_xml(styles.RECIPIENTS_HEADING, "Nơi nhận:") + "".join(
-        ooxml.paragraph_xml(styles.RECIPIENT, f"- {r}") for r in plan.recipients)
+def _recipients(plan: Plan) -> tuple[Block, ...]:
+    heading = Block(("recipients",), ooxml.paragraph_xml(styles.RECIPIENTS_HEADING, "Nơi nhận:"))
+    return (heading, *(Block(item_key("recipient", None, r),
+                             ooxml.paragraph_xml(styles.RECIPIENT, f"- {r}"))
+                       for r in plan.recipients))
 
 
-def _signature(plan: Plan) -> str:
-    lines = "".join(ooxml.paragraph_xml(styles.SIGNER, line.upper())
-                    for line in plan.signature.lines)
-    return lines + ooxml.paragraph_xml(styles.SIGNER_NAME, plan.signature.name)
+def _signature(plan: Plan) -> tuple[Block, ...]:
+    lines = [Block(("signer", n), ooxml.paragraph_xml(styles.SIGNER, line.upper()))
+             for n, line in enumerate(plan.signature.lines)]
+    return (*lines, Block(("signer-name",),
+                          ooxml.paragraph_xml(styles.SIGNER_NAME, plan.signature.name)))
 
 
-def closing(plan: Plan) -> str:
+def closing(plan: Plan) -> Block:
     """The bottom table: "Nơi nhận:" and the list on the left, the signature on the right."""
     widths = (CLOSING_LEFT, CLOSING_RIGHT)
-    cells = (ooxml.cell_xml(widths[0], _recipients(plan), valign="top")
-             + ooxml.cell_xml(widths[1], _signature(plan), valign="top"))
-    return ooxml.table_xml(widths, ooxml.row_xml(cells), borders=False, cell_margin=0,
-                           top_margin=CLOSING_GAP)
+    left, right = _recipients(plan), _signature(plan)
+    cells = (ooxml.cell_xml(widths[0], markup_of(left), valign="top")
+             + ooxml.cell_xml(widths[1], markup_of(right), valign="top"))
+    table = ooxml.table_xml(widths, ooxml.row_xml(cells), borders=False, cell_margin=0,
+                            top_margin=CLOSING_GAP)
+    return Block(("closing",), table, cells=(left, right))
 
 
 def closing_mark(text: str) -> str:

@@ -50,19 +50,16 @@ def _fold(items: list, render) -> list[str]:
 
 def _changes_table(changes: list[Change]) -> list[str]:
     rows = ["| Change | Where | Old | New |", "|---|---|---|---|"]
-    return rows + [f"| {c.kind} | {escape(c.what)} | {_old(c)} | {_new(c)} |" for c in changes]
+    return rows + [f"| {c.kind} | {escape(c.what)} | {_values(c)} |" for c in changes]
 
 
-def _old(change: Change) -> str:
+def _values(change: Change) -> str:
+    """The Old and New cells; a changed value's differing words marked."""
+    old, new = show(change.old), show(change.new)
     if change.kind != "changed":
-        return escape(show(change.old))
-    return _marked(word_diff(show(change.old), show(change.new))[0], "del")
-
-
-def _new(change: Change) -> str:
-    if change.kind != "changed":
-        return escape(show(change.new))
-    return _marked(word_diff(show(change.old), show(change.new))[1], "ins")
+        return f"{escape(old)} | {escape(new)}"
+    old_runs, new_runs = word_diff(old, new)
+    return f"{_marked(old_runs, 'del')} | {_marked(new_runs, 'ins')}"
 
 
 def _marked(runs: list[tuple[str, bool]], tag: str) -> str:
@@ -116,5 +113,5 @@ def _changed_table(changed: list[TaskChange]) -> list[str]:
     for task in changed:
         for n, change in enumerate(task.fields):
             label = _ref(task.task) if n == 0 else ""
-            rows.append(f"| {label} | {escape(change.what)} | {_old(change)} | {_new(change)} |")
+            rows.append(f"| {label} | {escape(change.what)} | {_values(change)} |")
     return rows

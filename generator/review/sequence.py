@@ -2,15 +2,17 @@
 
 Items with an id (paragraphs, articles) are matched by id, as inheritance matches them, so an
 edited paragraph shows as changed rather than as one removed and one added; items without
-an id (legal bases, recipients) are matched by text, and an unmatched old text facing an
-unmatched new one at the same place is shown as a change of that text.
+an id (legal bases, recipients) are matched by text, and an unmatched old text facing a
+similar unmatched new one at the same place is shown as a change of that text. The lists are
+keyed and lined up as the redline lines up the rendered blocks (align.py), so the two agree.
 """
 from __future__ import annotations
 
 import bisect
-import difflib
 from typing import Sequence
 
+from generator.render.blocks import item_key
+from generator.review.align import align
 from generator.review.changes import ADDED, CHANGED, MOVED, REMOVED, Change
 
 Item = tuple[str | None, str]          # (id or None, text)
@@ -18,53 +20,20 @@ Item = tuple[str | None, str]          # (id or None, text)
 
 def list_changes(old: Sequence[Item], new: Sequence[Item], what: str) -> list[Change]:
     """Each added, removed, changed or moved item; ``what`` names the list ("preamble")."""
-    old_ids = {i for i, _ in old if i}
-    new_ids = {i for i, _ in new if i}
-    matcher = difflib.SequenceMatcher(None, [_key(i) for i in old], [_key(i) for i in new],
-                                      autojunk=False)
+    pairs = align([item_key(what, *i) for i in old], [item_key(what, *i) for i in new])
     out: list[Change] = []
-    for op, a1, a2, b1, b2 in matcher.get_opcodes():
-        if op == "equal":
-            out += [Change(CHANGED, _name(what, o, a1 + n), o[1], w[1])
-                    for n, (o, w) in enumerate(zip(old[a1:a2], new[b1:b2])) if o[1] != w[1]]
-        else:
-            out += _unmatched(old, new, (a1, a2), (b1, b2), what, old_ids, new_ids)
+    for i, j, moved in pairs:
+        if i is None:
+            out.append(Change(ADDED, _name(what, new[j], j), None, new[j][1]))
+        elif j is None:
+            out.append(Change(REMOVED, _name(what, old[i], i), old[i][1], None))
+        elif moved or old[i][1] != new[j][1]:
+            out.append(Change(MOVED if moved else CHANGED, _name(what, new[j], j), old[i][1], new[j][1]))
     return out
-
-
-def _key(item: Item) -> tuple[str, str]:
-    return ("id", item[0]) if item[0] else ("text", item[1])
 
 
 def _name(what: str, item: Item, index: int) -> str:
     return f"{what} {item[0]}" if item[0] else f"{what} {index + 1}"
-
-
-def _unmatched(old, new, a: tuple[int, int], b: tuple[int, int], what, old_ids, new_ids):
-    """A stretch that did not match: removals first, then what came in its place.
-
-    An id-less new text takes the place of a similar id-less old one (a change of that
-    text); a dissimilar one is added, so replacing a basis does not read as rewording it.
-    """
-    gone = [(n, o) for n, o in enumerate(old[a[0]:a[1]], a[0]) if not (o[0] and o[0] in new_ids)]
-    old_by_id = {o[0]: o for o in old if o[0]}
-    came = []
-    for n, w in enumerate(new[b[0]:b[1]], b[0]):
-        if w[0] and w[0] in old_ids:
-            came.append(Change(MOVED, _name(what, w, n), old_by_id[w[0]][1], w[1]))
-            continue
-        pair = None if w[0] else next(((m, o) for m, o in gone if not o[0] and _similar(o[1], w[1])), None)
-        if pair:
-            gone.remove(pair)
-            came.append(Change(CHANGED, _name(what, w, n), pair[1][1], w[1]))
-        else:
-            came.append(Change(ADDED, _name(what, w, n), None, w[1]))
-    return [Change(REMOVED, _name(what, o, n), o[1], None) for n, o in gone] + came
-
-
-def _similar(old: str, new: str) -> bool:
-    """Whether ``new`` reads as an edit of ``old``: most of their words shared, in order."""
-    return difflib.SequenceMatcher(None, old.split(), new.split(), autojunk=False).ratio() >= 0.6
 
 
 def kept_in_order(ranks: Sequence[int]) -> set[int]:

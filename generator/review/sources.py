@@ -12,14 +12,11 @@ import posixpath
 import subprocess
 import tempfile
 from dataclasses import dataclass, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from generator.errors import EXIT_INVALID, EXIT_USAGE, PlanError, PlangenError, Problem, UsageProblem
-from generator.plan.inherit import display_name
-from generator.plan.load import load_text
+from generator.plan.inherit import display_name, extends_chain, parent_in
 from generator.plan.workspace import LoadedPlan, Workspace
-
-MAX_PARENTS = 20
 
 
 class SourceError(UsageProblem):
@@ -97,33 +94,24 @@ def _repo_path(path: str) -> str:
 
 def _materialise(rev: str, path: str, root: Path) -> Path:
     """Copy the plan at ``rev`` and its chain of parents under ``root``; return the plan's copy."""
-    current, seen = path, set()
-    while current and current not in seen and len(seen) < MAX_PARENTS:
-        seen.add(current)
+    def copy_out(current: PurePosixPath) -> bytes | None:
+        name = current.as_posix()
+        if name.startswith("../"):
+            return None        # a parent outside the repository: the pipeline says so
         try:
-            data = _git("show", f"{rev}:{current}")
+            data = _git("show", f"{rev}:{name}")
         except SourceError:
-            if current == path:
+            if name == path:
                 raise
-            break  # a missing parent: the pipeline reports it at the child's `extends` line
-        target = root / current
+            return None        # a missing parent: the pipeline reports it at `extends`
+        target = root / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-        current = _parent_of(current, data)
+        return data
+
+    for _ in extends_chain(PurePosixPath(path), parent_in(copy_out)):
+        pass
     return root / path
-
-
-def _parent_of(path: str, data: bytes) -> str | None:
-    """The repository path of the plan that ``path`` extends, if it names one inside the repo."""
-    try:
-        tree = load_text(data, path)
-    except PlanError:
-        return None  # the pipeline reports the file's own problems
-    value = tree.get("extends")
-    if not isinstance(value, str) or not value.strip():
-        return None
-    parent = posixpath.normpath(posixpath.join(posixpath.dirname(path), value))
-    return None if parent.startswith("../") else parent
 
 
 def _git(*args: str) -> bytes:

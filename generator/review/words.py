@@ -1,10 +1,15 @@
-"""Small text helpers shared by the terminal and markdown formats."""
+"""Words: the one word diff (of the text and markdown formats and of the redline's tracked
+changes), and small text helpers of the formats."""
 from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import dataclass
+from typing import Callable, Sequence, TypeVar
 
 from generator.review.changes import Value
+
+T = TypeVar("T")
 
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 
@@ -27,35 +32,61 @@ def shorten(text: str, width: int) -> str:
     return cut.rstrip(",;:") + "…"
 
 
-def word_diff(old: str, new: str) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
-    """Both texts as (piece, differs) runs, so a format can mark just the words that changed.
+@dataclass
+class Piece:
+    """A stretch of two versions: unchanged (``old`` equals ``new``) or changed."""
 
-    Whole words are compared, not characters: Vietnamese words differ by one diacritic, and
-    marking a single letter inside a word is harder to read than marking the word. A space or
-    a lone punctuation mark between two changed words is part of the change, so "Ủy ban nhân
-    dân" → "Sở Xây dựng" is marked as one phrase, not word by word.
+    old: list
+    new: list
+    changed: bool
+
+
+def words(text: str) -> list[str]:
+    """``text`` as words, runs of space and single other characters; joined, the text again."""
+    return _TOKEN.findall(text)
+
+
+def _lone(token: str) -> bool:
+    return len(token.strip()) <= 1
+
+
+def changes(old: Sequence[T], new: Sequence[T], joins: Callable[[T], bool] = _lone) -> list[Piece]:
+    """Two token lists (words, or a redline's formatted words) as pieces in reading order.
+
+    The one word diff of ``plangen diff`` and ``plangen redline``. Whole words are compared,
+    not characters: Vietnamese words differ by one diacritic, and marking a single letter
+    inside a word is harder to read than marking the word. An unchanged token between two
+    changes that ``joins`` (a space or a lone punctuation mark) is part of the change, so
+    "Ủy ban nhân dân" → "Sở Xây dựng" is one phrase replaced, not word by word.
     """
-    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
-    old_runs: list[tuple[str, bool]] = []
-    new_runs: list[tuple[str, bool]] = []
-    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        same = op == "equal"
-        if a2 > a1:
-            old_runs.append(("".join(a[a1:a2]), not same))
-        if b2 > b1:
-            new_runs.append(("".join(b[b1:b2]), not same))
-    return _coalesce(old_runs), _coalesce(new_runs)
+    ops = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    out: list[Piece] = []
+    for n, (op, a1, a2, b1, b2) in enumerate(ops):
+        between = 0 < n < len(ops) - 1 and a2 - a1 == 1
+        if op == "equal" and not (between and joins(old[a1])):
+            out.append(Piece(list(old[a1:a2]), list(new[b1:b2]), False))
+            continue
+        if not out or not out[-1].changed:
+            out.append(Piece([], [], True))
+        out[-1].old.extend(old[a1:a2])
+        out[-1].new.extend(new[b1:b2])
+    return out
 
 
-def _coalesce(runs: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
-    """Absorb a space or lone punctuation between changed runs, then join equal neighbours."""
-    marked = [differs or (0 < n < len(runs) - 1 and runs[n - 1][1] and runs[n + 1][1]
-                          and len(piece.strip()) <= 1)
-              for n, (piece, differs) in enumerate(runs)]
+def word_diff(old: str, new: str) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
+    """Both texts as (piece, differs) runs, so a format can mark just the words that changed."""
+    pieces = changes(words(old), words(new))
+    return _runs((p.old, p.changed) for p in pieces), _runs((p.new, p.changed) for p in pieces)
+
+
+def _runs(pieces) -> list[tuple[str, bool]]:
+    """Non-empty pieces as text, neighbours of one kind joined."""
     out: list[tuple[str, bool]] = []
-    for (piece, _), differs in zip(runs, marked):
+    for tokens, differs in pieces:
+        if not tokens:
+            continue
         if out and out[-1][1] == differs:
-            out[-1] = (out[-1][0] + piece, differs)
+            out[-1] = (out[-1][0] + "".join(tokens), differs)
         else:
-            out.append((piece, differs))
+            out.append(("".join(tokens), differs))
     return out

@@ -1,31 +1,26 @@
-"""Two versions of rendered elements as one, the differences as tracked changes.
+"""Two versions of the renderer's keyed blocks as one, the differences as tracked changes.
 
-Paragraphs are compared word by word; tables row by row and cell by cell, the cells' paragraphs
-lined up by text. Lists of body elements are lined up by key (align.py). The new version's
-properties (styles, widths, merges) always win: a redline shows the new document.
+Blocks are lined up by key (align.py, as the diff lines up its lists); a block only one
+version has is wholly inserted or deleted. Paired paragraphs are compared word by word;
+a section's parts and a closing block's cells are lined up by key in turn; other tables row by
+row and cell by cell, the cells' paragraphs in order. The new version's properties (styles,
+widths, merges) always win: a redline shows the new document.
 """
 from __future__ import annotations
 
 import copy
-import difflib
-from typing import Callable, Hashable, NamedTuple, Sequence
+from typing import Callable, Sequence, TypeVar
 
 from lxml import etree
 
 from generator.render import ooxml
-from generator.review.align import align
-from generator.review.redline.paragraphs import diff_paragraph, text_of
+from generator.render.blocks import Block
+from generator.review.align import Pair, align
 from generator.review.redline.marks import DELETED, INSERTED, mark_element
+from generator.review.redline.paragraphs import diff_paragraph, text_of
 
-SIMILAR = 0.5          # share of words in common for two id-less paragraphs to be one
-
-
-class Keyed(NamedTuple):
-    key: Hashable
-    element: etree._Element
-
-
-Pairing = Callable[[Keyed, Keyed], list[etree._Element]]
+Pairing = Callable[[Block, Block], list[etree._Element]]
+T = TypeVar("T")
 
 
 def marked(element: etree._Element, kind: str) -> etree._Element:
@@ -33,50 +28,61 @@ def marked(element: etree._Element, kind: str) -> etree._Element:
     return mark_element(copy.deepcopy(element), kind)
 
 
-def _local(element: etree._Element) -> str:
-    return etree.QName(element).localname
+def marked_block(block: Block, kind: str) -> list[etree._Element]:
+    """The block's elements, wholly inserted or deleted."""
+    return [mark_element(e, kind) for e in ooxml.elements(block.markup)]
 
 
-def diff_pair(old: Keyed, new: Keyed) -> list[etree._Element]:
-    """One element in two versions: a paragraph or table diffed, anything else replaced."""
-    kinds = (_local(old.element), _local(new.element))
-    if kinds == ("p", "p"):
-        return [diff_paragraph(old.element, new.element)]
-    if kinds == ("tbl", "tbl"):
-        return [diff_table(old.element, new.element)]
-    return [marked(old.element, DELETED), marked(new.element, INSERTED)]
-
-
-def diff_list(old: Sequence[Keyed], new: Sequence[Keyed], pair: Pairing = diff_pair,
-              similar: Callable[[etree._Element, etree._Element], bool] | None = None
-              ) -> list[etree._Element]:
-    """Both lists lined up by key; pairs diffed by ``pair``, the rest inserted or deleted."""
-    test = similar or similar_paragraphs
-    pairs = align([k.key for k in old], [k.key for k in new],
-                  lambda i, j: test(old[i].element, new[j].element))
+def merge(old: Sequence[T], new: Sequence[T], pairs: list[Pair], whole: Callable[[T, str], list],
+          pair: Callable[[T, T], list]) -> list[etree._Element]:
+    """The elements of lined-up items: ``pair`` for an item of both versions, ``whole`` (as
+    inserted or deleted) for an item of one."""
     out: list[etree._Element] = []
-    for i, j in pairs:
+    for i, j, _ in pairs:
         if i is None:
-            out.append(marked(new[j].element, INSERTED))
+            out += whole(new[j], INSERTED)
         elif j is None:
-            out.append(marked(old[i].element, DELETED))
+            out += whole(old[i], DELETED)
         else:
             out += pair(old[i], new[j])
     return out
 
 
-def style_of(element: etree._Element) -> str | None:
-    found = element.find(f"{ooxml.qn('w:pPr')}/{ooxml.qn('w:pStyle')}")
-    return None if found is None else found.get(ooxml.qn("w:val"))
+def diff_blocks(old: Sequence[Block], new: Sequence[Block],
+                pair: Pairing | None = None) -> list[etree._Element]:
+    """Both versions lined up by key; pairs diffed by ``pair``, the rest inserted or deleted."""
+    pairs = align([b.key for b in old], [b.key for b in new])
+    return merge(old, new, pairs, marked_block, pair or diff_pair)
 
 
-def similar_paragraphs(old: etree._Element, new: etree._Element) -> bool:
-    """Two paragraphs of one style sharing most of their words, in order."""
-    if _local(old) != "p" or _local(new) != "p" or style_of(old) != style_of(new):
-        return False
-    ratio = difflib.SequenceMatcher(None, text_of(old).split(), text_of(new).split(),
-                                    autojunk=False).ratio()
-    return ratio >= SIMILAR
+def diff_pair(old: Block, new: Block) -> list[etree._Element]:
+    """One block in two versions: its parts or cells lined up, a paragraph or table diffed,
+    anything else replaced."""
+    if old.parts and new.parts:
+        return diff_blocks(old.parts, new.parts)
+    [a], [b] = ooxml.elements(old.markup), ooxml.elements(new.markup)
+    if old.cells and new.cells:
+        return [_diff_cells(old, new, b)]
+    kinds = (_local(a), _local(b))
+    if kinds == ("p", "p"):
+        return [diff_paragraph(a, b)]
+    if kinds == ("tbl", "tbl"):
+        return [diff_table(a, b)]
+    return [mark_element(a, DELETED), mark_element(b, INSERTED)]
+
+
+def _diff_cells(old: Block, new: Block, table: etree._Element) -> etree._Element:
+    """``table`` (the new block's one-row table), each cell's paragraphs lined up by key with
+    the old cell's."""
+    for cell, old_cell, new_cell in zip(table.iter(ooxml.qn("w:tc")), old.cells, new.cells):
+        for paragraph in cell.findall(ooxml.qn("w:p")):
+            cell.remove(paragraph)
+        cell.extend(diff_blocks(old_cell, new_cell))
+    return table
+
+
+def _local(element: etree._Element) -> str:
+    return etree.QName(element).localname
 
 
 def diff_table(old: etree._Element, new: etree._Element) -> etree._Element:
@@ -119,11 +125,13 @@ def diff_row(old: etree._Element, new: etree._Element) -> list[etree._Element]:
 
 
 def diff_cell(old: etree._Element, new: etree._Element) -> etree._Element:
-    """The new cell; its paragraphs lined up with the old ones by text, the rest paired in order."""
+    """The new cell; its paragraphs lined up with the old ones by text, the rest paired in
+    order: a cell is one value, which the diff reports as changed, never as replaced."""
     out = _shell(new, "w:p")
-    paragraphs = [[Keyed(("text", text_of(p)), p) for p in cell.findall(ooxml.qn("w:p"))]
-                  for cell in (old, new)]
-    out.extend(diff_list(paragraphs[0], paragraphs[1], similar=lambda a, b: True))
+    olds, news = (cell.findall(ooxml.qn("w:p")) for cell in (old, new))
+    pairs = align([text_of(p) for p in olds], [text_of(p) for p in news], lambda a, b: True)
+    out.extend(merge(olds, news, pairs, lambda p, kind: [marked(p, kind)],
+                     lambda a, b: [diff_paragraph(a, b)]))
     return out
 
 

@@ -1,16 +1,12 @@
 """One paragraph in two versions as one paragraph with word-level tracked changes.
 
-Whole words are compared, not letters: Vietnamese words differ by one diacritic, and a change
-inside a word is harder to read than the word struck out and written again. A lone space or
-punctuation mark between two changes joins them, so a replaced phrase reads as one deletion
-and one insertion rather than word by word. Each run's formatting (its ``w:rPr``) is part of
-its words: the same word in another character style counts as changed.
+The words are compared by the diff's own word diff (review/words.py), so a redline and
+``plangen diff`` mark the same words. Each run's formatting (its ``w:rPr``) is part of its
+words: the same word in another character style counts as changed.
 """
 from __future__ import annotations
 
 import copy
-import difflib
-import re
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -18,9 +14,7 @@ from lxml import etree
 
 from generator.render import ooxml
 from generator.review.redline.marks import DELETED, INSERTED, as_kind, mark
-
-_WORDS = re.compile(r"\s+|\w+|[^\w\s]")
-SAME = "same"
+from generator.review.words import changes, words
 
 
 @dataclass(frozen=True)
@@ -40,7 +34,7 @@ def tokens(paragraph: etree._Element) -> tuple[list[Token], dict[bytes, etree._E
         for child in run:
             name = etree.QName(child).localname
             if name in ("t", "delText"):
-                out += [Token("t", word, key) for word in _WORDS.findall(child.text or "")]
+                out += [Token("t", word, key) for word in words(child.text or "")]
             elif name in ("br", "tab"):
                 out.append(Token(name, "", key))
     return out, props
@@ -63,41 +57,24 @@ def diff_paragraph(old: etree._Element, new: etree._Element) -> etree._Element:
     ppr = new.find(ooxml.qn("w:pPr"))
     if ppr is not None:
         out.append(copy.deepcopy(ppr))
-    for status, pieces in changes(old_tokens, new_tokens):
-        out.extend(_runs(pieces, status, props))
+    for piece in changes(old_tokens, new_tokens, _joins):
+        if not piece.changed:
+            out.extend(_runs(piece.new, props))
+            continue
+        for kind, side in ((DELETED, piece.old), (INSERTED, piece.new)):
+            if side:
+                out.append(mark(kind, *(as_kind(run, kind) for run in _runs(side, props))))
     return out
 
 
-def changes(old: list[Token], new: list[Token]) -> list[tuple[str, list[Token]]]:
-    """(status, tokens) pieces in reading order: same, or a deletion before its insertion."""
-    ops = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
-    out: list[tuple[str, list[Token]]] = []
-    for n, (op, a1, a2, b1, b2) in enumerate(ops):
-        if op == "equal" and not _joins(ops, n, old):
-            out.append((SAME, new[b1:b2]))
-            continue
-        if not out or out[-1][0] == SAME:
-            out += [(DELETED, []), (INSERTED, [])]
-        out[-2][1].extend(old[a1:a2])
-        out[-1][1].extend(new[b1:b2])
-    return [(status, pieces) for status, pieces in out if pieces]
-
-
-def _joins(ops, n: int, old: list[Token]) -> bool:
-    """An unchanged single space or punctuation mark between two changes belongs to them."""
-    op, a1, a2, _, _ = ops[n]
-    if not 0 < n < len(ops) - 1 or a2 - a1 != 1:
-        return False
-    token = old[a1]
+def _joins(token: Token) -> bool:
+    """A space or a lone punctuation mark (never a break or a tab) may join two changes."""
     return token.kind == "t" and len(token.text.strip()) <= 1
 
 
-def _runs(pieces: list[Token], status: str, props: dict) -> list[etree._Element]:
-    """Runs for ``pieces``, one per stretch of equal formatting, wrapped in their change."""
-    runs = [_run(list(group), props[key]) for key, group in groupby(pieces, lambda t: t.props)]
-    if status == SAME:
-        return runs
-    return [mark(status, *(as_kind(run, status) for run in runs))]
+def _runs(pieces: list[Token], props: dict) -> list[etree._Element]:
+    """Runs for ``pieces``, one per stretch of equal formatting."""
+    return [_run(list(group), props[key]) for key, group in groupby(pieces, lambda t: t.props)]
 
 
 def _run(pieces: list[Token], rpr: etree._Element | None) -> etree._Element:

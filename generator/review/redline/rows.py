@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from lxml import etree
 
-from generator.plan.model import Group, Layout, Part
+from generator.plan.model import Layout, Part
 from generator.render import appendix, ooxml
+from generator.render.blocks import Key
 from generator.review.align import align
-from generator.review.redline.keyed import diff_rows, marked
-from generator.review.redline.marks import DELETED, INSERTED
+from generator.review.redline.keyed import diff_rows, marked, merge
 
-ItemRows = tuple[tuple[str, str, str], list[etree._Element]]
+ItemRows = tuple[Key, list[etree._Element]]
 
 
 def part_table(old: Part, new: Part) -> etree._Element:
@@ -24,13 +24,10 @@ def part_table(old: Part, new: Part) -> etree._Element:
     old_header = appendix.header_row(old.layout, appendix.layout_widths(old.layout))
     rows = diff_rows([old_header], [appendix.header_row(new.layout, widths)])
     old_items, new_items = _items(old, new.layout), _items(new, new.layout)
-    for i, j in align([k for k, _ in old_items], [k for k, _ in new_items]):
-        if i is None:
-            rows += [marked(row, INSERTED) for row in new_items[j][1]]
-        elif j is None:
-            rows += [marked(row, DELETED) for row in old_items[i][1]]
-        else:
-            rows += diff_rows(old_items[i][1], new_items[j][1])
+    pairs = align([k for k, _ in old_items], [k for k, _ in new_items])
+    rows += merge(old_items, new_items, pairs,
+                  lambda item, kind: [marked(row, kind) for row in item[1]],
+                  lambda a, b: diff_rows(a[1], b[1]))
     table = ooxml.table(widths, rows)
     mend_vertical_merges(table)
     return table
@@ -42,16 +39,11 @@ def _items(part: Part, layout: Layout) -> list[ItemRows]:
     A task merging columns (span) that ``layout`` lacks keeps its own part's layout.
     """
     try:
-        rows = appendix.part_rows(part.items, layout, appendix.layout_widths(layout))
-        return [(_key(item), item_rows) for item, item_rows in rows]
+        return list(appendix.part_rows(part.items, layout, appendix.layout_widths(layout)))
     except ValueError:
         if layout is part.layout:
             raise
         return _items(part, part.layout)
-
-
-def _key(item) -> tuple[str, str, str]:
-    return ("id", "group" if isinstance(item, Group) else "task", item.id)
 
 
 def _vmerge(cell: etree._Element) -> etree._Element | None:

@@ -11,8 +11,8 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.errors import PlanError, PlangenError
-from generator.plan.load import load_file
+from generator.errors import PlangenError
+from generator.plan.inherit import extends_chain, parent_in
 from generator.review.redline.document import AUTHOR, render_redline
 from generator.review.sources import SourceError, open_sides, parse_spec
 from generator.folders import OUTPUT_DIR, PLANS_DIR
@@ -40,18 +40,11 @@ def _git(*args: str) -> list[str]:
     return done.stdout.splitlines()
 
 
-def _chain(path: Path) -> list[Path]:
-    """The plan and the plans it extends, as far as they can be read."""
-    out = [path]
-    while len(out) < 20:
-        try:
-            parent = load_file(out[-1]).get("extends")
-        except PlanError:
-            break
-        if not isinstance(parent, str) or not (out[-1].parent / parent).is_file():
-            break
-        out.append(Path(out[-1].parent / parent))
-    return out
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def changed_plans(rev: str, plans_dir: Path = PLANS_DIR) -> tuple[list[Path], list[Path]]:
@@ -68,7 +61,7 @@ def changed_plans(rev: str, plans_dir: Path = PLANS_DIR) -> tuple[list[Path], li
     for path in sorted(plans_dir.glob("*.yaml")):
         if path.resolve() not in existed:
             new.append(path)
-        elif any(p.resolve() in changed for p in _chain(path)):
+        elif any(p.resolve() in changed for p in extends_chain(path, parent_in(_read))):
             found.append(path)
     return found, new
 

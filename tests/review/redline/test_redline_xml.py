@@ -78,7 +78,7 @@ def test_the_same_plans_give_the_same_bytes():
 
 @pytest.mark.parametrize("name", sorted(p.name for p in PLANS.glob("*.yaml")))
 def test_a_plan_against_itself_is_its_ordinary_rendering(name):
-    """Guards the keys of redline.py against drifting from the renderer's order."""
+    """Nothing changed, nothing tracked: the redline is the ordinary document, byte for byte."""
     plan = Workspace().load(PLANS / name).model
     parts = []
     for data in (render_redline(plan, plan), render_plan(plan)):
@@ -111,3 +111,22 @@ def test_two_runs_of_the_command_write_the_same_file(tmp_path):
         assert result.exit_code == 0, result.stderr
         outputs.append((tmp_path / name).read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_a_block_only_the_new_plan_has_is_inserted_whole_and_one_it_lost_deleted(tmp_path):
+    """A key only the new plan's blocks have (a section) is inserted whole, heading and
+    paragraphs; one only the old plan's have (an article) is deleted whole."""
+    edited = tmp_path / "edited.yaml"
+    edited.write_text((TREE / "province.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    edit(edited, '    - {id: hieu-luc, text: "Quyết định này có hiệu lực thi hành kể từ ngày ký."}\n', "")
+    edit(edited, "appendix:\n", "    - id: kinh-phi\n      heading: \"KINH PHÍ\"\n"
+                                  "      paragraphs: [{id: kp-1, text: \"Từ ngân sách tỉnh.\"}]\n"
+                                  "appendix:\n")
+    workspace = Workspace()
+    root = document_xml(render_redline(workspace.load(TREE / "province.yaml").model,
+                                       workspace.load(edited).model))
+
+    def whole(kind: str) -> list[str]:
+        return texts(root.xpath(f"//w:body/w:p[w:pPr/w:rPr/w:{kind}]", namespaces=W))
+    assert whole("ins") == ["III. KINH PHÍ", "Từ ngân sách tỉnh./."]
+    assert whole("del") == ["Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký./."]

@@ -1,31 +1,11 @@
-"""The pieces of a redline: lining up keyed lists, word diffs, merges across versions."""
+"""The pieces of a redline: word diffs in paragraphs, merges across versions."""
 from __future__ import annotations
 
 from generator.render import ooxml
-from generator.review.align import align
 from generator.review.redline.rows import mend_vertical_merges
 from generator.review.redline.paragraphs import diff_paragraph, text_of
 
 from .conftest import W, texts
-
-
-def ids(*names: str):
-    return [("id", "task", n) for n in names]
-
-
-def test_old_only_items_stay_after_their_old_predecessor():
-    assert align(ids("a", "b", "c"), ids("a", "x", "c")) == [(0, 0), (1, None), (None, 1), (2, 2)]
-    assert align(ids("a", "b"), ids("b")) == [(0, None), (1, 0)]
-
-
-def test_an_id_that_moved_is_still_one_item():
-    assert align(ids("a", "b", "c"), ids("c", "a", "b")) == [(2, 0), (0, 1), (1, 2)]
-
-
-def test_texts_without_ids_pair_only_when_similar_and_ids_never():
-    old, new = [("text", "p", "x"), ("id", "p", "k")], [("text", "p", "y"), ("id", "p", "m")]
-    assert align(old, new, lambda i, j: True) == [(0, 0), (1, None), (None, 1)]
-    assert align(old, new) == [(0, None), (1, None), (None, 0), (None, 1)]
 
 
 def paragraph(*runs) -> object:
