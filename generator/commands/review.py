@@ -53,7 +53,7 @@ def redline_command(ctx: click.Context, old: str | None, new: str | None, since:
     Word and LibreOffice list the changes (Review → Track Changes) to accept or reject.
     """
     from generator.review.redline.document import AUTHOR
-    from generator.review.redline.run import default_output, redline_changed, redline_specs
+    from generator.review.redline.make import default_output, redline_changed, redline_specs
     from generator.write import write_atomic
     if since is not None:
         if old or new or output:

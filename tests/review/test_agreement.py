@@ -8,7 +8,7 @@ paired).
 import pytest
 
 from generator.review.diff import diff_specs
-from generator.review.redline.run import redline_specs
+from generator.review.redline.make import redline_specs
 
 from .conftest import edit
 from .redline.conftest import W, document_xml, texts

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.review.redline.run import changed_plans
+from generator.review.redline.make import changed_plans
 from generator.commands.review import redline_command
 
 from .conftest import W, document_xml, edit, git, invoke, texts
