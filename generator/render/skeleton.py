@@ -91,7 +91,8 @@ def _b64(blob: bytes) -> str:
 def for_documents(template: Path | str, present: Collection[str]) -> Skeleton:
     """The skeleton to fill with the documents tagged ``present``: the template's own when it
     has no Jinja logic, else rendered for exactly these documents."""
-    return plain(template) or _render(template, present)
+    cut = plain(template)
+    return cut if cut is not None else _rendered(str(template), present)[0]
 
 
 def plain(template: Path | str) -> Skeleton | None:
@@ -120,16 +121,12 @@ def _plain(path: str, size: int, mtime_ns: int) -> Skeleton | None:
     return built if values_only else None
 
 
-def _render(template: Path | str, present: Collection[str]) -> Skeleton:
-    return _rendered(str(template), present)[0]
-
-
 def _rendered(path: str, present: Collection[str]) -> tuple[Skeleton, bool]:
     """docxtpl's render of the template with a marker for each tag in ``present``; and
     whether the template's only Jinja is ``{{ name }}`` values, so that the skeleton serves
     every plan."""
     from docxtpl import DocxTemplate
-    from jinja2 import StrictUndefined, TemplateError as JinjaError, nodes
+    from jinja2 import StrictUndefined, TemplateError as JinjaError
     from jinja2.sandbox import SandboxedEnvironment
     from markupsafe import Markup
 
@@ -150,7 +147,7 @@ def _rendered(path: str, present: Collection[str]) -> tuple[Skeleton, bool]:
     except JinjaError as e:
         raise TemplateError(f"{path}: {e.message} (a template may use only "
                             f"{', '.join(sorted(TAGS))})") from None
-    values_only = all(_values_only(env.parse(source), nodes) for source in sources)
+    values_only = all(_values_only(env.parse(source)) for source in sources)
     skeleton = _cut(doc.docx)
     missing = [tag for tag in TAGS if tag in present
                and tag not in skeleton.slots(doc.docx.part.partname.membername)]
@@ -161,9 +158,10 @@ def _rendered(path: str, present: Collection[str]) -> tuple[Skeleton, bool]:
     return skeleton, values_only
 
 
-def _values_only(tree, nodes) -> bool:
+def _values_only(tree) -> bool:
     """Whether a template's output is its text with each name's value in place, whatever the
     values are: nothing but ``{{ name }}`` (no logic, filter, attribute or call)."""
+    from jinja2 import nodes
     return all(isinstance(node, nodes.Output)
                and all(isinstance(n, (nodes.TemplateData, nodes.Name)) for n in node.nodes)
                for node in tree.body)

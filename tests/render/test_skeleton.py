@@ -23,24 +23,28 @@ from .fixtures import decision_plan, long_plan, standalone_plan
 ROOT = Path(__file__).resolve().parents[2]
 ATTACHED = "Kèm theo Phụ lục"
 FOOTER = "{% if decision %}Dự thảo Quyết định{% else %}Dự thảo Kế hoạch{% endif %}"
+HEADER = "{% if appendix %}Có phụ lục{% endif %}"
 
 
 def own_tags(tmp_path: Path) -> Path:
-    """The template restyled by a person who added docxtpl logic of their own: a footer that
-    depends on the plan, and a paragraph before the plan only when there is an appendix."""
+    """The template restyled by a person who added docxtpl logic of their own: a header and a
+    footer that depend on the plan, and a paragraph before the plan only when there is an
+    appendix."""
     template = Document(str(DEFAULT_TEMPLATE))
     plan_tag = template.paragraphs[1]
     for text in ("{%p if appendix %}", ATTACHED, "{%p endif %}"):
         plan_tag.insert_paragraph_before(text, style="Plan Body")
+    template.sections[0].header.add_paragraph(HEADER)
     template.sections[0].footer.paragraphs[0].text = FOOTER
     path = tmp_path / "own-tags.docx"
     template.save(str(path))
     return path
 
 
-def footer_text(doc: Docx) -> str:
-    footers = [name for name in doc.parts if name.startswith("word/footer")]
-    return "".join(doc.text(doc.part(name)) for name in footers)
+def part_text(doc: Docx, kind: str) -> str:
+    """The text of every header or footer part (``kind``), in the order of their names."""
+    return "".join(doc.text(doc.part(name)) for name in sorted(doc.parts)
+                   if name.startswith(f"word/{kind}"))
 
 
 def test_the_default_template_has_no_jinja_logic_and_keeps_its_skeleton():
@@ -54,11 +58,24 @@ def test_a_template_with_its_own_tags_renders_them_per_plan(tmp_path):
     assert skeleton.plain(template) is None
     with_appendix = Docx(render_plan(decision_plan(), template))
     without = Docx(render_plan(standalone_plan(), template))
-    assert footer_text(with_appendix) == "Dự thảo Quyết định"
-    assert footer_text(without) == "Dự thảo Kế hoạch"
+    assert part_text(with_appendix, "footer") == "Dự thảo Quyết định"
+    assert part_text(without, "footer") == "Dự thảo Kế hoạch"
+    assert "Có phụ lục" in part_text(with_appendix, "header")
+    assert "Có phụ lục" not in part_text(without, "header")
     assert ATTACHED in [with_appendix.text(p) for p in with_appendix.paragraphs()]
     assert ATTACHED not in [without.text(p) for p in without.paragraphs()]
     assert not any("{%p" in without.text(p) for p in without.paragraphs())
+
+
+def test_a_template_whose_own_tags_are_only_values_keeps_one_skeleton(tmp_path):
+    """A Jinja comment is no logic: one skeleton serves every plan."""
+    template = Document(str(DEFAULT_TEMPLATE))
+    template.sections[0].footer.paragraphs[0].text = "{# restyled in 2024 #}Bản chính thức"
+    path = tmp_path / "values.docx"
+    template.save(str(path))
+    assert skeleton.plain(path) is not None
+    for plan in (decision_plan(), standalone_plan()):
+        assert part_text(Docx(render_plan(plan, path)), "footer") == "Bản chính thức"
 
 
 def test_own_tags_add_only_their_text(tmp_path):
@@ -120,5 +137,6 @@ def test_libreoffice_shows_the_templates_own_footer_and_paragraph(tmp_path):
                    check=True, capture_output=True, timeout=180)
     text = subprocess.run(["pdftotext", str(tmp_path / "plan.pdf"), "-"], check=True,
                           capture_output=True, text=True).stdout
-    assert ATTACHED in text and "Dự thảo Quyết định" in text     # the footer, from page 2
+    assert ATTACHED in text
+    assert "Dự thảo Quyết định" in text and "Có phụ lục" in text   # footer, header: page 2 on
     assert "Dự thảo Kế hoạch" not in text and "{%p" not in text
