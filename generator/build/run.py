@@ -266,8 +266,11 @@ def _preload() -> None:
     """Import the pipeline and renderer, and read the template, once before forking, so
     workers share them."""
     from generator.plan import workspace  # noqa: F401
-    from generator.render import DEFAULT_TEMPLATE, direct
-    direct.skeleton(DEFAULT_TEMPLATE)
+    from generator.render import DEFAULT_TEMPLATE, TemplateError, skeleton
+    try:
+        skeleton.plain(DEFAULT_TEMPLATE)
+    except (TemplateError, OSError):
+        pass                                    # each plan reports what is wrong with it
 
 
 # --- PDF --------------------------------------------------------------------------------------

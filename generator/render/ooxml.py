@@ -5,8 +5,6 @@ and the element order the schema demands (Word refuses some out-of-order propert
 
 Content is written as markup, escaped exactly as lxml would serialise it, so markup made
 here and markup lxml writes from elements (redlines) splice into one document alike.
-Fragments handed to docxtpl additionally carry their braces as character references:
-docxtpl rewrites ``{_{`` to ``{{`` in rendered output, and plan text must come out literally.
 """
 from __future__ import annotations
 
@@ -72,6 +70,20 @@ def elements(markup: str) -> list[etree._Element]:
     return list(etree.fromstring(_HOLDER_OPEN + markup + _HOLDER_CLOSE))
 
 
+def markup(nodes: Sequence[etree._Element]) -> str:
+    """``nodes`` serialised as body-level markup, in the ``w:``/``r:`` prefixes of a document.
+
+    The nodes move into a holder that declares both namespaces, so none of them repeats a
+    declaration the document already makes.
+    """
+    if not nodes:
+        return ""
+    holder = etree.Element(qn("w:body"), nsmap=NSMAP)
+    holder.extend(nodes)
+    xml = etree.tostring(holder, encoding="unicode")
+    return xml[xml.index(">") + 1:xml.rindex("<")]
+
+
 def _one(markup: str) -> etree._Element:
     return elements(markup)[0]
 
@@ -88,7 +100,7 @@ def el(tag: str, attrs: dict[str, str] | None = None, *children: etree._Element)
     """An element; attribute names are prefixed (``w:val``) like the tag.
 
     No namespace map here: lxml reuses the ``w:`` declaration of the tree the element joins,
-    and fragment() always serialises inside a holder that declares it.
+    and markup() always serialises inside a holder that declares it.
     """
     node = etree.Element(qn(tag))
     for name, value in (attrs or {}).items():
@@ -302,36 +314,8 @@ def section(base: etree._Element, page: Page, first_page_unnumbered: bool,
     return node
 
 
-def replace_section(body: etree._Element, new: etree._Element) -> None:
-    """Give the document's last section (the body's own ``w:sectPr``) new properties."""
-    old = body.find(qn("w:sectPr"))
-    body.replace(old, new)
-
-
 def body_section(body: etree._Element) -> etree._Element:
     return body.find(qn("w:sectPr"))
-
-
-# --- fragments for docxtpl --------------------------------------------------------------------
-
-def markup(nodes: Sequence[etree._Element]) -> str:
-    """``nodes`` serialised as body-level markup, in the ``w:``/``r:`` prefixes of a document.
-
-    The nodes move into a holder that declares both namespaces, so none of them repeats a
-    declaration the document already makes.
-    """
-    if not nodes:
-        return ""
-    holder = etree.Element(qn("w:body"), nsmap=NSMAP)
-    holder.extend(nodes)
-    xml = etree.tostring(holder, encoding="unicode")
-    return xml[xml.index(">") + 1:xml.rindex("<")]
-
-
-def fragment(body: str):
-    """Body-level markup for a docxtpl ``{{p name }}`` tag: trusted, its braces neutralised."""
-    from markupsafe import Markup
-    return Markup(body.replace("{", "&#123;").replace("}", "&#125;"))
 
 
 # --- template parts (styles, defaults, header) -----------------------------------------------

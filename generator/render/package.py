@@ -1,8 +1,9 @@
 """Deterministic DOCX packaging: the same parts give the same bytes.
 
-python-docx stamps every zip entry with the current time; rewriting the archive with a fixed
-timestamp, a fixed entry order and fixed compression makes two renders of one plan
-byte-identical (with the same zlib; across machines compare the members, docs/pitfalls.md).
+Every render is zipped by from_members, with a fixed timestamp, entry order and compression,
+so two renders of one plan are byte-identical (with the same zlib; across machines compare the
+members). python-docx stamps each entry with the current time, so an archive it saved (the
+template, template.py) is rewritten the same way by normalize.
 """
 from __future__ import annotations
 

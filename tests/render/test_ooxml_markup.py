@@ -1,5 +1,5 @@
 """Markup written by ooxml.py is what lxml would write for the same elements, byte for byte:
-the direct render path splices both kinds into one document."""
+the renderer splices both kinds (documents and redlines) into one skeleton."""
 from __future__ import annotations
 
 import pytest

@@ -1,5 +1,6 @@
 """The template skeleton kept in the user's cache: a warm start renders the same bytes without
-importing python-docx, docxtpl or Jinja, and a broken entry costs only the work again."""
+importing python-docx, docxtpl or Jinja, a template with Jinja logic is rendered per plan,
+and a broken entry costs only the work again."""
 from __future__ import annotations
 
 import json
@@ -12,6 +13,8 @@ from docx import Document
 from docx.shared import Pt
 
 from generator.render.compose import DEFAULT_TEMPLATE
+
+from .docx_xml import Docx
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAN = ROOT / "plans" / "an-giang-2023.yaml"
@@ -51,7 +54,8 @@ def test_a_broken_entry_is_rebuilt(tmp_path):
     cache = tmp_path / "cache"
     render(str(cache), tmp_path / "first.docx")
     entry = next(cache.glob("skeleton-*.json"))
-    entry.write_text(json.dumps({"plain": True, "pieces": ["not base64!"]}), encoding="utf-8")
+    entry.write_text(json.dumps({"values_only": True, "skeleton": {
+        "members": {"word/document.xml": ["not base64!"]}, "section_xml": ""}}), encoding="utf-8")
     render(str(cache), tmp_path / "again.docx")
     assert (tmp_path / "again.docx").read_bytes() == (tmp_path / "first.docx").read_bytes()
     entry.write_text("{ truncated", encoding="utf-8")
@@ -71,3 +75,19 @@ def test_a_restyled_template_has_its_own_entry(tmp_path):
     assert (tmp_path / "default.docx").read_bytes() != (tmp_path / "restyled-out.docx").read_bytes()
     assert render(str(cache), tmp_path / "again.docx", restyled) == ""
     assert (tmp_path / "again.docx").read_bytes() == (tmp_path / "restyled-out.docx").read_bytes()
+
+
+def test_a_template_with_jinja_logic_is_remembered_as_such_and_rendered_each_time(tmp_path):
+    cache = tmp_path / "cache"
+    template = Document(str(DEFAULT_TEMPLATE))
+    template.paragraphs[3].text = "{% if appendix %}Có phụ lục{% endif %}"
+    logic = tmp_path / "logic.docx"
+    template.save(str(logic))
+    assert render(str(cache), tmp_path / "cold.docx", logic) == "docx,docxtpl,jinja2"
+    entry = next(cache.glob("skeleton-*.json"))
+    assert json.loads(entry.read_text(encoding="utf-8")) == {"values_only": False,
+                                                             "skeleton": None}
+    assert render(str(cache), tmp_path / "warm.docx", logic) == "docx,docxtpl,jinja2"
+    assert (tmp_path / "warm.docx").read_bytes() == (tmp_path / "cold.docx").read_bytes()
+    warm = Docx((tmp_path / "warm.docx").read_bytes())
+    assert "Có phụ lục" in warm.text(warm.body)

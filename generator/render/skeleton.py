@@ -1,0 +1,191 @@
+"""The one way a document is assembled: docxtpl renders the template into a ``Skeleton``, the
+documents' markup is spliced at its slots, and package.from_members zips it.
+
+docxtpl renders the template in Jinja's sandbox with each of the three block tags
+(``{{p decision }}``, ``{{p plan }}``, ``{{p appendix }}``) standing for a marker, an XML
+comment; an absent document stands for nothing, so ``{% if appendix %}`` works. The rendered
+parts are serialised once and cut at the markers, at the body's last section properties and
+at the plan's core properties. The generated markup is spliced in afterwards and never passes
+through docxtpl's text rewriting: it is written as it will be read.
+
+A template whose only Jinja is ``{{ name }}`` values renders the same for every plan, so its
+skeleton is made once, kept in memory and in the user's cache (render/cache.py), and a warm
+start imports neither python-docx, docxtpl nor Jinja. A template with Jinja logic is rendered
+per plan: the same steps, just not kept.
+"""
+from __future__ import annotations
+
+import base64
+import copy
+import functools
+import os
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from io import BytesIO
+from pathlib import Path
+from typing import Collection
+
+from lxml import etree
+
+from generator.errors import PlangenError
+from generator.render import ooxml, package
+from generator.render.styles import TAGS
+
+FINAL = "final-section"
+_SLOT = "plangen-slot:"
+_SLOTS = re.compile(rb"<!--plangen-slot:([\w-]+)-->")
+SENTINEL = package.CoreValues(_SLOT + "author", _SLOT + "title", datetime(1901, 2, 3, 4, 5, 6))
+W3CDTF = "%Y-%m-%dT%H:%M:%SZ"        # how python-docx writes a core date
+
+
+class TemplateError(PlangenError):
+    """The template cannot hold a plan (a tag paragraph was deleted while restyling)."""
+
+
+@dataclass(frozen=True)
+class Skeleton:
+    """A rendered template: each package member as its pieces, literal bytes alternating with
+    slot names (a tag, FINAL, or a core property), and the body's last section properties (the
+    base of every section's)."""
+
+    members: dict[str, tuple[bytes | str, ...]]
+    section_xml: bytes
+
+    @functools.cached_property
+    def section(self) -> etree._Element:
+        return etree.fromstring(self.section_xml)
+
+    def slots(self, member: str) -> set[str]:
+        return set(self.members[member][1::2])
+
+    def fill(self, bodies: dict[str, str], final: str,
+             core: package.CoreValues) -> dict[str, bytes]:
+        """The package's members with ``bodies`` (markup by tag; a tag not given is empty) in
+        place of the tag paragraphs, ``final`` (a ``w:sectPr``) as the last section and
+        ``core`` in the core properties."""
+        values = {tag: bodies.get(tag, "") for tag in TAGS}
+        values.update({FINAL: final, "author": ooxml.escape(core.author),
+                       "title": ooxml.escape(core.title), "date": core.date.strftime(W3CDTF)})
+        encoded = {slot: text.encode("utf-8") for slot, text in values.items()}
+        return {name: b"".join(encoded[p] if i % 2 else p for i, p in enumerate(pieces))
+                for name, pieces in self.members.items()}
+
+    def to_json(self) -> dict:
+        """For the cache: bytes as base64, slot names as they are."""
+        return {"members": {name: [p if i % 2 else _b64(p) for i, p in enumerate(pieces)]
+                            for name, pieces in self.members.items()},
+                "section_xml": _b64(self.section_xml)}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Skeleton":
+        members = {name: tuple(p if i % 2 else base64.b64decode(p) for i, p in enumerate(pieces))
+                   for name, pieces in data["members"].items()}
+        return cls(members, base64.b64decode(data["section_xml"]))
+
+
+def _b64(blob: bytes) -> str:
+    return base64.b64encode(blob).decode("ascii")
+
+
+def for_documents(template: Path | str, present: Collection[str]) -> Skeleton:
+    """The skeleton to fill with the documents tagged ``present``: the template's own when it
+    has no Jinja logic, else rendered for exactly these documents."""
+    cut = plain(template)
+    return cut if cut is not None else _rendered(str(template), present)[0]
+
+
+def plain(template: Path | str) -> Skeleton | None:
+    """The skeleton of a template without Jinja logic, made once; None for one with it.
+
+    Kept in memory and in the user's cache, under a key that hashes the template, the
+    generator and the libraries (cache.fingerprint); a broken entry is made again.
+    """
+    st = os.stat(template)
+    return _plain(str(template), st.st_size, st.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=16)
+def _plain(path: str, size: int, mtime_ns: int) -> Skeleton | None:
+    from generator.render import cache
+    key = cache.fingerprint(Path(path))
+    data = cache.load("skeleton", key)
+    if data is not None:
+        try:
+            return Skeleton.from_json(data["skeleton"]) if data["values_only"] else None
+        except (KeyError, TypeError, ValueError):
+            pass
+    built, values_only = _rendered(path, TAGS)
+    cache.store("skeleton", key, {"values_only": values_only,
+                                  "skeleton": built.to_json() if values_only else None})
+    return built if values_only else None
+
+
+def _rendered(path: str, present: Collection[str]) -> tuple[Skeleton, bool]:
+    """docxtpl's render of the template with a marker for each tag in ``present``; and
+    whether the template's only Jinja is ``{{ name }}`` values, so that the skeleton serves
+    every plan."""
+    from docxtpl import DocxTemplate
+    from jinja2 import StrictUndefined, TemplateError as JinjaError
+    from jinja2.sandbox import SandboxedEnvironment
+    from markupsafe import Markup
+
+    sources: list[str] = []
+
+    class Recording(SandboxedEnvironment):
+        """Jinja's sandbox, remembering every part and property docxtpl renders."""
+
+        def from_string(self, source, *args, **kwargs):
+            sources.append(source)
+            return super().from_string(source, *args, **kwargs)
+
+    env = Recording(autoescape=True, undefined=StrictUndefined)
+    doc = DocxTemplate(path)
+    context = {tag: Markup(_mark(tag).decode()) if tag in present else "" for tag in TAGS}
+    try:
+        doc.render(context, jinja_env=env, autoescape=True)
+    except JinjaError as e:
+        raise TemplateError(f"{path}: {e.message} (a template may use only "
+                            f"{', '.join(sorted(TAGS))})") from None
+    values_only = all(_values_only(env.parse(source)) for source in sources)
+    skeleton = _cut(doc.docx)
+    missing = [tag for tag in TAGS if tag in present
+               and tag not in skeleton.slots(doc.docx.part.partname.membername)]
+    if missing:
+        names = ", ".join("{{p %s }}" % tag for tag in missing)
+        raise TemplateError(f"{path}: the template lost its tag paragraph(s) {names}; "
+                            "restyle the 'Plan …' styles but keep the three tag paragraphs")
+    return skeleton, values_only
+
+
+def _values_only(tree) -> bool:
+    """Whether a template's output is its text with each name's value in place, whatever the
+    values are: nothing but ``{{ name }}`` (no logic, filter, attribute or call)."""
+    from jinja2 import nodes
+    return all(isinstance(node, nodes.Output)
+               and all(isinstance(n, (nodes.TemplateData, nodes.Name)) for n in node.nodes)
+               for node in tree.body)
+
+
+def _cut(document) -> Skeleton:
+    """The rendered ``document`` serialised once and cut at its slots."""
+    final = ooxml.body_section(document.element.body)
+    section_xml = etree.tostring(copy.deepcopy(final))     # only the namespaces it uses
+    final.addprevious(etree.Comment(_SLOT + FINAL))
+    final.getparent().remove(final)
+    package.pin(document.core_properties, SENTINEL)
+    out = BytesIO()
+    document.save(out)
+    sentinels = {SENTINEL.date.strftime(W3CDTF).encode(): _mark("date"),
+                 SENTINEL.author.encode(): _mark("author"), SENTINEL.title.encode(): _mark("title")}
+    members = {}
+    for name, data in package.members(out.getvalue()).items():
+        for sentinel, mark in sentinels.items():
+            data = data.replace(sentinel, mark)
+        pieces = _SLOTS.split(data)
+        members[name] = tuple(p.decode() if i % 2 else p for i, p in enumerate(pieces))
+    return Skeleton(members, section_xml)
+
+
+def _mark(slot: str) -> bytes:
+    return f"<!--{_SLOT}{slot}-->".encode()
