@@ -2,12 +2,13 @@
 
 Cerberus spends 40 ms on a provincial plan (a child validator per mapping and list, rules
 looked up by name, the document copied for normalisation); a build of a whole country checks
-thousands of plans, nearly all of them valid. ``accepts`` walks the tree once with the same
-rule semantics and answers only "certainly valid" or "not sure": any rule it does not know,
-any doubt, and the caller falls back to Cerberus, which finds and words every problem. So
-the messages stay Cerberus's, and the only property this module must keep is that it never
-accepts what Cerberus rejects (tests/plan/test_schema_check.py checks that on mutated
-plans).
+thousands of plans, nearly all of them valid (bench/fast_path.py: the 3,355-plan nation
+tree took 66 s of CPU with this check and 151 s with Cerberus on every plan). ``accepts``
+walks the tree once with the same rule semantics and answers only "certainly valid" or "not
+sure": any rule it does not know, any doubt, and the caller falls back to Cerberus, which
+finds and words every problem. So the messages stay Cerberus's, and the only property this
+module must keep is that it never accepts what Cerberus rejects (tests/plan/test_schema_check.py
+checks that on mutated plans).
 
 Each rule dict is compiled once, on first use, into a closure with its constraints bound
 (types as one ``isinstance``, regexes compiled, required keys collected), so checking a value
