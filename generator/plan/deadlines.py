@@ -18,9 +18,6 @@ _Q = r"(?:I{1,3}|IV|[1-4])"
 _QLIST = rf"({_Q}(?:(?:, quý |, |/){_Q})*)"
 _END = r"\.?$"
 
-KINDS = ("date", "before", "month", "quarter", "year", "recurring", "continuous",
-         "on-request", "text")
-
 
 @dataclass(frozen=True)
 class Deadline:

@@ -28,7 +28,7 @@ _TYPES = {"string": "string", "list": "array", "dict": "object", "integer": "int
           "boolean": "boolean", "number": "number"}
 _LENGTH = {"array": ("minItems", "maxItems"), "string": ("minLength", "maxLength"),
            "object": ("minProperties", "maxProperties")}
-# Custom Cerberus checks (validate._Validator) as JSON Schema keywords.
+# schema.CHECKS, as far as JSON Schema can say them.
 _CHECKS: dict[str, dict] = {
     "docdate": {"pattern": DATE_PATTERN},
     "cite": {"if": {"type": "string"}, "then": {"const": "parent"}},
@@ -38,6 +38,7 @@ _SHARED: dict[int, str] = {id(obj): name for name, obj in (
     ("task", schema.TASK), ("part", schema.PART), ("column", schema.COLUMN),
     ("paragraph", schema.PARAGRAPH), ("basis", schema.BASIS), ("cell", schema.CELL),
     ("units", schema.UNITS), ("deadline", schema.DEADLINE), ("id", schema.ID))}
+_SOURCE = schema.__name__.replace(".", "/") + ".py"
 _HANDLED = {"type", "required", "nullable", "regex", "allowed", "min", "max", "minlength",
             "maxlength", "schema", "keysrules", "valuesrules", "check_with"}
 
@@ -100,6 +101,8 @@ class _Converter:
             if key in rule:
                 out.update({_LENGTH[t][n]: rule[key] for t in types if t in _LENGTH})
         if "check_with" in rule:
+            if rule["check_with"] not in _CHECKS:
+                raise ValueError(f"cannot convert check_with '{rule['check_with']}' to JSON Schema")
             out.update(_CHECKS[rule["check_with"]])
         return out
 
@@ -155,7 +158,7 @@ def plan_json_schema() -> dict:
     return {
         "$schema": DRAFT,
         "title": "plangen plan",
-        "description": "A plan file (docs/plan-format.md). Generated from generator/schema.py "
+        "description": f"A plan file (docs/plan-format.md). Generated from {_SOURCE} "
                        "by `plangen schema -o schema/plan.schema.json`: do not edit by hand.",
         "type": "object",
         "if": {"required": ["extends"]},

@@ -5,6 +5,8 @@ messages point at whichever file wrote the offending value.
 """
 from __future__ import annotations
 
+from generator.plan.dates import DocDate
+
 ID = {"type": "string", "regex": r"[a-z0-9][a-z0-9_.-]*"}
 UNIT_ID = r"[a-z][a-z0-9_]*"
 TEXT = {"type": "string"}
@@ -12,7 +14,7 @@ TEXT = {"type": "string"}
 CELL = {"type": ["string", "list"], "schema": {"type": "string"}}
 UNITS = {"type": ["string", "list"], "regex": UNIT_ID,
          "schema": {"type": "string", "regex": UNIT_ID}}
-DATE = {"type": "string", "check_with": "docdate"}
+DATE = {"type": "string", "check_with": "docdate"}  # see CHECKS at the end
 DEADLINE = {"type": ["string", "list"], "schema": {"type": "string"}}
 
 # Keys that steer inheritance; the merge removes them from the resolved plan.
@@ -159,3 +161,22 @@ SCHEMA = {
     "signature": {**SIGNATURE, "required": True},
     "recipients": {"type": "list", "schema": TEXT},
 }
+
+
+def _docdate(value: str) -> str | None:
+    try:
+        DocDate.parse(value)
+    except ValueError as e:
+        return str(e)
+    return None
+
+
+def _cite(value: str | dict) -> str | None:
+    if isinstance(value, str) and value != "parent":
+        return f"a citation is 'parent' or a mapping, not '{value}'"
+    return None
+
+
+# The checks that rules name with ``check_with``: each says what is wrong with a value, or
+# None. Cerberus (validate.py) reports the problem; schema_check.py only asks whether there is one.
+CHECKS = {"docdate": _docdate, "cite": _cite}

@@ -2,12 +2,13 @@
 
 Cerberus spends 40 ms on a provincial plan (a child validator per mapping and list, rules
 looked up by name, the document copied for normalisation); a build of a whole country checks
-thousands of plans, nearly all of them valid. ``accepts`` walks the tree once with the same
-rule semantics and answers only "certainly valid" or "not sure": any rule it does not know,
-any doubt, and the caller falls back to Cerberus, which finds and words every problem. So
-the messages stay Cerberus's, and the only property this module must keep is that it never
-accepts what Cerberus rejects (tests/build/test_schema_check.py checks that on mutated
-plans).
+thousands of plans, nearly all of them valid (bench/fast_path.py: the 3,355-plan nation
+tree took 66 s of CPU with this check and 151 s with Cerberus on every plan). ``accepts``
+walks the tree once with the same rule semantics and answers only "certainly valid" or "not
+sure": any rule it does not know, any doubt, and the caller falls back to Cerberus, which
+finds and words every problem. So the messages stay Cerberus's, and the only property this
+module must keep is that it never accepts what Cerberus rejects (tests/plan/test_schema_check.py
+checks that on mutated plans).
 
 Each rule dict is compiled once, on first use, into a closure with its constraints bound
 (types as one ``isinstance``, regexes compiled, required keys collected), so checking a value
@@ -20,8 +21,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable
 
-from generator.plan.schema import SCHEMA
-from generator.plan.dates import DocDate
+from generator.plan.schema import CHECKS, SCHEMA
 
 Check = Callable[[Any], bool]
 
@@ -199,24 +199,13 @@ def _bound(outside: Callable[[Any, Any], bool]) -> Callable[[Any], Check]:
     return compile_rule
 
 
-def _docdate(value: Any) -> bool:
-    try:
-        DocDate.parse(value)
-    except Exception:
-        return False
-    return True
-
-
-_CHECKS: dict[str, Check] = {
-    "docdate": _docdate,
-    "cite": lambda value: not isinstance(value, str) or value == "parent"}
-
-
 def _check_with(name: Any) -> Check:
+    """One of schema.CHECKS; a check that raises means "not sure", as any exception does."""
     try:
-        return _CHECKS[name]
+        problem = CHECKS[name]
     except Exception:           # an unknown name raised for every value
         return _never
+    return lambda value: problem(value) is None
 
 
 _RULES: dict[str, Callable[[Any], Check]] = {

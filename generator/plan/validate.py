@@ -11,10 +11,9 @@ import functools
 from typing import Any
 
 from generator.errors import Problem
-from generator.plan.schema import SCHEMA
+from generator.plan.schema import CHECKS, SCHEMA
 from generator.plan.schema_check import accepts
 from generator.tree import enclosing_task, position
-from generator.plan.dates import DocDate
 
 _TYPE_WORDS = {"string": "text", "list": "a list", "dict": "a mapping", "integer": "an integer",
                "boolean": "true or false", "number": "a number"}
@@ -22,20 +21,18 @@ _TYPE_WORDS = {"string": "text", "list": "a list", "dict": "a mapping", "integer
 
 @functools.cache
 def _validator_class():
+    """A Cerberus validator with a ``_check_with_NAME`` method for each of schema.CHECKS."""
     import cerberus
 
-    class _Validator(cerberus.Validator):
-        def _check_with_docdate(self, field, value):
-            try:
-                DocDate.parse(value)
-            except ValueError as e:
-                self._error(field, str(e))
+    def method(check):
+        def check_with(self, field, value):
+            problem = check(value)
+            if problem:
+                self._error(field, problem)
+        return check_with
 
-        def _check_with_cite(self, field, value):
-            if isinstance(value, str) and value != "parent":
-                self._error(field, f"a citation is 'parent' or a mapping, not '{value}'")
-
-    return _Validator
+    return type("_Validator", (cerberus.Validator,),
+                {f"_check_with_{name}": method(check) for name, check in CHECKS.items()})
 
 
 def checked_schema():
@@ -48,7 +45,7 @@ def _validator():
     """A validator over SCHEMA that skips Cerberus's check of the schema definition.
 
     That check costs a quarter second per process and its verdict never changes for one
-    SCHEMA: tests/build/test_schema_check.py runs it (checked_schema) and compares.
+    SCHEMA: tests/plan/test_schema_check.py runs it (checked_schema) and compares.
     """
     from cerberus.schema import DefinitionSchema, UnvalidatedSchema
     expanded = DefinitionSchema.expand(copy.deepcopy(SCHEMA))

@@ -85,3 +85,11 @@ def test_schema_error_in_child_points_at_the_child(plans_dir):
          "              coordinating: {a: 1}")
     assert problems(plans_dir / "department.yaml") == [
         "plans/department.yaml:29:29: 'coordinating' must be text or a list, not a mapping (task kh-tinh)"]
+
+
+def test_a_citation_is_parent_or_a_mapping(plans_dir):
+    edit(plans_dir / "province.yaml",
+         '    - "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;"',
+         "    - {cite: cha}")
+    assert problems(plans_dir / "province.yaml") == [
+        "plans/province.yaml:19:14: 'cite': a citation is 'parent' or a mapping, not 'cha'"]

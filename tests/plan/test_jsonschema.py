@@ -3,6 +3,7 @@ with it on every plan in plans/ and on the bad-input corpus."""
 import copy
 import json
 
+import jsonschema
 import pytest
 
 from generator.errors import PlanError
@@ -13,10 +14,9 @@ from generator.commands.review import schema_command
 from generator.tree import plain
 from generator.plan.validate import validate_tree
 
-from .conftest import PLANS, ROOT, invoke
+from ..conftest import ROOT, invoke
 
-jsonschema = pytest.importorskip("jsonschema")
-
+PLANS = ROOT / "plans"
 SCHEMA_FILE = ROOT / "schema" / "plan.schema.json"
 MODELINE = "# yaml-language-server: $schema=../schema/plan.schema.json"
 BAD = ROOT / "tests" / "bad" / "plans"
