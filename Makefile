@@ -6,10 +6,12 @@ STAMP := $(VENV)/.installed
 
 .PHONY: build pdf test validate bench clean
 
+# PYTHONWARNINGS: setuptools announces an editable install with mapped folders (pyproject.toml's
+# package-dir) as a warning banner; it is only information.
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	PYTHONWARNINGS="ignore:Editable installation" $(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
 # `make build` rebuilds only the plans whose inputs changed; PLANS= names files or folders
