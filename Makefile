@@ -32,7 +32,7 @@ test: $(STAMP)
 # (HYPOTHESIS_PROFILE=fuzz, tests/conftest.py); a failure found is kept in .hypothesis/ and
 # tried first on the next `make fuzz`.
 fuzz: $(STAMP)
-	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q $(shell grep -rl --include='*.py' '^from hypothesis' tests)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q $(shell grep -rl --include='test_*.py' '^from hypothesis' tests)
 
 # BENCH_FLAGS="--skip-nation --skip-pdf" for a shorter run.
 bench: $(STAMP)
