@@ -93,9 +93,10 @@ def convert_with_libreoffice(*jobs: tuple[list[Path], Path, str]) -> None:
     """Run LibreOffice conversions at once, each job (files, output folder, target format such
     as "pdf") in a process of its own, and wait for them all.
 
-    A start-up costs seconds, so a test converts all it needs in one call, and two jobs keep
-    both cores of the machine the suite is sized for busy. Each process has a profile of its
-    own (two instances sharing one wait on its lock).
+    A start-up costs seconds, so a test converts all it needs in one call; two jobs of small
+    files start up side by side on the two cores the suite is sized for (a batch of large
+    plans gains nothing from being split). Each process has a profile of its own (two
+    instances sharing one wait on its lock).
     """
     with tempfile.TemporaryDirectory(prefix="plangen-test-lo-") as work:
         runs = [subprocess.Popen(["soffice", f"-env:UserInstallation={Path(work, str(n)).as_uri()}",
