@@ -4,12 +4,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build pdf test validate bench clean
+.PHONY: build pdf test fuzz validate bench clean
 
+# PYTHONWARNINGS: setuptools announces an editable install with mapped folders (pyproject.toml's
+# package-dir) as a warning banner; it is only information.
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	PYTHONWARNINGS="ignore:Editable installation" $(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
 # `make build` rebuilds only the plans whose inputs changed; PLANS= names files or folders
@@ -25,6 +27,12 @@ validate: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# `make fuzz`: the property tests with 25 times as many random examples as `make test` runs
+# (HYPOTHESIS_PROFILE=fuzz, tests/conftest.py); a failure found is kept in .hypothesis/ and
+# tried first on the next `make fuzz`.
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q $(shell grep -rl --include='test_*.py' '^from hypothesis' tests)
 
 # BENCH_FLAGS="--skip-nation --skip-pdf" for a shorter run.
 bench: $(STAMP)

@@ -11,12 +11,30 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, settings
 
 from generator.commands import main
 
 # The tests keep their own derived-data cache (generator/cache.py), never the user's.
 os.environ["PLANGEN_CACHE_DIR"] = tempfile.mkdtemp(prefix="plangen-test-cache-")
 atexit.register(shutil.rmtree, os.environ["PLANGEN_CACHE_DIR"], True)
+
+# Hypothesis: the suite's runs are small and the same every time (derandomized, no example
+# database), in CI and locally. `make fuzz` (HYPOTHESIS_PROFILE=fuzz) runs FUZZ_SCALE times as
+# many random examples and keeps failures in .hypothesis/ (git-ignored) to replay them.
+FUZZ_SCALE = 25
+settings.register_profile("ci", derandomize=True, database=None, deadline=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("fuzz", deadline=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE") or "ci"
+settings.load_profile(PROFILE)
+
+
+def examples(n: int) -> int:
+    """``max_examples`` for a test that runs ``n`` examples in the suite; many more in `make fuzz`."""
+    return n * FUZZ_SCALE if PROFILE == "fuzz" else n
+
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TREE = FIXTURES / "tree"
@@ -69,6 +87,26 @@ def run_cli(*args: str):
 def invoke(command, *args: str):
     """Run one click command object as the CLI would."""
     return CliRunner().invoke(command, list(args), catch_exceptions=False)
+
+
+def convert_with_libreoffice(*jobs: tuple[list[Path], Path, str]) -> None:
+    """Run LibreOffice conversions at once, each job (files, output folder, target format such
+    as "pdf") in a process of its own, and wait for them all.
+
+    A start-up costs seconds, so a test converts all it needs in one call; two jobs of small
+    files start up side by side on the two cores the suite is sized for (a batch of large
+    plans gains nothing from being split). Each process has a profile of its own (two
+    instances sharing one wait on its lock).
+    """
+    with tempfile.TemporaryDirectory(prefix="plangen-test-lo-") as work:
+        runs = [subprocess.Popen(["soffice", f"-env:UserInstallation={Path(work, str(n)).as_uri()}",
+                                  "--headless", "--norestore", "--convert-to", to,
+                                  "--outdir", str(out_dir), *map(str, files)],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                for n, (files, out_dir, to) in enumerate(jobs)]
+        for run in runs:
+            _, err = run.communicate(timeout=600)
+            assert run.returncode == 0, err
 
 
 def git(cwd: Path, *args: str) -> str:

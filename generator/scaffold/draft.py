@@ -45,8 +45,18 @@ def quoted(text: str) -> str:
 
 
 def modeline(output: Path) -> str:
-    """The editor modeline naming the JSON Schema, relative to where the plan is written."""
-    return MODELINE + Path(os.path.relpath(SCHEMA_FILE, output.resolve().parent)).as_posix()
+    """The editor modeline naming the JSON Schema, relative to where the plan is written.
+
+    The schema is the plans' own repository's schema/plan.schema.json, found in the folder of
+    ``output`` or above it (the file the other plans name), else the one installed with plangen.
+    """
+    folder = output.resolve().parent
+    schema = next((candidate for top in (folder, *folder.parents)
+                   if (candidate := top / "schema" / "plan.schema.json").is_file()), SCHEMA_FILE)
+    try:
+        return MODELINE + Path(os.path.relpath(schema, folder)).as_posix()
+    except ValueError:  # on another Windows drive: no relative path leads there
+        return MODELINE + schema.as_uri()
 
 
 def extends_value(parent: Path, output: Path) -> str:

@@ -5,13 +5,18 @@ names; the communes extend a district and change a lead, as real communes do.
 """
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from generator.build.run import BuildRequest, run_build
 
-from ..conftest import TREE
+from ..conftest import ROOT, TREE
 
 COMMUNE = """\
 extends: {parent}.yaml
@@ -74,6 +79,34 @@ def built_stems(summary) -> set[str]:
 
 def append(path: Path, text: str = "# edited\n") -> None:
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def kill_after_writes(cwd: Path, args: list[str], writes: int) -> int:
+    """Run ``plangen ARGS`` in ``cwd`` and SIGKILL it as soon as it has replaced ``writes`` of
+    the DOCX files in cwd/output: a kill in the middle of the build, whatever the machine's
+    speed, rather than after a guessed delay. Its exit status (-SIGKILL when it was killed).
+    """
+    out = cwd / "output"
+    before = {path: path.stat().st_ino for path in out.glob("*.docx")}
+
+    def replaced() -> int:
+        count = 0
+        for path, inode in before.items():
+            try:
+                count += path.stat().st_ino != inode
+            except FileNotFoundError:
+                pass
+        return count
+
+    proc = subprocess.Popen([sys.executable, "-m", "generator", *args], cwd=cwd,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while proc.poll() is None and replaced() < writes and time.monotonic() < deadline:
+        time.sleep(0.001)
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGKILL)
+    return proc.wait()
 
 
 @pytest.fixture

@@ -4,16 +4,13 @@ Since builds became incremental, output/ also holds the
 build record (STATE_NAME), which the listings below leave out, and builds meant to write
 again say --force.
 """
-import os
 import signal
-import subprocess
-import sys
-import time
 import zipfile
 
 from generator.build.state import STATE_NAME
 
-from ..conftest import ROOT, edit, run_cli
+from ..conftest import edit, run_cli
+from .conftest import kill_after_writes
 
 
 def outputs(folder):
@@ -49,21 +46,15 @@ def test_builds_are_byte_identical(plans_dir):
 
 
 def test_sigkill_never_leaves_a_truncated_docx(plans_dir):
-    """Kill builds at random moments: each output is absent, the old file or the new one."""
+    """Kill builds at moments along the build: each output is absent, the old file or the new one."""
     for n in range(12):
         (plans_dir / f"copy{n:02d}.yaml").write_text((plans_dir / "province.yaml").read_text(encoding="utf-8"),
                                                      encoding="utf-8")
     out = plans_dir.parent / "output"
     assert run_cli("build").exit_code == 0
     good = (out / "province.docx").read_bytes()
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    for delay in (0.3, 0.5, 0.7, 0.9, 1.1):
-        proc = subprocess.Popen([sys.executable, "-m", "generator.commands", "build", "--force", "-j", "1"],
-                                cwd=plans_dir.parent,
-                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(delay)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
+    for writes in (1, 4, 7, 10, 13):
+        assert kill_after_writes(plans_dir.parent, ["build", "--force", "-j", "1"], writes) == -signal.SIGKILL
         for path in out.glob("*.docx"):
             if path.name.startswith("copy") or path.name == "province.docx":
                 assert path.read_bytes() == good, path.name

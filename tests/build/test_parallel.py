@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -12,8 +10,7 @@ from generator.build.run import BuildRequest, chunks, run_build
 from generator.build.state import read_source
 from generator.build.worker import Job
 
-from ..conftest import ROOT
-from .conftest import build, make_tree
+from .conftest import build, kill_after_writes, make_tree
 
 
 def test_parallel_output_equals_serial_byte_for_byte(tree, tmp_path):
@@ -57,14 +54,8 @@ def test_a_killed_parallel_build_leaves_whole_files_and_no_workers(tmp_path):
     out = tmp_path / "output"
     assert run_build(BuildRequest(sorted(plans.values()), out, jobs=1)).exit_code == 0
     good = {p.name: p.read_bytes() for p in out.glob("*.docx")}
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    for delay in (0.4, 0.8):
-        proc = subprocess.Popen([sys.executable, "-m", "generator.commands", "build", "plans", "--force",
-                                 "-j", "2"], cwd=tmp_path, env=env,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(delay)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
+    for writes in (2, 8):
+        assert kill_after_writes(tmp_path, ["build", "plans", "--force", "-j", "2"], writes) == -signal.SIGKILL
         deadline = time.monotonic() + 15
         while _workers_of(tmp_path) and time.monotonic() < deadline:
             time.sleep(0.1)

@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 from generator.errors import PlanError
 from generator.plan.workspace import Workspace
 
-from ..conftest import TREE
+from ..conftest import TREE, examples
 
 PROVINCE = (TREE / "province.yaml").read_text(encoding="utf-8")
 DEPARTMENT = (TREE / "department.yaml").read_text(encoding="utf-8")
@@ -49,7 +49,7 @@ def _outcome(tmp_path, name, text):
             assert "\n" not in line and problem.pos is not None and problem.message, line
 
 
-SETTINGS = settings(max_examples=150, deadline=None,
+SETTINGS = settings(max_examples=examples(50), deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 

@@ -2,6 +2,8 @@ from hypothesis import given, settings, strategies as st
 
 from generator.plan.placeholders import _compiled, _plain_names, render_text
 
+from ..conftest import examples
+
 CONTEXT = {"year": 2023, "issuer": {"short": "Sở"}, "units": {"vp_so": "Văn phòng Sở"},
            "value": "{{ year }}"}
 
@@ -41,7 +43,7 @@ PIECES = st.sampled_from([
 WITH_TYPES = {**CONTEXT, "flag": True, "ratio": 1.5}
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.lists(PIECES, min_size=1, max_size=6).map("".join))
 def test_plain_names_give_what_jinja_gives(text):
     """Whenever the plain-name shortcut answers, Jinja answers the same."""

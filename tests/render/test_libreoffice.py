@@ -9,6 +9,7 @@ import pytest
 
 from generator.render import DEFAULT_TEMPLATE, render_plan
 
+from ..conftest import convert_with_libreoffice
 from .docx_xml import Docx, w
 from .fixtures import decision_plan, long_plan
 
@@ -19,14 +20,20 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def pdf(tmp_path_factory):
+def converted(tmp_path_factory):
+    """The long plan as PDF and the template saved again as DOCX (as a user restyling it in
+    LibreOffice would): both conversions at once, as LibreOffice takes seconds to start."""
     work = tmp_path_factory.mktemp("lo")
     docx = work / "plan.docx"
     docx.write_bytes(render_plan(long_plan()))
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{work}/profile", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(work), str(docx)],
-                   check=True, capture_output=True, timeout=180)
-    return work / "plan.pdf"
+    convert_with_libreoffice(([docx], work, "pdf"),
+                             ([DEFAULT_TEMPLATE], work / "saved", "docx:MS Word 2007 XML"))
+    return work
+
+
+@pytest.fixture(scope="module")
+def pdf(converted):
+    return converted / "plan.pdf"
 
 
 def page_text(pdf, page: int) -> str:
@@ -87,12 +94,11 @@ def test_the_table_header_repeats_on_every_appendix_page(pdf):
         assert "Stt" in page_text(pdf, page)
 
 
-def test_a_template_saved_again_by_libreoffice_still_renders(tmp_path):
+def test_a_template_saved_again_by_libreoffice_still_renders(converted):
     """A user restyles the template in LibreOffice and saves it as DOCX: the tags survive."""
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
-                    "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(tmp_path / "saved"),
-                    str(DEFAULT_TEMPLATE)], check=True, capture_output=True, timeout=180)
-    doc = Docx(render_plan(decision_plan(), template=tmp_path / "saved" / "plan.docx"))
+    saved = converted / "saved" / "plan.docx"
+    assert saved.read_bytes() != DEFAULT_TEMPLATE.read_bytes()
+    doc = Docx(render_plan(decision_plan(), template=saved))
     assert len(doc.xpath(".//w:sectPr")) == 3
     assert doc.xpath("./w:sectPr/w:pgSz/@w:orient") == ["landscape"]
     defined = {s.get(w("styleId")) for s in doc.styles.findall(w("style"))}

@@ -10,7 +10,7 @@ from generator.check import check_docx
 from generator.plan.workspace import Workspace
 from generator.render import render_plan
 
-from ..conftest import ROOT
+from ..conftest import ROOT, convert_with_libreoffice
 
 PLANS = sorted((ROOT / "plans").glob("*.yaml"))
 SHARED = ROOT.parent / "shared"
@@ -45,9 +45,7 @@ def test_every_output_passes_the_decree_30_check(built, stem):
 @pytest.mark.skipif(not shutil.which("soffice") or not shutil.which("pdftotext"), reason="needs LibreOffice")
 def test_libreoffice_lays_out_every_plan(built):
     out, models = built
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{out}/profile", "--headless", "--convert-to",
-                    "pdf", "--outdir", str(out), *sorted(str(p) for p in out.glob("*.docx"))],
-                   check=True, capture_output=True, timeout=600)
+    convert_with_libreoffice((sorted(out.glob("*.docx")), out, "pdf"))
     for stem, model in models.items():
         pdf = out / f"{stem}.pdf"
         info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
