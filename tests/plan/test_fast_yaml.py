@@ -12,6 +12,7 @@ from generator.errors import PlanError
 from generator.tree import Map, Seq
 
 from .test_fuzz_inputs import PROVINCE, mutated
+from ..conftest import examples
 
 ROOT = Path(__file__).resolve().parents[2]
 FILES = sorted(ROOT.glob("plans/*.yaml")) + sorted(ROOT.glob("tests/**/*.yaml"))
@@ -58,7 +59,7 @@ def test_every_yaml_file_in_the_repository(path):
 
 
 @pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML built without libyaml")
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=mutated(PROVINCE))
 def test_mutated_plans(text):
     check(text)

@@ -8,6 +8,7 @@ from generator.plan import inherit
 from generator.errors import Pos, Problem
 from generator.plan.inherit import _merge_map, strip_controls
 from generator.tree import Map, Seq, plain
+from ..conftest import examples
 
 IDS = ["a", "b", "c", "d", "e", "f"]
 
@@ -89,7 +90,7 @@ def _seq(items: list, first_line: int) -> Seq:
     return out
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.lists(parent_item, max_size=8), st.lists(child_item, max_size=8))
 def test_linked_list_merge_equals_the_scanning_one(parent, child):
     old, new = _seq(parent, 1), _seq(child, 100)

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from generator.plan import validate
 from generator.plan.inherit import Resolver
 from generator.plan.schema_check import accepts
+from ..conftest import examples
 
 ROOT = Path(__file__).resolve().parents[2]
 PLANS = sorted((ROOT / "plans").glob("*.yaml"))
@@ -70,7 +71,7 @@ def mutated(draw):
     return tree
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutated())
 def test_fast_check_never_accepts_what_cerberus_rejects(tree):
     if accepts(tree):

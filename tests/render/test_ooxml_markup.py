@@ -7,13 +7,14 @@ from hypothesis import given, settings, strategies as st
 from lxml import etree
 
 from generator.render import ooxml
+from ..conftest import examples
 
 XML_TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters=(
     "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18"
     "\x19\x1a\x1b\x1c\x1d\x1e\x1f\ufffe\uffff")), max_size=30)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(text=XML_TEXT | st.sampled_from(["& < > \" ' \r \n \t", "Sở & “Ban” <b>", "\r\n"]))
 def test_escaping_matches_lxml(text):
     node = etree.Element("a")
