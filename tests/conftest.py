@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, settings
 
 from generator.commands import main
 
-# The tests keep their own derived-data cache (generator/cache.py), never the user's.
+# The tests keep their own derived-data cache (generator/render/cache.py), never the user's.
 os.environ["PLANGEN_CACHE_DIR"] = tempfile.mkdtemp(prefix="plangen-test-cache-")
 atexit.register(shutil.rmtree, os.environ["PLANGEN_CACHE_DIR"], True)
 

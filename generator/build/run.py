@@ -1,9 +1,9 @@
 """``plangen build``: find what is stale, build it serially or in a process pool, record it.
 
-The steps, each in its own function: read and hash the given plans (build_state), decide
+The steps, each in its own function: read and hash the given plans (state), decide
 which DOCX files are out of date, order the stale plans so that each subtree travels as one
 chunk (a worker then resolves a parent once for all its children), build the chunks
-(build_worker), convert the new DOCX files to PDF in one LibreOffice batch (pdf), and
+(worker), convert the new DOCX files to PDF in one LibreOffice batch (pdf), and
 record the hashes atomically under the output folder. A serial build runs the very same
 chunks in this process, which is why ``-j N`` output is byte-identical to ``-j 1``.
 """

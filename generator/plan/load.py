@@ -121,7 +121,7 @@ def _fast_tree(text: str, name: str) -> Map | None:
     None sends the text down the pure-Python path, which then owns every message: on any
     character PyYAML's reader refuses, any tab (libyaml takes tabs in places PyYAML does
     not), any libyaml error, any alias, any problem at all.
-    tests/build/test_fast_yaml.py checks that both paths give the same trees.
+    tests/plan/test_fast_yaml.py checks that both paths give the same trees.
     """
     if _FastLoader is None or "\t" in text or _NON_PRINTABLE.search(text):
         return None

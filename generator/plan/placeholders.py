@@ -68,7 +68,7 @@ def _plain_names(text: str, context: dict) -> str | None:
     Nearly every placeholder in real plans is ``{{ year }}`` or ``{{ issuer.short }}``;
     compiling each distinct text with Jinja cost more than loading the plan. Taken only for
     names of strings and integers (not of dict methods), with no other braces and no carriage
-    return (Jinja rewrites line ends); tests/test_placeholders.py checks it against Jinja.
+    return (Jinja rewrites line ends); tests/plan/test_placeholders.py checks it against Jinja.
     """
     if "\r" in text:
         return None

@@ -1,4 +1,4 @@
-"""The characters XML 1.0 cannot hold: plans are refused with them (checks.py), and the
+"""The characters XML 1.0 cannot hold: plans are refused with them (plan/rules.py), and the
 renderer refuses them too, as lxml does, whatever model it is given (render/ooxml.py)."""
 from __future__ import annotations
 

@@ -370,7 +370,7 @@ def border_top(par_props: etree._Element) -> None:
 def paragraph_mark_props(paragraph_node: etree._Element) -> etree._Element:
     """The run properties of the paragraph mark (``w:pPr/w:rPr``), created in schema order.
 
-    Tracked changes mark a whole paragraph as inserted or deleted here (redline.py).
+    Tracked changes mark a whole paragraph as inserted or deleted here (review/redline).
     """
     props = paragraph_node.find(qn("w:pPr"))
     if props is None:

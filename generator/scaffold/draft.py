@@ -1,7 +1,7 @@
 """``plangen new``: start a plan from another, as a file that validates and builds as written.
 
-Two ways in: a child plan scaffolded from its parent (newplan_child.py) and next year's plan
-rolled forward from this year's (newplan_year.py). Both produce text; this module checks that
+Two ways in: a child plan scaffolded from its parent (child.py) and next year's plan
+rolled forward from this year's (next_year.py). Both produce text; this module checks that
 text the way ``plangen validate`` and ``plangen build`` would before anything is written, so a
 scaffold that does not load is a bug reported here, never a file left for the user to debug.
 """
