@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from generator.build.state import (Entry, FileStamp, Hashes, Source, State, docx_current, fingerprint,
-                          pdf_current, read_source)
+from generator.build.state import (Entry, FileStamp, Hashes, Source, State, docx_current,
+                                   pdf_current, read_source)
 from generator.build.worker import Job, Result
-from generator.folders import OUTPUT_DIR, PLANS_DIR
 from generator.errors import Pos, Problem, file_problem
+from generator.folders import OUTPUT_DIR, PLANS_DIR
 from generator.plan.inherit import extends_chain
+from generator.render.cache import fingerprint
 
 MAX_CHUNK = 32
 MAX_DEPTH = 64             # plans a scheduling chain follows, at most

@@ -12,12 +12,10 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.plan.inherit import parent_path
-from generator.render.cache import fingerprint  # noqa: F401  (the state is valid for one)
 from generator.write import write_atomic
 
 STATE_NAME = ".plangen-build.json"

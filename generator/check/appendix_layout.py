@@ -8,8 +8,8 @@ from lxml import etree
 
 from generator.check.expect import look, quote
 from generator.check.formatting import on, table_layout_fixed, twips
-from generator.check.docx_view import Doc, Part, first_line, grid, is_empty, row_cells, rows, text, whole
-from generator.check.docx_parts import w
+from generator.check.view import Doc, Part, first_line, grid, is_empty, row_cells, rows, text, whole
+from generator.check.reader import w
 from generator.check.page_setup import is_landscape
 
 ATTACHED_TO = re.compile(r"\(\s*(?:Ban hành\s+)?kèm theo\b.*\bsố\b.*\bngày\b.*\bcủa\b.*\)",

@@ -8,8 +8,8 @@ from lxml import etree
 
 from generator.check.expect import alignment, is_upper, look, pt, quote
 from generator.check.formatting import ParaFormat
-from generator.check.docx_view import Doc, Part, is_empty, table_lines, text, whole
-from generator.check.docx_parts import w
+from generator.check.view import Doc, Part, is_empty, table_lines, text, whole
+from generator.check.reader import w
 
 BODY_MIN_CHARS = 40
 CM = 1440 / 2.54                     # twips per centimetre

@@ -12,8 +12,8 @@ from typing import Callable, Iterable
 from generator.check import appendix_layout as appendix, body, closing, fonts, heading
 
 from generator.check import page_setup as page
-from generator.check.docx_view import Doc, open_doc
-from generator.check.docx_parts import DocxError
+from generator.check.view import Doc, open_doc
+from generator.check.reader import DocxError
 
 Rule = Callable[[Doc], Iterable[str]]
 

@@ -6,8 +6,8 @@ from typing import Iterator
 from lxml import etree
 
 from generator.check.expect import is_upper, look, quote
-from generator.check.docx_view import Doc, Line, column_count, column_lines
-from generator.check.docx_parts import w
+from generator.check.view import Doc, Line, column_count, column_lines
+from generator.check.reader import w
 
 LABEL = "Nơi nhận:"
 

@@ -5,7 +5,7 @@ the element, what is wrong and what the decree expects.
 """
 from __future__ import annotations
 
-from generator.check.docx_view import Doc, Line
+from generator.check.view import Doc, Line
 
 _ALIGN = {"center": "centred", "both": "justified", "right": "right-aligned",
           "left": "left-aligned", "distribute": "distributed"}

@@ -6,8 +6,8 @@ from typing import Iterator
 from lxml import etree
 
 from generator.check.expect import quote
-from generator.check.docx_view import Doc, norm, own_runs
-from generator.check.docx_parts import w
+from generator.check.view import Doc, norm, own_runs
+from generator.check.reader import w
 
 TNR = "times new roman"
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from generator.check.docx_parts import w
+from generator.check.reader import w
 
 FONT_SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
 _THEME_ATTR = {"ascii": "asciiTheme", "hAnsi": "hAnsiTheme", "eastAsia": "eastAsiaTheme",

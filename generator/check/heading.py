@@ -9,9 +9,9 @@ from lxml import etree
 
 from generator.check.expect import look, quote
 from generator.check.formatting import table_borders
-from generator.check.docx_view import (NATIONAL_TITLES, Doc, Line, column_count, column_lines, first_line,
+from generator.check.view import (NATIONAL_TITLES, Doc, Line, column_count, column_lines, first_line,
                     has_drawing, is_empty, marker_kind, text)
-from generator.check.docx_parts import w
+from generator.check.reader import w
 
 # Type codes are upper case except TTr (tờ trình) and CTr (chương trình).
 NUMBER = re.compile(r"Số:\s*(?P<n>\d*)\s*/(?:[A-ZĐ]+|TTr|CTr)-[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*")

@@ -8,8 +8,8 @@ from lxml import etree
 
 from generator.check.expect import alignment, quote
 from generator.check.formatting import on, twips
-from generator.check.docx_view import Doc, Section, first_line, is_empty
-from generator.check.docx_parts import R_NS, w
+from generator.check.view import Doc, Section, first_line, is_empty
+from generator.check.reader import R_NS, w
 
 A4 = (11906, 16838)            # twips, portrait
 A4_TOLERANCE = 20

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from generator.review.formats import FORMATS, format_diff
+
 OUTPUT = click.Path(dir_okay=False, path_type=Path)
 EXIT_EQUAL, EXIT_DIFFERENT = 0, 1
 
@@ -14,7 +16,7 @@ EXIT_EQUAL, EXIT_DIFFERENT = 0, 1
 @click.command("diff")
 @click.argument("old")
 @click.argument("new")
-@click.option("--format", "fmt", type=click.Choice(("text", "markdown", "json")), default="text",
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text",
               show_default=True, help="text for a terminal, markdown for a merge request, json for tools.")
 @click.option("--color/--no-color", default=None,
               help="Colour the text format (default: only when stdout is a terminal).")
@@ -26,7 +28,7 @@ def diff_command(ctx: click.Context, old: str, new: str, fmt: str, color: bool |
     included, without a checkout), e.g. plangen diff HEAD~1:plans/x.yaml plans/x.yaml.
     Exit status: 0 when equal, 1 when different, 2 when a side cannot be read or is invalid.
     """
-    from generator.review.diff import diff_specs, format_diff
+    from generator.review.diff import diff_specs
     diff = diff_specs(old, new)
     if color is None:
         color = sys.stdout.isatty() and "NO_COLOR" not in os.environ

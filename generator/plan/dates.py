@@ -52,7 +52,3 @@ class DocDate:
     def short(self) -> str:
         day = day_text(self.day) if self.day else "  "
         return f"{day}/{month_text(self.month)}/{self.year}"
-
-
-def short_date(d: date) -> str:
-    return f"{day_text(d.day)}/{month_text(d.month)}/{d.year}"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import difflib
 from collections import OrderedDict
-from typing import Any, Iterator
+from typing import Iterator
 
 from generator.plan import deadlines
 from generator.errors import Pos, Problem

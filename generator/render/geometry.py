@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.page import (A4_LONG_MM, A4_SHORT_MM, HEADER_DISTANCE_MM,  # noqa: F401
-                            MARGIN_BOTTOM_MM, MARGIN_LEFT_MM, MARGIN_RIGHT_MM, MARGIN_TOP_MM, twips)
+from generator.page import A4_LONG_MM, A4_SHORT_MM, MARGIN_LEFT_MM, MARGIN_RIGHT_MM, twips
 
 A4_SHORT = twips(A4_SHORT_MM)
 A4_LONG = twips(A4_LONG_MM)

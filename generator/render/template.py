@@ -16,6 +16,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt, Twips
 
+from generator import page
 from generator.render import geometry, ooxml, package
 from generator.render.styles import PAGE_NUMBER, SECTION_BREAK, SPECS, TAGS, StyleSpec, style_id
 
@@ -82,7 +83,7 @@ def _paragraph_format(fmt, spec: StyleSpec) -> None:
     if spec.align is not None:
         fmt.alignment = _ALIGN[spec.align]
     if spec.first_line_mm is not None:
-        fmt.first_line_indent = Twips(geometry.twips(spec.first_line_mm))
+        fmt.first_line_indent = Twips(page.twips(spec.first_line_mm))
     if spec.before_pt is not None:
         fmt.space_before = Pt(spec.before_pt)
     if spec.after_pt is not None:
@@ -96,15 +97,15 @@ def _paragraph_format(fmt, spec: StyleSpec) -> None:
 
 
 def _page(section) -> None:
-    """A4 portrait with the margins of geometry.py; renders derive every section from this."""
+    """A4 portrait with the margins of page.py; renders derive every section from this."""
     section.page_width = Twips(geometry.A4_SHORT)
     section.page_height = Twips(geometry.A4_LONG)
-    section.top_margin = Twips(geometry.twips(geometry.MARGIN_TOP_MM))
-    section.bottom_margin = Twips(geometry.twips(geometry.MARGIN_BOTTOM_MM))
-    section.left_margin = Twips(geometry.twips(geometry.MARGIN_LEFT_MM))
-    section.right_margin = Twips(geometry.twips(geometry.MARGIN_RIGHT_MM))
-    section.header_distance = Twips(geometry.twips(geometry.HEADER_DISTANCE_MM))
-    section.footer_distance = Twips(geometry.twips(geometry.HEADER_DISTANCE_MM))
+    section.top_margin = Twips(page.twips(page.MARGIN_TOP_MM))
+    section.bottom_margin = Twips(page.twips(page.MARGIN_BOTTOM_MM))
+    section.left_margin = Twips(page.twips(page.MARGIN_LEFT_MM))
+    section.right_margin = Twips(page.twips(page.MARGIN_RIGHT_MM))
+    section.header_distance = Twips(page.twips(page.HEADER_DISTANCE_MM))
+    section.footer_distance = Twips(page.twips(page.HEADER_DISTANCE_MM))
     section.gutter = Mm(0)
 
 

@@ -2,9 +2,6 @@
 
 ``plangen diff`` compares two *resolved* plans (a file, or ``REV:path`` read from git) and
 reports the changes a signer cares about: tasks added, dropped, moved or edited, legal bases,
-paragraphs and the identity of the issuing document.
+paragraphs and the identity of the issuing document; ``plangen redline`` shows the same changes
+as tracked changes in the documents. Nothing is imported here, so ``plangen text`` stays light.
 """
-from generator.review.compare import diff_plans
-from generator.review.sources import SourceError, open_plan
-
-__all__ = ["SourceError", "diff_plans", "open_plan"]

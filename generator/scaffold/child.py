@@ -67,7 +67,7 @@ def _identity(parent: Plan, issuer: str) -> list[str]:
         f"  full: {quoted(issuer)}",
         f"  abbr: {quoted(abbr)}  # TODO: ký hiệu in numbers (…/KH-{abbr})",
         f"  place: {quoted(parent.issuer.place)}  # TODO: the place before the date",
-        f"  # short: \"…\"  # how the plan names its issuer in sentences (\"… của Sở\")",
+        "  # short: \"…\"  # how the plan names its issuer in sentences (\"… của Sở\")",
         "",
         "document:",
         '  number: ""  # TODO: the number, once issued',

@@ -33,7 +33,7 @@ def next_year_plan(previous: Path, output: Path, parent: Path | None = None) -> 
     loaded = load(previous, workspace)
     year = loaded.model.year
     editor = Editor(previous.read_text(encoding="utf-8"))
-    target = _roll_parent(editor, loaded, output, parent, workspace)
+    _roll_parent(editor, loaded, output, parent, workspace)
     if editor.node(("year",)) is not None:
         editor.replace(editor.node(("year",)), str(year + 1))
         editor.note(("year",), f"REVIEW: was {year}")

@@ -1,6 +1,5 @@
 """The seed plans in plans/: every one valid, and each resolving to what its seed shows."""
 import json
-from pathlib import Path
 
 import pytest
 

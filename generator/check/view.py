@@ -15,7 +15,7 @@ from lxml import etree
 
 from generator.check import formatting
 from generator.check.formatting import ParaFormat, RunFormat, Styles
-from generator.check.docx_parts import DocxError, Package, load, w
+from generator.check.reader import DocxError, Package, load, w
 
 _WRAPPERS = {w("sdt"), w("customXml"), w("sdtContent"), w("smartTag")}
 _SKIPPED = {w("p"), w("pPr"), w("del"), w("moveFrom"), w("sdtPr"),
