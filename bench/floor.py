@@ -46,9 +46,9 @@ def render_seconds(plans: list[Path], repeat: int = 1) -> tuple[float, float]:
     CPU seconds of this process (other processes on the machine do not count), the best of
     ``repeat`` passes, with the collector tuned as the ``plangen`` command tunes it.
     """
-    from generator.plan.workspace import tune_collector
+    from generator.commands import tune_collector
     from generator.plan.workspace import Workspace
-    from generator.render import render_plan
+    from generator.render.compose import render_plan
     tune_collector()
     best = (float("inf"), float("inf"))
     for _ in range(repeat):

@@ -21,7 +21,7 @@ from generator.build.state import (Entry, FileStamp, Hashes, Source, State, docx
 from generator.build.worker import Job, Result
 from generator.errors import Pos, Problem, file_problem
 from generator.folders import OUTPUT_DIR, PLANS_DIR
-from generator.plan.inherit import extends_chain
+from generator.plan.extends import extends_chain
 from generator.render.cache import fingerprint
 
 MAX_CHUNK = 32
@@ -267,7 +267,9 @@ def _preload() -> None:
     """Import the pipeline and renderer, and read the template, once before forking, so
     workers share them."""
     from generator.plan import workspace  # noqa: F401
-    from generator.render import DEFAULT_TEMPLATE, TemplateError, skeleton
+    from generator.render import skeleton
+    from generator.render.compose import DEFAULT_TEMPLATE
+    from generator.render.skeleton import TemplateError
     try:
         skeleton.plain(DEFAULT_TEMPLATE)
     except (TemplateError, OSError):

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.plan.inherit import parent_path
+from generator.plan.extends import parent_path
 from generator.write import write_atomic
 
 STATE_NAME = ".plangen-build.json"

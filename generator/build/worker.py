@@ -57,7 +57,8 @@ class Builder:
         self._recent: OrderedDict[Path, None] = OrderedDict()
 
     def build(self, job: Job) -> Result:
-        from generator.render import TemplateError, render_plan
+        from generator.render.compose import render_plan
+        from generator.render.skeleton import TemplateError
         from generator.write import write_atomic
         result = Result(job)
         try:

@@ -5,10 +5,9 @@ from pathlib import Path
 
 import click
 
+from generator.commands import PLAN
 from generator.errors import UsageProblem
 from generator.folders import PLANS_DIR, plan_files
-
-PLAN = click.Path(exists=True, dir_okay=False, path_type=Path)
 
 
 def given_or_default(paths: tuple[Path, ...]) -> list[Path]:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
+from generator.commands import OUTPUT
 from generator.review.formats import FORMATS, format_diff
 
-OUTPUT = click.Path(dir_okay=False, path_type=Path)
 EXIT_EQUAL, EXIT_DIFFERENT = 0, 1
 
 

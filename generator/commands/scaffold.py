@@ -8,12 +8,10 @@ from pathlib import Path
 
 import click
 
+from generator.commands import OUTPUT, PLAN
 from generator.scaffold.child import child_plan
 from generator.scaffold.draft import check_target, write_new_plan
 from generator.scaffold.next_year import next_year_plan
-
-PLAN = click.Path(exists=True, dir_okay=False, path_type=Path)
-OUTPUT = click.Path(dir_okay=False, path_type=Path)
 
 
 @click.command("new")

@@ -5,7 +5,6 @@ each parent once, however many children it has.
 """
 from __future__ import annotations
 
-import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -97,17 +96,6 @@ def validate_plans(paths: list[Path]) -> list[Outcome]:
             outcome.problems = e.problems
         outcomes.append(outcome)
     return outcomes
-
-
-# Cyclic garbage collection, less often: a plan is a tree of many small objects with no
-# cycles, and at the default thresholds the collector rescanned the growing heap so often
-# that a 10,000-task plan loaded 60% slower than ten 1,000-task plans (bench/run.py, growth).
-GC_THRESHOLDS = (100_000, 50, 1000)
-
-
-def tune_collector() -> None:
-    """Set GC_THRESHOLDS for this process (and the build workers forked from it)."""
-    gc.set_threshold(*GC_THRESHOLDS)
 
 
 def load_plan(path: Path | str) -> Plan:

@@ -1,5 +1,4 @@
-"""DOCX rendering of a typed plan (Decree 30/2020 layout): ``render_plan(plan) -> bytes``."""
-from generator.render.compose import DEFAULT_TEMPLATE, render_plan
-from generator.render.skeleton import TemplateError
+"""DOCX rendering of a typed plan (Decree 30/2020 layout): ``compose.render_plan(plan) -> bytes``.
 
-__all__ = ["DEFAULT_TEMPLATE", "TemplateError", "render_plan"]
+Nothing is imported here, so reading the template cache (cache.py) does not load the renderer.
+"""

@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from generator.errors import EXIT_INVALID, EXIT_USAGE, PlanError, PlangenError, Problem, UsageProblem
-from generator.plan.inherit import display_name, extends_chain, parent_in
+from generator.plan.extends import extends_chain, parent_in
+from generator.plan.inherit import display_name
 from generator.plan.workspace import LoadedPlan, Workspace
 
 

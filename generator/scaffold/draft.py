@@ -16,7 +16,8 @@ from pathlib import Path
 from generator.errors import EXIT_INVALID, EXIT_USAGE, PlanError, PlangenError, file_problem
 from generator.plan.inherit import display_name
 from generator.plan.workspace import Workspace
-from generator.render import TemplateError, render_plan
+from generator.render.compose import render_plan
+from generator.render.skeleton import TemplateError
 from generator.resources import JSON_SCHEMA
 from generator.write import write_atomic
 

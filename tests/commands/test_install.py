@@ -1,7 +1,7 @@
 """``pip install .`` gives a plangen that works away from the checkout.
 
 The Word template and the JSON Schema live in the repository's templates/ and schema/; the
-wheel carries them as package data (pyproject.toml), read through importlib.resources
+wheel carries them as package data (pyproject.toml), found through the import system
 (generator/resources.py). The wheel is built and installed into a new virtual environment,
 then its ``plangen`` runs in a folder that holds nothing but plans/.
 """

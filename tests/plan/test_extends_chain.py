@@ -2,7 +2,7 @@
 from pathlib import Path, PurePosixPath
 
 from generator.build.state import extends_of
-from generator.plan.inherit import extends_chain, parent_in
+from generator.plan.extends import extends_chain, parent_in
 
 from ..conftest import ROOT
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.render import render_plan
+from generator.render.compose import render_plan
 
 from .docx_xml import Docx
 from .fixtures import decision_plan, standalone_plan

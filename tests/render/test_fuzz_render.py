@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from generator.plan import deadlines
 from generator.plan.workspace import Workspace
-from generator.render import render_plan
+from generator.render.compose import render_plan
 
 from ..conftest import convert_with_libreoffice, examples
 

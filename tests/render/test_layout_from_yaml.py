@@ -5,7 +5,7 @@ import zipfile
 from lxml import etree
 
 from generator.plan.workspace import Workspace
-from generator.render import render_plan
+from generator.render.compose import render_plan
 from generator.render.geometry import twips
 
 from ..conftest import TREE, edit

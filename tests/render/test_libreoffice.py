@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from generator.render import DEFAULT_TEMPLATE, render_plan
+from generator.render.compose import DEFAULT_TEMPLATE, render_plan
 
 from ..conftest import convert_with_libreoffice
 from .docx_xml import Docx, w

@@ -8,7 +8,7 @@ import pytest
 
 from generator.check import check_docx
 from generator.plan.workspace import Workspace
-from generator.render import render_plan
+from generator.render.compose import render_plan
 
 from ..conftest import ROOT, convert_with_libreoffice
 

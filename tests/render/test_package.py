@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator.render import render_plan
+from generator.render.compose import render_plan
 from generator.render.package import members, normalize
 
 from .docx_xml import Docx

@@ -7,7 +7,7 @@ import pytest
 
 from generator.errors import PlanError
 from generator.plan.workspace import Workspace
-from generator.render import render_plan
+from generator.render.compose import render_plan
 from generator.render.geometry import LANDSCAPE, twips
 
 from .docx_xml import NS, Docx, w

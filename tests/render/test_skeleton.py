@@ -12,7 +12,9 @@ from docx import Document
 
 from generator.check import check_docx
 from generator.plan.workspace import Workspace
-from generator.render import TemplateError, ooxml, render_plan, skeleton
+from generator.render import ooxml, skeleton
+from generator.render.compose import render_plan
+from generator.render.skeleton import TemplateError
 from generator.render.compose import DEFAULT_TEMPLATE, DocumentSection, render_sections
 from generator.render.geometry import PORTRAIT
 from generator.review.docx_text import docx_text

@@ -22,7 +22,7 @@ RENDER = """
 import sys
 from pathlib import Path
 from generator.plan.workspace import Workspace
-from generator.render import render_plan
+from generator.render.compose import render_plan
 data = render_plan(Workspace().load(Path(sys.argv[1])).model, sys.argv[2])
 Path(sys.argv[3]).write_bytes(data)
 heavy = sorted({m.split(".")[0] for m in sys.modules} & {"docx", "docxtpl", "jinja2"})

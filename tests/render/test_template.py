@@ -8,7 +8,9 @@ from docx.shared import Pt
 
 import pytest
 
-from generator.render import DEFAULT_TEMPLATE, TemplateError, render_plan
+from generator.render.compose import DEFAULT_TEMPLATE, render_plan
+
+from generator.render.skeleton import TemplateError
 from generator.render.package import members
 from generator.render.styles import SPECS, style_id
 from generator.render.template import build_template

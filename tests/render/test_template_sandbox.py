@@ -4,7 +4,9 @@ import zipfile
 
 import pytest
 
-from generator.render import DEFAULT_TEMPLATE, TemplateError, render_plan
+from generator.render.compose import DEFAULT_TEMPLATE, render_plan
+
+from generator.render.skeleton import TemplateError
 
 from .fixtures import standalone_plan
 

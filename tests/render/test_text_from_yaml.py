@@ -4,7 +4,7 @@ import io
 import docx
 
 from generator.plan.workspace import Workspace
-from generator.render import render_plan
+from generator.render.compose import render_plan
 
 from ..conftest import TREE, edit
 

@@ -10,7 +10,7 @@ from generator.commands.review import text_command
 
 from .conftest import PLANS, invoke
 
-render = pytest.importorskip("generator.render")
+from generator.render.compose import render_plan
 
 
 @pytest.fixture(scope="module")
@@ -19,12 +19,12 @@ def model():
 
 
 def test_the_same_plan_built_twice_gives_the_same_text(model):
-    first, second = render.render_plan(model), render.render_plan(model)
+    first, second = render_plan(model), render_plan(model)
     assert docx_text(first) == docx_text(second)
 
 
 def test_paragraphs_and_table_rows_read_as_printed(model):
-    lines = docx_text(render.render_plan(model)).splitlines()
+    lines = docx_text(render_plan(model)).splitlines()
     assert "Số:      /KH-SXD | An Giang, ngày 06 tháng 02 năm 2023" in lines
     assert "I. MỤC ĐÍCH, YÊU CẦU" in lines
     assert ("2 | 2 | Tham gia các đợt tập huấn nghiệp vụ, hội nghị, hội thảo, tọa đàm về hoạt động "

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from generator.commands import main
 from generator.plan.workspace import Workspace
-from generator.render import render_plan
+from generator.render.compose import render_plan
 from generator.commands.scaffold import new_command
 
 ROOT = Path(__file__).resolve().parents[2]

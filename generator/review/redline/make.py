@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import PlangenError
-from generator.plan.inherit import extends_chain, parent_in
+from generator.plan.extends import extends_chain, parent_in
 from generator.review.redline.document import AUTHOR, render_redline
 from generator.review.sources import SourceError, open_sides, parse_spec
 from generator.folders import OUTPUT_DIR, PLANS_DIR

@@ -7,7 +7,7 @@ from zipfile import ZipFile
 import pytest
 
 from generator.plan.workspace import Workspace
-from generator.render import render_plan
+from generator.render.compose import render_plan
 from generator.review.redline.document import render_redline
 from generator.commands.review import redline_command
 
