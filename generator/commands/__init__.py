@@ -19,6 +19,7 @@ PLAN = click.Path(exists=True, dir_okay=False, path_type=Path)       # a plan fi
 OUTPUT = click.Path(dir_okay=False, path_type=Path)                  # a file to write
 
 COMMANDS = {
+    "amend": "generator.commands.amend:amend_command",
     "build": "generator.commands.build:build_command",
     "check": "generator.commands.check:check_command",
     "diff": "generator.commands.review:diff_command",

@@ -16,7 +16,7 @@ from generator.plan.load import load_file
 from generator.tree import Map, Seq, deep_copy
 
 IDENTITY_KEYS = frozenset({"extends", "cite_parent", "reconstructed", "issuer", "document",
-                           "decision", "signature", "recipients"})
+                           "decision", "signature", "recipients", "amendment", "amendments"})
 NEVER_INHERITED = frozenset({"bases"})
 ID_LISTS = frozenset({"parts", "groups", "tasks", "sections", "paragraphs", "articles"})
 CONTROL_KEYS = ("drop", "after", "before", "at")

@@ -155,6 +155,28 @@ class Appendix:
 
 
 @dataclass(frozen=True)
+class Amendment:
+    """The decision that amends this version of the plan (``amendment:``; plangen amend)."""
+
+    number: str                 # "" for a draft
+    code: str                   # "125/QĐ-UBND"
+    date: DocDate
+    authority: str | None
+    bases: tuple[str, ...]      # further bases, after the amended decision's citation
+    proposal: str | None
+    signature: Signature | None   # None: the plan's own
+    recipients: tuple[str, ...] | None
+
+
+@dataclass(frozen=True)
+class Amended:
+    """An amendment already issued (``amendments:``), which the plan's documents cite."""
+
+    code: str
+    date: DocDate
+
+
+@dataclass(frozen=True)
 class Plan:
     source: str                 # the file, as the user named it
     year: int
@@ -166,6 +188,8 @@ class Plan:
     signature: Signature
     recipients: tuple[str, ...]  # as printed after "- ": "Như Điều 3;" … "Lưu: VT, TH."
     units: dict[str, str] = field(default_factory=dict)
+    amendment: Amendment | None = None
+    amendments: tuple[Amended, ...] = ()
 
     def tasks(self):
         """Every task of the appendix, in order."""

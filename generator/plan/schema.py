@@ -102,6 +102,23 @@ SIGNATURE = {"type": "dict", "schema": {
     "name": {**TEXT, "required": True},
 }}
 
+# The decision that amends this version of the plan (plangen amend), and the amendments
+# already issued, which the plan's documents then cite. Neither is inherited (inherit.py).
+AMENDMENT = {"type": "dict", "schema": {
+    "number": {"type": "string", "required": True, "regex": r"\d*"},
+    "date": {**DATE, "required": True},
+    "authority": TEXT,
+    "bases": {"type": "list", "schema": TEXT},
+    "proposal": TEXT,
+    "signature": SIGNATURE,
+    "recipients": {"type": "list", "schema": TEXT},
+}}
+
+AMENDMENTS = {"type": "list", "schema": {"type": "dict", "schema": {
+    "number": {"type": "string", "required": True, "regex": r"\d+"},
+    "date": {**DATE, "required": True},
+}}}
+
 SCHEMA = {
     "extends": {"type": "string"},
     "cite_parent": {"type": "boolean"},
@@ -160,6 +177,8 @@ SCHEMA = {
     }},
     "signature": {**SIGNATURE, "required": True},
     "recipients": {"type": "list", "schema": TEXT},
+    "amendment": AMENDMENT,
+    "amendments": AMENDMENTS,
 }
 
 

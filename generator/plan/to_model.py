@@ -9,8 +9,9 @@ from typing import Any
 
 from generator.plan import deadlines
 from generator.plan.identity import DOC_TYPE_NAMES, doc_code, doc_date, doc_type
-from generator.plan.model import (Appendix, Article, Cell, Column, Decision, Document, Group, Issuer,
-                    Layout, Paragraph, Part, Plan, PlanBody, Section, Signature, Span, Task)
+from generator.plan.model import (Amended, Amendment, Appendix, Article, Cell, Column, Decision,
+                    Document, Group, Issuer, Layout, Paragraph, Part, Plan, PlanBody, Section,
+                    Signature, Span, Task)
 from generator.plan.schema import COLUMN_FIELDS, UNIT_FIELDS
 from generator.plan.dates import DocDate
 
@@ -38,10 +39,13 @@ def build_plan(tree: dict, source: str, parent: Plan | None) -> Plan:
     decision = tree.get("decision")
     own_bases = _bases(tree, parent)
     plan_tree = tree["plan"]
+    amendments = tuple(Amended(_amendment_code(tree, a["number"]), DocDate.parse(a["date"]))
+                       for a in tree.get("amendments") or ())
     plan = PlanBody(
         title=plan_tree["title"],
         attached=(f"(Ban hành kèm theo {document.type_name} số {document.code} "
-                  f"{document.date.long()} của {issuer.full})") if decision else None,
+                  f"{document.date.long()} của {issuer.full}{amended_by(amendments)})")
+        if decision else None,
         bases=() if decision else own_bases,
         preamble=_paragraphs(plan_tree.get("preamble") or []),
         sections=tuple(Section(s["id"], roman(n), s["heading"], _paragraphs(s.get("paragraphs") or []))
@@ -51,11 +55,42 @@ def build_plan(tree: dict, source: str, parent: Plan | None) -> Plan:
         source=source, year=tree["year"], issuer=issuer, document=document,
         decision=_decision(decision, own_bases) if decision else None,
         plan=plan,
-        appendix=_appendix(tree["appendix"], document, issuer, units) if tree.get("appendix") else None,
-        signature=Signature(tuple(tree["signature"]["lines"]), tree["signature"]["name"]),
+        appendix=_appendix(tree["appendix"], document, issuer, units, amendments)
+        if tree.get("appendix") else None,
+        signature=_signature(tree["signature"]),
         recipients=tuple(tree.get("recipients") or ()),
         units=units,
+        amendment=_amendment(tree, tree["amendment"]) if tree.get("amendment") else None,
+        amendments=amendments,
     )
+
+
+def _signature(data: dict) -> Signature:
+    return Signature(tuple(data["lines"]), data["name"])
+
+
+def _amendment_code(tree: dict, number: str) -> str:
+    """An amending decision's code, ``125/QĐ-<the plan's issuer>``."""
+    return doc_code({"document": {"number": number, "type": "QĐ"}, "issuer": tree["issuer"]})
+
+
+def _amendment(tree: dict, data: dict) -> Amendment:
+    recipients = data.get("recipients")
+    return Amendment(
+        number=data["number"], code=_amendment_code(tree, data["number"]),
+        date=DocDate.parse(data["date"]), authority=data.get("authority"),
+        bases=tuple(data.get("bases") or ()), proposal=data.get("proposal"),
+        signature=_signature(data["signature"]) if data.get("signature") else None,
+        recipients=tuple(recipients) if recipients is not None else None)
+
+
+def amended_by(amendments: tuple[Amended, ...]) -> str:
+    """``; được sửa đổi, bổ sung tại Quyết định số 125/QĐ-UBND ngày …`` after a citation of
+    the original, or "" before any amendment."""
+    if not amendments:
+        return ""
+    cited = " và ".join(f"Quyết định số {a.code} {a.date.long()}" for a in amendments)
+    return f"; được sửa đổi, bổ sung tại {cited}"
 
 
 def _issuer(data: dict) -> Issuer:
@@ -135,13 +170,15 @@ def _paragraphs(items: list) -> tuple[Paragraph, ...]:
     return tuple(out)
 
 
-def _appendix(data: dict, document: Document, issuer, units: dict) -> Appendix:
+def _appendix(data: dict, document: Document, issuer, units: dict,
+              amendments: tuple[Amended, ...] = ()) -> Appendix:
     layouts = {name: Layout(name, tuple(Column(c["field"], c["label"], float(c["width"]))
                                         for c in lay["columns"]))
                for name, lay in data["layouts"].items()}
     numbering = {"parts": "arabic", "groups": "roman", "tasks": "flat", **(data.get("numbering") or {})}
     attached = data.get("attached") or (f"(Kèm theo {document.type_name} số {document.code} "
-                                        f"{document.date.long()} của {issuer.full})")
+                                        f"{document.date.long()} của {issuer.full}"
+                                        f"{amended_by(amendments)})")
     year = document.date.year
     parts, stt = [], 0
     for n, part in enumerate(data["parts"], 1):
