@@ -68,11 +68,17 @@ class Item:
 class Wording:
     items: list[Item]
     table: list[TableRow]
-    notes: list[str]          # diff entries left out, each with the reason
+    left_out: list[tuple[Source, str]]   # diff entries not amended, each with the reason
 
     @property
     def sources(self) -> list[Source]:
-        return [c.source for item in self.items for c in item.clauses] + [r.source for r in self.table]
+        """The diff entries worded, in clauses or table rows (a clause citing the table is none)."""
+        return [c.source for item in self.items for c in item.clauses if c.source[0] != "table"] \
+            + [r.source for r in self.table]
+
+    @property
+    def notes(self) -> list[str]:
+        return [f"{source[0]}: {source[1]} ({reason})" for source, reason in self.left_out]
 
     @property
     def empty(self) -> bool:
@@ -81,10 +87,10 @@ class Wording:
 
 def word(diff: PlanDiff, old: Plan, new: Plan, handful: int = HANDFUL) -> Wording:
     """Article 1 of the amendment of ``old`` by ``new``; the table when many rows changed."""
-    notes = [f"{name}: {c.what} ({NOT_AMENDED[name]})"
-             for name in NOT_AMENDED for c in diff.sections[name]]
+    left_out = [((name, c.what), NOT_AMENDED[name])
+                for name in NOT_AMENDED for c in diff.sections[name]]
     items = []
-    body = _title_clauses(diff.sections["titles"], notes) + _body_clauses(
+    body = _title_clauses(diff.sections["titles"], left_out) + _body_clauses(
         diff.sections["paragraphs"], old, new)
     if body:
         items.append(Item("Sửa đổi, bổ sung nội dung Kế hoạch như sau:", body))
@@ -105,17 +111,17 @@ def word(diff: PlanDiff, old: Plan, new: Plan, handful: int = HANDFUL) -> Wordin
         table += rows
         items.append(Item(f"Sửa đổi, bổ sung {words.part_title(part)} {ANNEX} như sau:",
                           sorted(clauses, key=lambda c: c.order)))
-    return Wording(items, table, notes)
+    return Wording(items, table, left_out)
 
 
-def _title_clauses(changes: list[Change], notes: list[str]) -> list[Clause]:
+def _title_clauses(changes: list[Change], left_out: list) -> list[Clause]:
     out = []
     for change in changes:
         if change.what == "plan.title" and change.new:
             out.append(Clause(f"Sửa đổi tên Kế hoạch thành: {quote(change.new)}.", ("titles", change.what)))
         else:
-            notes.append(f"titles: {change.what} (a line of the amended documents, "
-                         "not of the plan's content)")
+            left_out.append((("titles", change.what), "a line of the amended documents, "
+                             "not of the plan's content"))
     return out
 
 

@@ -112,8 +112,8 @@ def decision_blocks(old: Plan, new: Plan, amendment: Amendment, wording: Wording
 def table_blocks(old: Plan, new: Plan, amendment: Amendment, wording: Wording) -> list[Block]:
     """The attached "Phụ lục sửa đổi, bổ sung": per part its heading and a table of the rows
     as they now read, in the part's own columns plus CHANGE_COLUMN."""
-    attached = (f"(Kèm theo Quyết định số {amendment.code} {amendment.date.long()} "
-                f"của {new.issuer.full})")
+    number = amendment.code if amendment.number else blocks.DRAFT_NUMBER + amendment.code
+    attached = f"(Kèm theo Quyết định số {number} {amendment.date.long()} của {new.issuer.full})"
     title = f"Sửa đổi, bổ sung {lower_first(new.appendix.title)}"
     out = appendix.heading(Appendix(title, attached, ()))
     for part in new.appendix.parts:
