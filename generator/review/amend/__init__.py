@@ -48,14 +48,17 @@ def amend_specs(old: str, new: str, today: datetime.date | None = None) -> Amend
     result = Amended(diff)
     if diff.equal:
         return result
+    result.inherited_from = _inherited_only(*sides, old, new)
+    if result.inherited_from:
+        return result
     a, b = sides[0].model, sides[1].model
     result.wording = wording = word(diff, a, b)
     result.notes = list(wording.notes)
     if wording.empty:
         return result
-    result.inherited_from = _inherited_only(*sides, old, new)
-    if result.inherited_from:
-        return result
+    if not a.document.number:
+        raise UsageProblem(f"{old}: the plan has no document number, so it was never "
+                           "issued and has nothing to amend")
     amendment = b.amendment
     if amendment is None:
         day = today or datetime.date.today()
@@ -71,9 +74,6 @@ def _same_plan(old: LoadedPlan, new: LoadedPlan, old_name: str, new_name: str) -
         raise UsageProblem(f"{old_name} ({a.document.code} of {a.issuer.full}, {a.year}) and "
                            f"{new_name} ({b.document.code} of {b.issuer.full}, {b.year}) are not "
                            "versions of the same plan")
-    if not a.document.number:
-        raise UsageProblem(f"{old_name}: the plan has no document number, so it was never "
-                           "issued and has nothing to amend")
 
 
 def _check_date(old: LoadedPlan, new: LoadedPlan) -> None:

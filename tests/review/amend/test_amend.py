@@ -13,7 +13,7 @@ from generator.commands.review import diff_command
 from generator.review.amend import amend_specs
 from generator.review.docx_text import docx_text
 
-from .conftest import PLAN, diff_entries, git, invoke, set_amendment, six_changes, twenty_leads
+from .conftest import CHILD, PLAN, diff_entries, edit, git, invoke, set_amendment, six_changes, twenty_leads
 
 OLD = f"HEAD:{PLAN}"
 
@@ -173,3 +173,36 @@ def test_bad_input_is_one_line_exit_2_and_no_file(plans_repo):
     assert result.stderr == (f"{PLAN}:15:34: amendment date 10/01/2023 is before 77/QĐ-UBND of "
                              "18/01/2023, the decision it amends\n")
     assert not out.exists()
+
+
+def test_a_child_whose_only_change_is_its_parents_needs_no_amendment(plans_repo):
+    edit(plans_repo / PLAN, 'deadline: "15/02/{{ year }}"\n              result: "Kế hoạch Tổ chức',
+         'deadline: "28/02/{{ year }}"\n              result: "Kế hoạch Tổ chức')
+    out = plans_repo / "child.docx"
+    diff = invoke(diff_command, f"HEAD:{CHILD}", CHILD)
+    assert diff.exit_code == 1 and "kh-ksthc-so-huyen" in diff.stdout     # inherited, but shown
+    result = invoke(amend_command, f"HEAD:{CHILD}", CHILD, "-o", str(out))
+    assert (result.exit_code, out.exists()) == (0, False)
+    assert result.stdout == (f"{CHILD}: every change comes from its parent {PLAN}; amend the parent "
+                             "(the child needs no amendment of its own)\n")
+    edit(plans_repo / CHILD, 'lead: van_phong_so\n              coordinating: cac_phong_chuyen_mon\n'
+                             '              deadline: "Tham dự',
+         'lead: van_phong_so\n              coordinating: cac_phong_chuyen_mon\n              deadline: "Quý II/{{ year }}; tham dự')
+    result = invoke(amend_command, f"HEAD:{CHILD}", CHILD, "-o", str(out))
+    assert result.exit_code == 2          # its own change: amended, but this child was never issued
+    assert result.stderr == (f"HEAD:{CHILD}: the plan has no document number, so it was never issued "
+                             "and has nothing to amend\n")
+
+
+def test_amendment_blocks_are_not_inherited_and_issued_ones_are_cited(plans_repo):
+    from generator.plan.workspace import Workspace
+    set_amendment(plans_repo / PLAN)
+    edit(plans_repo / PLAN, "amendment: {", 'amendments: [{number: "98", date: "2023-04-03"}]\namendment: {')
+    workspace = Workspace()
+    parent, child = workspace.load(PLAN).model, workspace.load(CHILD).model
+    assert parent.amendment.code == "125/QĐ-UBND" and parent.amendment.date.short() == "05/6/2023"
+    assert (child.amendment, child.amendments) == (None, ())
+    cited = "; được sửa đổi, bổ sung tại Quyết định số 98/QĐ-UBND ngày 03 tháng 4 năm 2023)"
+    assert parent.plan.attached.endswith(f"của Ủy ban nhân dân tỉnh An Giang{cited}")
+    assert parent.appendix.attached.endswith(cited)
+    assert cited not in (child.appendix.attached or "")
