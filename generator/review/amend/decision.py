@@ -22,6 +22,7 @@ from generator.render.geometry import LANDSCAPE, PORTRAIT
 from generator.review.amend.clauses import Wording
 
 CHANGE_COLUMN = Column("amended", "Nội dung sửa đổi, bổ sung", 36)
+WIDE_MM = 20          # columns at least this wide give up room for CHANGE_COLUMN
 LETTERS = "abcdđeghiklmnopqrstuvxy"
 
 
@@ -131,12 +132,16 @@ def table_blocks(old: Plan, new: Plan, amendment: Amendment, wording: Wording) -
 
 def _amended_part(part: Part, notes: dict[str, str]) -> Part:
     """``part`` with only the noted tasks (and the groups holding them), each with its note in
-    an added last column; the columns narrowed to keep the table's width."""
+    an added last column; the wide columns narrowed to keep the table's width (a narrow
+    number column would break "Stt" in two)."""
     columns = part.layout.columns
-    total = sum(c.width_mm for c in columns)
-    scale = (total - CHANGE_COLUMN.width_mm) / total
-    layout = Layout(part.layout.id, tuple(replace(c, width_mm=round(c.width_mm * scale, 1))
-                                          for c in columns) + (CHANGE_COLUMN,))
+    wide = sum(c.width_mm for c in columns if c.width_mm >= WIDE_MM)
+    scale = max(wide - CHANGE_COLUMN.width_mm, wide / 2) / wide if wide else 1
+
+    def narrowed(c: Column) -> Column:
+        return replace(c, width_mm=round(c.width_mm * scale, 1)) if c.width_mm >= WIDE_MM else c
+
+    layout = Layout(part.layout.id, tuple(map(narrowed, columns)) + (CHANGE_COLUMN,))
     return Part(part.id, part.heading, layout, _kept(part.items, notes))
 
 
