@@ -10,26 +10,30 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from generator.errors import PlangenError, UsageProblem
 from generator.plan.dates import DocDate
 from generator.plan.workspace import LoadedPlan
 from generator.review.changes import PlanDiff
 
+if TYPE_CHECKING:
+    from generator.review.amend.clauses import Wording
+
 
 @dataclass
-class Amended:
+class AmendResult:
     """What ``amend_specs`` found: the diff, its wording, the DOCX (None: nothing to amend)."""
 
     diff: PlanDiff
-    wording: object = None
+    wording: Wording | None = None
     data: bytes | None = None
     draft: bool = False
     notes: list[str] = field(default_factory=list)       # said to the user, not in the decision
     inherited_from: str | None = None                     # every change came from this parent
 
 
-def amend_specs(old: str, new: str, today: datetime.date | None = None) -> Amended:
+def amend_specs(old: str, new: str, today: datetime.date | None = None) -> AmendResult:
     """The amendment of ``old`` by ``new`` (files or ``REV:path``).
 
     Every problem is a UsageProblem (exit 2), as ``diff`` keeps exit 1 for its result.
@@ -45,7 +49,7 @@ def amend_specs(old: str, new: str, today: datetime.date | None = None) -> Amend
     _same_plan(*sides, old, new)
     _check_date(sides[0], sides[1])
     diff = diff_plans(*sides, old, new)
-    result = Amended(diff)
+    result = AmendResult(diff)
     if diff.equal:
         return result
     result.inherited_from = _inherited_only(*sides, old, new)
@@ -83,8 +87,7 @@ def _check_date(old: LoadedPlan, new: LoadedPlan) -> None:
         return
     issued, dated = old.model.document.date, amendment.date
     if (dated.year, dated.month, dated.day or 31) < (issued.year, issued.month, issued.day or 1):
-        block = new.tree["amendment"]
-        where = block.where("date") if hasattr(block, "where") else None
+        where = new.tree["amendment"].where("date")
         prefix = f"{where}: " if where else ""
         raise UsageProblem(f"{prefix}amendment date {dated.short()} is before "
                            f"{old.model.document.code} of {issued.short()}, the decision it amends")

@@ -153,7 +153,9 @@ def _body_clauses(changes: list[Change], old: Plan, new: Plan) -> list[Clause]:
             old_list, new_list = (was.paragraphs if was else ()), after[sid].paragraphs
         key = key.removesuffix(" kind")
         if change.kind == ADDED:
-            out.append(Clause(f"Bổ sung vào {holder} nội dung sau: {quote(change.new)}.", source, n))
+            where = _paragraph_anchor(old_list, new_list, key, change)
+            out.append(Clause(f"Bổ sung vào {where} {holder} nội dung sau: {quote(change.new)}.",
+                              source, n))
             continue
         where = _paragraph_ref(old_list, key, change)
         if change.kind == REMOVED:
@@ -184,6 +186,16 @@ def _find(paragraphs: tuple[Paragraph, ...], key: str, text) -> int:
 def _paragraph(paragraphs, key: str, change: Change) -> Paragraph:
     i = _find(paragraphs, key, change.new)
     return paragraphs[i] if i >= 0 else Paragraph("text", str(change.new))
+
+
+def _paragraph_anchor(old, new, key: str, change: Change) -> str:
+    """``sau khoản 3`` (the nearest earlier paragraph the original has), or ``đầu``."""
+    at = _find(new, key, change.new)
+    kept = {(p.id, p.text if p.id is None else None) for p in old}
+    for p in reversed(new[:max(at, 0)]):
+        if (p.id, p.text if p.id is None else None) in kept:
+            return "sau " + _paragraph_ref(old, p.id or "", Change(ADDED, "", p.text, p.text))
+    return "đầu"
 
 
 def _paragraph_ref(paragraphs: tuple[Paragraph, ...], key: str, change: Change) -> str:

@@ -59,9 +59,10 @@ def _body(text: str, label: str = "") -> str:
 
 
 def _authority(old: Plan, new: Plan, amendment: Amendment) -> str:
+    """Who decides: the block's, else the plan decision's, else the head of the issuer."""
+    if amendment.authority:
+        return amendment.authority
     for decision in (new.decision, old.decision):
-        if amendment.authority:
-            return amendment.authority
         if decision is not None:
             return decision.authority
     return f"THỦ TRƯỞNG {new.issuer.full.upper()}"
@@ -77,14 +78,18 @@ def _executors(old: Plan) -> str:
 
 
 def decision_blocks(old: Plan, new: Plan, amendment: Amendment, wording: Wording) -> list[Block]:
-    """Letterhead, title, authority, bases (the amended decision first), "QUYẾT ĐỊNH:",
+    """Letterhead, title, authority, bases (the amended decision first, then the amendments
+    NEW records as issued), "QUYẾT ĐỊNH:",
     Article 1 with its numbered items and lettered clauses, the closing articles, closing."""
     plan = amending_plan(old, new, amendment)
     amended = amended_document(old)
     doc = old.document
     about = (lower_first(old.decision.title) if old.decision is not None
              else f"về việc {lower_first(old.plan.title)}")
-    bases = [citation(doc.type_name, doc.code, doc.date, old.issuer.full, about),
+    earlier = [citation("Quyết định", a.code, a.date, old.issuer.full,
+                        f"về việc sửa đổi, bổ sung {amended}")
+               for a in new.amendments if a.code != amendment.code]
+    bases = [citation(doc.type_name, doc.code, doc.date, old.issuer.full, about), *earlier,
              *amendment.bases]
     proposal = amendment.proposal or (new.decision.proposal if new.decision else None)
     out = [Block(("letterhead",), blocks.letterhead(plan, numbered=True)),

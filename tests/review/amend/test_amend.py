@@ -206,3 +206,41 @@ def test_amendment_blocks_are_not_inherited_and_issued_ones_are_cited(plans_repo
     assert parent.plan.attached.endswith(f"của Ủy ban nhân dân tỉnh An Giang{cited}")
     assert parent.appendix.attached.endswith(cited)
     assert cited not in (child.appendix.attached or "")
+
+
+def test_plan_text_moves_and_groups_are_cited_as_the_original_printed_them(plans_repo):
+    path = plans_repo / PLAN
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("            - id: kh-kiem-tra-huyen"), text.index("            - id: kh-ra-soat-tinh")
+    moved = text[start:end]
+    text = text[:start] + text[end:]
+    top = text.index("            - id: kh-ksthc-tinh")
+    path.write_text(text[:top] + moved + text[top:], encoding="utf-8")
+    edit(path, "thuộc thẩm quyền của các sở, ban, ngành tỉnh, UBND cấp huyện, UBND cấp xã\"",
+         "thuộc thẩm quyền của các cơ quan\"")
+    edit(path, '"Tổ chức thực hiện nhiệm vụ cải cách thủ tục hành chính."',
+         '"Tổ chức thực hiện nhiệm vụ cải cách thủ tục hành chính, cắt giảm chi phí tuân thủ."')
+    edit(path, "        - {id: md-dot-pha,",
+         '        - {id: md-so-hoa, kind: bullet, text: "Bảo đảm số hóa hồ sơ."}\n        - {id: md-dot-pha,')
+    edit(path, 'heading: "KINH PHÍ"', 'heading: "KINH PHÍ THỰC HIỆN"')
+    set_amendment(path, '{number: "140", date: "2023-08-01"}')
+    edit(path, "amendment: {", 'amendments: [{number: "125", date: "2023-06-05"}]\namendment: {')
+    out = plans_repo / "amend.docx"
+    assert invoke(amend_command, OLD, PLAN, "-o", str(out)).exit_code == 1
+    paragraphs = _paragraphs(out)
+    assert _article_one(paragraphs) == [
+        "1. Sửa đổi, bổ sung nội dung Kế hoạch như sau:",
+        "a) Bổ sung vào sau gạch đầu dòng thứ 4 Mục I Kế hoạch nội dung sau: “Bảo đảm số hóa hồ sơ.”.",
+        "b) Sửa đổi khoản 3 Mục II Kế hoạch như sau: “3. Tổ chức thực hiện nhiệm vụ cải cách thủ tục "
+        "hành chính, cắt giảm chi phí tuân thủ.”.",
+        "c) Sửa đổi tên Mục III Kế hoạch thành: “KINH PHÍ THỰC HIỆN”.",
+        "2. Sửa đổi, bổ sung Phần 1 “Thực hiện các nhiệm vụ trong hoạt động kiểm soát thủ tục hành "
+        "chính” Phụ lục kèm theo Kế hoạch như sau:",
+        "a) Sửa đổi tên Mục II Phần 1 Phụ lục kèm theo Kế hoạch thành: “Kiểm soát việc thực hiện thủ "
+        "tục hành chính thuộc thẩm quyền của các cơ quan”.",
+        "b) Chuyển nội dung tại Stt 5 Mục I Phần 1 Phụ lục kèm theo Kế hoạch lên đầu Mục I Phần 1 "
+        "Phụ lục kèm theo Kế hoạch."]
+    bases = [p for p in paragraphs if p.startswith("Căn cứ")]
+    assert bases[1].startswith("Căn cứ Quyết định số 125/QĐ-UBND ngày 05 tháng 6 năm 2023 của Ủy ban "
+                               "nhân dân tỉnh An Giang về việc sửa đổi, bổ sung Kế hoạch tổ chức")
+    assert len(bases) == 2
