@@ -50,8 +50,10 @@ def amend_command(ctx: click.Context, old: str | None, new: str | None, since: s
         if done.inherited_from:
             click.echo(f"{new}: every change comes from its parent {done.inherited_from}; amend "
                        "the parent (the child needs no amendment of its own)")
-        else:
+        elif done.diff.equal:
             click.echo(f"nothing to amend: {old} and {new} print the same plan")
+        else:
+            click.echo(f"nothing to amend: no change of {new} is a change of the plan's content")
         ctx.exit(EXIT_NOTHING)
     if done.draft:
         click.echo(f"{new}: warning: no amendment: block; the decision is a draft "

@@ -157,7 +157,7 @@ def _body_clauses(changes: list[Change], old: Plan, new: Plan) -> list[Clause]:
             out.append(Clause(f"Bổ sung vào {where} {holder} nội dung sau: {quote(change.new)}.",
                               source, n))
             continue
-        where = _paragraph_ref(old_list, key, change)
+        where = _paragraph_ref(old_list, key, change.old)
         if change.kind == REMOVED:
             out.append(Clause(f"Bãi bỏ {where} {holder}.", source, n))
         else:
@@ -194,13 +194,13 @@ def _paragraph_anchor(old, new, key: str, change: Change) -> str:
     kept = {(p.id, p.text if p.id is None else None) for p in old}
     for p in reversed(new[:max(at, 0)]):
         if (p.id, p.text if p.id is None else None) in kept:
-            return "sau " + _paragraph_ref(old, p.id or "", Change(ADDED, "", p.text, p.text))
+            return "sau " + _paragraph_ref(old, p.id or "", p.text)
     return "đầu"
 
 
-def _paragraph_ref(paragraphs: tuple[Paragraph, ...], key: str, change: Change) -> str:
+def _paragraph_ref(paragraphs: tuple[Paragraph, ...], key: str, old_text) -> str:
     """``khoản 3``, ``gạch đầu dòng thứ 2``, ``đoạn thứ 1``: as the original printed it."""
-    i = _find(paragraphs, key, change.old)
+    i = _find(paragraphs, key, old_text)
     if i < 0:
         return "nội dung"
     p = paragraphs[i]
@@ -276,7 +276,7 @@ class _Parts:
         return FIELD_NAMES.get(name, name)
 
     def _part_of(self, task_id: str):
-        for parts, plan in ((self.new_parts, self.new), (self.old_parts, self.old)):
+        for parts in (self.new_parts, self.old_parts):
             for part in parts.values():
                 if any(t.id == task_id for t in part.tasks()):
                     return part

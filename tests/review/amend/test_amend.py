@@ -244,3 +244,13 @@ def test_plan_text_moves_and_groups_are_cited_as_the_original_printed_them(plans
     assert bases[1].startswith("Căn cứ Quyết định số 125/QĐ-UBND ngày 05 tháng 6 năm 2023 của Ủy ban "
                                "nhân dân tỉnh An Giang về việc sửa đổi, bổ sung Kế hoạch tổ chức")
     assert len(bases) == 2
+
+
+def test_changes_outside_the_plans_content_are_noted_and_not_amended(plans_repo):
+    edit(plans_repo / PLAN, '"Lưu: VT, TH."', '"Lưu: VT, TH, KSTT."')
+    out = plans_repo / "amend.docx"
+    result = invoke(amend_command, OLD, PLAN, "-o", str(out))
+    assert (result.exit_code, out.exists()) == (0, False)
+    assert result.stdout == f"nothing to amend: no change of {PLAN} is a change of the plan's content\n"
+    assert result.stderr.splitlines()[0] == ("note: not amended: recipients: recipient 10 (the amending "
+                                             "decision has its own recipients)")
