@@ -72,7 +72,7 @@ def open_sides(old: str, new: str) -> tuple[LoadedPlan, LoadedPlan]:
 
 
 def _open_revision(spec: Spec) -> LoadedPlan:
-    path = _repo_path(spec.path)
+    path = repo_path(spec.path)
     with tempfile.TemporaryDirectory(prefix="plangen-diff-") as tmp:
         root = Path(tmp).resolve()
         local = _materialise(spec.rev, path, root)
@@ -82,10 +82,10 @@ def _open_revision(spec: Spec) -> LoadedPlan:
             raise PlanError(_renamed(p, root, spec.rev) for p in e.problems) from None
 
 
-def _repo_path(path: str) -> str:
+def repo_path(path: str) -> str:
     """The path from the repository's top, as git reads ``REV:path`` (``./x`` is cwd-relative)."""
     if path.startswith(("./", "../")):
-        prefix = _git("rev-parse", "--show-prefix").decode().strip()
+        prefix = git("rev-parse", "--show-prefix").decode().strip()
         path = prefix + path
     normal = posixpath.normpath(path)
     if normal.startswith("../") or normal == "..":
@@ -100,7 +100,7 @@ def _materialise(rev: str, path: str, root: Path) -> Path:
         if name.startswith("../"):
             return None        # a parent outside the repository: the pipeline says so
         try:
-            data = _git("show", f"{rev}:{name}")
+            data = git("show", f"{rev}:{name}")
         except SourceError:
             if name == path:
                 raise
@@ -115,7 +115,7 @@ def _materialise(rev: str, path: str, root: Path) -> Path:
     return root / path
 
 
-def _git(*args: str) -> bytes:
+def git(*args: str) -> bytes:
     """Run git in the current directory; its first error line becomes a SourceError."""
     try:
         done = subprocess.run(["git", *args], capture_output=True, check=False)
@@ -125,6 +125,14 @@ def _git(*args: str) -> bytes:
         lines = done.stderr.decode(errors="replace").strip().splitlines() or ["git failed"]
         raise SourceError(f"git {' '.join(args)}: {lines[0]}")
     return done.stdout
+
+
+def own_text(side: str) -> bytes:
+    """The bytes of a side's own file (not its parents'): from the working tree or from git."""
+    spec = parse_spec(side)
+    if spec.rev is None:
+        return Path(spec.path).read_bytes()
+    return git("show", f"{spec.rev}:{repo_path(spec.path)}")
 
 
 def _renamed(problem: Problem, root: Path, rev: str) -> Problem:

@@ -106,13 +106,8 @@ def _inherited_only(old: LoadedPlan, new: LoadedPlan, old_name: str, new_name: s
 def _own_data(side: str):
     """The YAML of the side's own file as plain data (comments and layout do not count)."""
     import yaml
-    from generator.review.sources import _git, _repo_path, parse_spec
-    spec = parse_spec(side)
-    if spec.rev is None:
-        with open(spec.path, "rb") as f:
-            text = f.read()
-    else:
-        text = _git("show", f"{spec.rev}:{_repo_path(spec.path)}")
+    from generator.review.sources import own_text
+    text = own_text(side)
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError:          # loaded by the pipeline already; never expected here

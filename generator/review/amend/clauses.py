@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from generator.plan.model import Paragraph, Plan, Section, Task
 from generator.plan.to_model import lower_first
-from generator.review.amend.places import ANNEX, Place, group_places, number_column, part_label, places
-from generator.review.changes import ADDED, MOVED, REMOVED, Change, PartDiff, PlanDiff, TaskChange
+from generator.review.amend.places import ANNEX, group_places, number_column, part_label, places
+from generator.review.changes import ADDED, REMOVED, Change, PartDiff, PlanDiff, TaskChange
 
 HANDFUL = 6       # more task changes than this go into the attached table
 

@@ -7,15 +7,14 @@ file of any plan it extends, changed since REV (``make diff OLD=REV``).
 """
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import PlangenError
+from generator.folders import OUTPUT_DIR, PLANS_DIR
 from generator.plan.extends import extends_chain, parent_in
 from generator.review.redline.document import AUTHOR, render_redline
-from generator.review.sources import SourceError, open_sides, parse_spec
-from generator.folders import OUTPUT_DIR, PLANS_DIR
+from generator.review.sources import git, open_sides, parse_spec
 from generator.write import write_atomic
 
 SUFFIX = ".redline.docx"
@@ -32,12 +31,9 @@ def default_output(new: str, out_dir: Path = OUTPUT_DIR) -> Path:
     return out_dir / f"{Path(parse_spec(new).path).stem}{SUFFIX}"
 
 
-def _git(*args: str) -> list[str]:
-    done = subprocess.run(["git", *args], capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        first = (done.stderr.strip().splitlines() or ["git failed"])[0]
-        raise SourceError(f"git {' '.join(args)}: {first}")
-    return done.stdout.splitlines()
+def _names(*args: str) -> list[str]:
+    """The file names git lists, one a line."""
+    return git(*args).decode("utf-8", errors="replace").splitlines()
 
 
 def _read(path: Path) -> bytes | None:
@@ -53,10 +49,10 @@ def changed_plans(rev: str, plans_dir: Path = PLANS_DIR) -> tuple[list[Path], li
     A plan counts as changed when its file or the file of a plan it extends differs from
     ``rev`` in the working tree (committed or not).
     """
-    changed = {Path(p).resolve() for p in _git("diff", "--name-only", "--relative", rev, "--",
-                                               str(plans_dir))}
-    existed = {Path(p).resolve() for p in _git("ls-tree", "-r", "--name-only", rev, "--",
-                                               str(plans_dir))}
+    changed = {Path(p).resolve() for p in _names("diff", "--name-only", "--relative", rev, "--",
+                                                 str(plans_dir))}
+    existed = {Path(p).resolve() for p in _names("ls-tree", "-r", "--name-only", rev, "--",
+                                                 str(plans_dir))}
     found, new = [], []
     for path in sorted(plans_dir.glob("*.yaml")):
         if path.resolve() not in existed:
