@@ -1,7 +1,9 @@
 """--pdf converts in one LibreOffice batch, and only what is new or missing."""
 from __future__ import annotations
 
+import os
 import shutil
+import stat
 import subprocess
 
 import pytest
@@ -18,7 +20,14 @@ pytestmark = [
 ]
 
 
-def test_only_new_or_missing_pdfs_are_converted(tree, tmp_path):
+@pytest.fixture
+def umask027():
+    old = os.umask(0o027)
+    yield
+    os.umask(old)
+
+
+def test_only_new_or_missing_pdfs_are_converted(tree, tmp_path, umask027):
     plans = [tree["province"], tree["so-a"], tree["so-b"]]
     out = tmp_path / "output"
 
@@ -26,6 +35,8 @@ def test_only_new_or_missing_pdfs_are_converted(tree, tmp_path):
         return sorted(p.stem for p in run_build(BuildRequest(plans, out, pdf=True)).pdfs)
 
     assert pdfs() == ["province", "so-a", "so-b"]
+    # Under umask 027 the group can read them (not only their owner, as mkstemp would have it).
+    assert {stat.S_IMODE(p.stat().st_mode) for p in out.glob("*.pdf")} == {0o640}
     text = subprocess.run(["pdftotext", str(out / "so-a.pdf"), "-"], capture_output=True,
                           text=True, check=True).stdout
     assert "SO-A" in text
