@@ -3,7 +3,9 @@
 What it prints: a progress bar on a terminal, plain lines otherwise. Problem lines keep their
 one form, ``file:line:col: message (task id)``, and each is printed once per build: when a
 province is broken, its 180 descendants fail with the province's problems, and the reader
-needs them once, followed by the list of plans that failed.
+needs them once, followed by the list of plans that failed. Problems, warnings and errors
+alike, go to stderr in file order; what was written, and the summary of a build that
+succeeded, go to stdout.
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import click
 
 from generator.build.run import Listener, Summary
 from generator.build.worker import Result
+from generator.commands.plans import in_file_order
 from generator.errors import UsageProblem
 from generator.folders import OUTPUT_DIR, PLANS_DIR
 
@@ -63,11 +66,11 @@ class Reporter(Listener):
             self.bar.__enter__()
 
     def built(self, result: Result) -> None:
-        for problem in result.problems:
+        for problem in in_file_order(result.problems):
             line = str(problem)
             if line not in self.seen:
                 self.seen.add(line)
-                self._say(line, err=not problem.warning)
+                self._say(line, err=True)
         if not result.ok:
             self._say(f"failed {result.job.arg}", err=True)
         elif not self.tty:
