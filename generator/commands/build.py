@@ -28,7 +28,9 @@ from generator.folders import OUTPUT_DIR, PLANS_DIR
               default=OUTPUT_DIR, show_default=True)
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Processes building at once  [default: one per core]")
-@click.option("--force", is_flag=True, help="Rebuild every plan, even those up to date.")
+@click.option("--force", is_flag=True,
+              help="Rebuild every plan, even those up to date, and replace DOCX and PDF files "
+                   "edited since they were built (each first copied to <file>.bak).")
 @click.option("-k", "--keep-going", is_flag=True,
               help="Build every valid plan and report every failure (default: stop at the first).")
 @click.pass_context
@@ -71,9 +73,9 @@ class Reporter(Listener):
             if line not in self.seen:
                 self.seen.add(line)
                 self._say(line, err=True)
-        if not result.ok:
+        if result.failed:
             self._say(f"failed {result.job.arg}", err=True)
-        elif not self.tty:
+        elif result.ok and not self.tty:
             self._say(f"wrote {result.written[0]}")
         if self.bar is not None:
             self.bar.update(1)
@@ -91,6 +93,8 @@ class Reporter(Listener):
         if not self.tty:
             for path in summary.pdfs:
                 click.echo(f"wrote {path}")
+        for backup in summary.backups:
+            click.echo(f"kept the edited file as {backup}")
         click.echo(summary_line(summary), err=bool(summary.exit_code))
 
     def _say(self, line: str, err: bool = False) -> None:
@@ -114,6 +118,8 @@ def summary_line(summary: Summary) -> str:
     if not summary.results and not summary.pdfs and not summary.pdf_failures:
         return f"up to date: {current} plan(s), nothing to build ({seconds})"
     parts = [f"built {len(summary.built)}", f"up to date {current}", f"failed {len(summary.failed)}"]
+    if summary.kept:
+        parts.append(f"edited by hand and kept {len(summary.kept)}")
     if summary.pdfs:
         parts.append(f"PDF {len(summary.pdfs)}")
     line = ", ".join(parts) + f" ({seconds})"
