@@ -43,10 +43,13 @@ def validate_command(ctx: click.Context, plans: tuple[Path, ...]) -> None:
 @click.command("resolve")
 @click.argument("plan", type=PLAN)
 def resolve_command(plan: Path) -> None:
-    """Print the fully resolved plan as YAML."""
+    """Print the fully resolved plan as YAML: a plan that builds on its own to the same
+    document (the parent's citation written out as a legal basis)."""
     from generator.plan.explain import resolved_yaml
     from generator.plan.workspace import Workspace
-    click.echo(resolved_yaml(Workspace().load(plan).tree), nl=False)
+    loaded = Workspace().load(plan)
+    click.echo(resolved_yaml(loaded.tree, loaded.parent.model if loaded.parent else None),
+               nl=False)
 
 
 @click.command("explain")
