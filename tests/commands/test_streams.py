@@ -1,14 +1,17 @@
 """Warnings and errors go to one stream (stderr), in the order of the file, so that they never
-print out of order; what was written and a successful summary go to stdout."""
+print out of order; what was written and a successful summary go to stdout.
+
+The lines are matched by position and kind, not wording (the messages are another test's).
+"""
 from __future__ import annotations
 
 import pytest
 
 from ..conftest import edit, run_cli
 
-WARNING = ("plans/department.yaml:37:25: warning: deadline 'Quý IV/2023' is later than the "
-           "parent's 'Quý II, III/2023' (plans/province.yaml:74:25); accepted because: chờ "
-           "hướng dẫn (task kiem-tra)")
+ERROR_28, WARNING_37, ERROR_39 = ("plans/department.yaml:28:22: ",
+                                  "plans/department.yaml:37:25: warning: ",
+                                  "plans/department.yaml:39:22: ")
 
 
 @pytest.fixture
@@ -23,31 +26,32 @@ def warned(plans_dir):
     return path
 
 
-ERRORS = ["plans/department.yaml:28:22: unknown unit 'nobody' (declare it under 'units:') (task kh-tinh)",
-          WARNING,
-          "plans/department.yaml:39:22: unknown unit 'nobody2' (declare it under 'units:') (task kiem-tra)"]
+def starts(lines: list[str], prefixes: list[str]) -> bool:
+    return len(lines) == len(prefixes) and all(map(str.startswith, lines, prefixes))
 
 
 def test_validate_prints_warnings_among_errors_in_file_order(warned):
     result = run_cli("validate", "plans/department.yaml")
-    assert result.exit_code == 1
-    assert (result.stdout, result.stderr.splitlines()) == ("", [*ERRORS, "0 of 1 plan(s) valid"])
+    assert result.exit_code == 1 and result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert starts(lines, [ERROR_28, WARNING_37, ERROR_39, "0 of 1 plan(s) valid"]), lines
+    assert "'nobody'" in lines[0] and "'nobody2'" in lines[2]
 
 
 def test_build_prints_them_the_same_way(warned):
     result = run_cli("build", "plans/department.yaml")
-    assert result.exit_code == 1
-    assert result.stdout == ""
-    assert result.stderr.splitlines()[:4] == [*ERRORS, "failed plans/department.yaml"]
+    assert result.exit_code == 1 and result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert starts(lines, [ERROR_28, WARNING_37, ERROR_39, "failed plans/department.yaml", "built 0"]), lines
 
 
 def test_a_warning_alone_goes_to_stderr_and_the_summary_to_stdout(warned):
     edit(warned, "lead: [nobody]", "lead: [so_ban_nganh_tinh]")
     edit(warned, "lead: [nobody2]", "lead: [so_ban_nganh_tinh]")
     result = run_cli("validate", "plans/department.yaml")
-    assert (result.exit_code, result.stdout, result.stderr) == (
-        0, "1 of 1 plan(s) valid\n", WARNING + "\n")
+    assert (result.exit_code, result.stdout) == (0, "1 of 1 plan(s) valid\n")
+    assert starts(result.stderr.splitlines(), [WARNING_37])
     result = run_cli("build", "plans/department.yaml")
     assert result.exit_code == 0
-    assert result.stderr == WARNING + "\n"
-    assert result.stdout.startswith("wrote output/department.docx\nbuilt 1, up to date 0, failed 0")
+    assert starts(result.stderr.splitlines(), [WARNING_37])
+    assert starts(result.stdout.splitlines(), ["wrote output/department.docx", "built 1, up to date 0, failed 0"])
