@@ -5,7 +5,9 @@ which DOCX files are out of date, order the stale plans so that each subtree tra
 chunk (a worker then resolves a parent once for all its children), build the chunks
 (worker), convert the new DOCX files to PDF in one LibreOffice batch (pdf), and
 record the hashes atomically under the output folder. A serial build runs the very same
-chunks in this process, which is why ``-j N`` output is byte-identical to ``-j 1``.
+chunks in this process, which is why ``-j N`` output is byte-identical to ``-j 1``. A DOCX or
+PDF changed by hand since a build wrote it is never overwritten (state.edited): its plan is
+reported, the others build, and --force replaces it after keeping a ``.bak`` copy.
 """
 from __future__ import annotations
 
@@ -17,7 +19,8 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from generator.build.state import (Entry, FileStamp, Hashes, Source, State, docx_current,
-                                   pdf_current, read_source)
+                                   edited, keep_copy, kept_message, pdf_current, read_source,
+                                   sha)
 from generator.build.worker import Job, Result
 from generator.errors import Pos, Problem, file_problem
 from generator.folders import OUTPUT_DIR, PLANS_DIR
@@ -47,6 +50,7 @@ class Summary:
     not_built: list[Job] = field(default_factory=list)        # after the first failure
     pdfs: list[Path] = field(default_factory=list)
     pdf_failures: list[Result] = field(default_factory=list)
+    backups: list[Path] = field(default_factory=list)         # edited files --force replaced
     seconds: float = 0.0
 
     @property
@@ -55,11 +59,16 @@ class Summary:
 
     @property
     def failed(self) -> list[Result]:
-        return [r for r in self.results if not r.ok] + self.pdf_failures
+        return [r for r in self.results + self.pdf_failures if r.failed]
+
+    @property
+    def kept(self) -> list[Result]:
+        """Plans whose DOCX or PDF was edited since it was written, and left alone."""
+        return [r for r in self.results + self.pdf_failures if r.kept is not None]
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.failed else 0
+        return 1 if self.failed or self.kept else 0
 
 
 class Listener:
@@ -92,7 +101,8 @@ def run_build(request: BuildRequest, listener: Listener | None = None) -> Summar
     hashes = Hashes(sources)
     jobs = []
     for source in sources:
-        job = Job(source.path, source.arg, request.out_dir / f"{source.path.stem}.docx")
+        target = request.out_dir / f"{source.path.stem}.docx"
+        job = Job(source.path, source.arg, target, state.written.get(target.name), request.force)
         entry = state.entries.get(str(source.path))
         if not request.force and docx_current(entry, source, job.target, hashes):
             summary.current.append(source)
@@ -105,6 +115,8 @@ def run_build(request: BuildRequest, listener: Listener | None = None) -> Summar
     try:
         for result in _execute(jobs, sources, request, summary):
             _record(state, by_path[result.job.path], result, hashes)
+            if result.backup is not None:
+                summary.backups.append(result.backup)
             listener.built(result)
         if request.pdf:
             _convert(request, sources, state, summary, listener)
@@ -144,11 +156,14 @@ def _refused(job: Job, message: str) -> Result:
 
 
 def _record(state: State, source: Source, result: Result, hashes: Hashes) -> None:
-    """Remember a built plan's inputs; forget a failed one so the next build retries it."""
+    """Remember a built plan's inputs; forget a failed one so the next build retries it.
+    What a build wrote is remembered for good (``written``): a DOCX edited after it was
+    built stays protected while its plan fails."""
     key = str(source.path)
     old = state.entries.pop(key, None)
     if not result.ok:
         return
+    state.written[result.job.target.name] = result.docx_sha
     docx = FileStamp(*result.docx_stat, result.docx_sha)
     pdf = old.pdf if old is not None and old.pdf is not None and old.pdf.sha == docx.sha else None
     deps = {a: hashes(a) for a in result.ancestors}
@@ -226,7 +241,7 @@ def _serial(parts, parents, workers, keep_going) -> Iterator[Result]:
     for part in parts:
         results = run_chunk(builder, part, keep_going)
         yield from results
-        if not keep_going and any(not r.ok for r in results):
+        if not keep_going and any(r.failed for r in results):
             return
 
 
@@ -256,7 +271,7 @@ def _parallel(parts, parents, workers, keep_going) -> Iterator[Result]:
             except BrokenProcessPool as e:
                 results = [crash_result(job, e) for job in futures[future]]
             yield from results
-            if not keep_going and any(not r.ok for r in results):
+            if not keep_going and any(r.failed for r in results):
                 for other in futures:
                     other.cancel()
     finally:
@@ -280,23 +295,49 @@ def _preload() -> None:
 
 def _convert(request: BuildRequest, sources: list[Source], state: State, summary: Summary,
              listener: Listener) -> None:
-    """One LibreOffice batch for every DOCX whose PDF is missing or older than it."""
+    """One LibreOffice batch for every DOCX whose PDF is missing or older than it; a PDF
+    changed since a build wrote it (signed, annotated) is left alone as an edited DOCX is."""
     from generator.build.pdf import convert_batch
     failed = {r.job.path for r in summary.failed}
     todo = []
     for source in sources:
         entry = state.entries.get(str(source.path))
         pdf = request.out_dir / f"{source.path.stem}.pdf"
-        if source.path not in failed and entry is not None and not pdf_current(entry, pdf):
-            todo.append((source, entry, request.out_dir / f"{source.path.stem}.docx"))
+        docx = request.out_dir / f"{source.path.stem}.docx"
+        if source.path in failed or entry is None or pdf_current(entry, pdf):
+            continue
+        refused = _guard_pdf(Job(source.path, source.arg, docx), pdf,
+                             state.written.get(pdf.name), request.force, summary)
+        if refused is None:
+            todo.append((source, entry, docx))
+        else:
+            summary.pdf_failures.append(refused)
     listener.converting(len(todo))
     made = convert_batch([docx for _, _, docx in todo], request.out_dir, _workers(request))
     for source, entry, docx in todo:
         outcome = made[docx]
         if isinstance(outcome, Path):
             entry.pdf = FileStamp.of(outcome, entry.docx.sha)
+            state.written[outcome.name] = sha(outcome.read_bytes())
             summary.pdfs.append(outcome)
         else:
             job = Job(source.path, source.arg, docx)
             summary.pdf_failures.append(Result(job, [Problem(Pos(str(source.arg), 1, 1), outcome)]))
+
+
+def _guard_pdf(job: Job, pdf: Path, recorded: str | None, force: bool,
+               summary: Summary) -> Result | None:
+    """None when the PDF may be converted again; else why not: edited since it was written
+    (without --force), or unreadable. With --force an edited PDF is copied aside first."""
+    doing = "cannot read"
+    try:
+        if not edited(pdf, recorded):
+            return None
+        if force:
+            doing = "cannot keep a copy of"
+            summary.backups.append(keep_copy(pdf))
+            return None
+    except OSError as e:
+        return Result(job, [Problem(None, file_problem(e, pdf, doing).lines[0])])
+    return Result(job, [Problem(None, kept_message(pdf, "convert it again"))], kept=pdf)
 

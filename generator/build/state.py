@@ -6,12 +6,17 @@ built, and the DOCX is still the file that build wrote. The ancestors are the on
 build actually resolved (not a guess from the text), so an edited ``extends:`` is seen as
 an edit of the plan itself. Nothing here imports the pipeline: a no-op build of a province
 only reads and hashes files.
+
+The record also keeps the hash of every file a build wrote (``written``), whatever code wrote
+it and whether the plan later failed: a DOCX or PDF that no longer hashes so was changed by
+someone (edited in Word, signed), and a build does not overwrite it (see ``edited``).
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import re
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +24,7 @@ from generator.plan.extends import parent_path
 from generator.write import write_atomic
 
 STATE_NAME = ".plangen-build.json"
-STATE_VERSION = 1
+STATE_VERSION = 2
 _EXTENDS = re.compile(r"""^extends:[ \t]*(["']?)([^"'#\n]+?)\1[ \t]*(?:#.*)?$""", re.M)
 
 
@@ -96,28 +101,37 @@ class Entry:
 
 @dataclass
 class State:
-    """The record under ``out_dir``: valid only for one fingerprint."""
+    """The record under ``out_dir``: ``entries`` valid only for one fingerprint; ``written``
+    (file name in ``out_dir`` → hash of the bytes a build last wrote there) for as long as
+    the record is kept."""
 
     path: Path
     fingerprint: str
     entries: dict[str, Entry] = field(default_factory=dict)
+    written: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, out_dir: Path, current: str) -> "State":
-        """The recorded state, or an empty one when missing, unreadable or from other code."""
+        """The recorded state; no entries when missing, unreadable or from other code."""
         path = out_dir / STATE_NAME
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
+            plans = data.get("plans") or {}
+            if data.get("version") == 1:      # before ``written``: the DOCX hashes it kept
+                written = {Path(k).stem + ".docx": v["docx"]["sha"] for k, v in plans.items()}
+            else:
+                written = {str(k): str(v) for k, v in data.get("written", {}).items()}
             if data.get("version") != STATE_VERSION or data.get("fingerprint") != current:
-                return cls(path, current)
-            entries = {k: Entry.from_json(v) for k, v in data["plans"].items()}
-        except (OSError, ValueError, KeyError, TypeError):
+                return cls(path, current, {}, written)
+            entries = {k: Entry.from_json(v) for k, v in plans.items()}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return cls(path, current)
-        return cls(path, current, entries)
+        return cls(path, current, entries, written)
 
     def save(self) -> None:
         data = {"version": STATE_VERSION, "fingerprint": self.fingerprint,
-                "plans": {k: e.to_json() for k, e in sorted(self.entries.items())}}
+                "plans": {k: e.to_json() for k, e in sorted(self.entries.items())},
+                "written": dict(sorted(self.written.items()))}
         write_atomic(self.path, json.dumps(data, indent=1, ensure_ascii=False).encode())
 
 
@@ -147,3 +161,40 @@ def pdf_current(entry: Entry | None, target: Path) -> bool:
     """Whether the PDF at ``target`` was converted from the DOCX the entry records."""
     return (entry is not None and entry.pdf is not None and entry.pdf.sha == entry.docx.sha
             and entry.pdf.matches(target))
+
+
+# --- hand edits -------------------------------------------------------------------------------
+
+def edited(path: Path, recorded: str | None, new: str | None = None) -> bool:
+    """Whether ``path`` holds what someone else wrote: neither the bytes a build last wrote
+    there (``recorded``) nor those about to be written (``new``: a build killed before it
+    saved its record wrote them). Without either hash nothing tells, and the file is not
+    counted as edited."""
+    if recorded is None and new is None:
+        return False
+    try:
+        digest = sha(path.read_bytes())
+    except FileNotFoundError:
+        return False
+    return digest not in (recorded, new)
+
+
+def keep_copy(path: Path) -> Path:
+    """Copy an edited ``path`` to ``<name>.bak`` (``.bak2``… when that is taken by another
+    copy) before a forced build replaces it; the copy keeps the file's time and mode."""
+    n = 1
+    while True:
+        backup = path.with_name(f"{path.name}.bak{n if n > 1 else ''}")
+        if not backup.exists():
+            break
+        if backup.read_bytes() == path.read_bytes():
+            return backup
+        n += 1
+    shutil.copy2(path, backup)
+    return backup
+
+
+def kept_message(path: Path, what: str) -> str:
+    """The one line a build says about an edited file it left alone."""
+    return (f"{path}: changed since plangen wrote it, so not overwritten: move it away to "
+            f"{what}, or build with --force, which first keeps a copy as {path}.bak")

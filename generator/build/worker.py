@@ -8,7 +8,6 @@ memory stays flat across a nation-sized build. Plans arrive in chunks of one sub
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import threading
 import time
@@ -16,18 +15,22 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.errors import PlanError, Pos, Problem, UsageProblem
+from generator.build.state import edited, keep_copy, kept_message, sha
+from generator.errors import PlanError, Pos, Problem, UsageProblem, file_problem
 
 KEPT_PARENTS = 6
 
 
 @dataclass(frozen=True)
 class Job:
-    """One plan to build: the file as the user named it, and where its DOCX goes."""
+    """One plan to build: the file as the user named it, where its DOCX goes, the hash of
+    what the last build wrote there, and whether to replace a DOCX edited since (--force)."""
 
     path: Path           # absolute
     arg: Path
     target: Path
+    written: str | None = None
+    force: bool = False
 
 
 @dataclass
@@ -40,10 +43,18 @@ class Result:
     ancestors: list[str] = field(default_factory=list)
     docx_sha: str | None = None
     docx_stat: tuple[int, int] | None = None
+    kept: Path | None = None        # an edited DOCX (or PDF) left as it was
+    backup: Path | None = None      # the copy of an edited DOCX that --force replaced
 
     @property
     def ok(self) -> bool:
         return self.docx_sha is not None and not any(not p.warning for p in self.problems)
+
+    @property
+    def failed(self) -> bool:
+        """Not built for a fault of the plan (an edited DOCX kept is no such fault: the
+        build goes on with the other plans)."""
+        return not self.ok and self.kept is None
 
 
 class Builder:
@@ -64,6 +75,10 @@ class Builder:
         try:
             loaded = self.workspace.load(job.path)
             data = render_plan(loaded.model)
+            if _hand_edited(job, data, result):
+                result.problems = [*loaded.warnings, Problem(None, kept_message(
+                    job.target, f"build {job.arg} again"))]
+                return self._done(job, result)
             write_atomic(job.target, data)
         except PlanError as e:
             result.problems = e.problems
@@ -74,11 +89,14 @@ class Builder:
         else:
             result.problems = list(loaded.warnings)
             result.written.append(job.target)
-            result.docx_sha = hashlib.sha256(data).hexdigest()
+            result.docx_sha = sha(data)
             st = job.target.stat()
             result.docx_stat = (st.st_size, st.st_mtime_ns)
             result.ancestors = _ancestors(loaded)
             self._remember([Path(a) for a in reversed(result.ancestors)])
+        return self._done(job, result)
+
+    def _done(self, job: Job, result: Result) -> Result:
         if job.path in self.parents:
             self._remember([job.path])
         else:
@@ -93,6 +111,23 @@ class Builder:
         while len(self._recent) > self.keep:
             old, _ = self._recent.popitem(last=False)
             self.workspace.forget(old)
+
+
+def _hand_edited(job: Job, data: bytes, result: Result) -> bool:
+    """Whether the DOCX at the target was edited since it was built and is to be left alone;
+    with --force an edited DOCX is copied aside first (``result.backup``)."""
+    doing = "cannot read"
+    try:
+        if not edited(job.target, job.written, sha(data)):
+            return False
+        if job.force:
+            doing = "cannot keep a copy of"
+            result.backup = keep_copy(job.target)
+            return False
+    except OSError as e:
+        raise file_problem(e, job.target, doing) from None
+    result.kept = job.target
+    return True
 
 
 def _ancestors(loaded) -> list[str]:
@@ -157,7 +192,7 @@ def run_chunk(builder: Builder, jobs: list[Job], keep_going: bool,
         except Exception as e:          # a bug must not take the other plans down with it
             result = crash_result(job, e)
         results.append(result)
-        if not result.ok and not keep_going:
+        if result.failed and not keep_going:
             break
     return results
 

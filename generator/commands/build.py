@@ -3,7 +3,9 @@
 What it prints: a progress bar on a terminal, plain lines otherwise. Problem lines keep their
 one form, ``file:line:col: message (task id)``, and each is printed once per build: when a
 province is broken, its 180 descendants fail with the province's problems, and the reader
-needs them once, followed by the list of plans that failed.
+needs them once, followed by the list of plans that failed. Problems, warnings and errors
+alike, go to stderr in file order; what was written, and the summary of a build that
+succeeded, go to stdout.
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import click
 
 from generator.build.run import Listener, Summary
 from generator.build.worker import Result
+from generator.commands.plans import in_file_order
 from generator.errors import UsageProblem
 from generator.folders import OUTPUT_DIR, PLANS_DIR
 
@@ -25,7 +28,9 @@ from generator.folders import OUTPUT_DIR, PLANS_DIR
               default=OUTPUT_DIR, show_default=True)
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Processes building at once  [default: one per core]")
-@click.option("--force", is_flag=True, help="Rebuild every plan, even those up to date.")
+@click.option("--force", is_flag=True,
+              help="Rebuild every plan, even those up to date, and replace DOCX and PDF files "
+                   "edited since they were built (each first copied to <file>.bak).")
 @click.option("-k", "--keep-going", is_flag=True,
               help="Build every valid plan and report every failure (default: stop at the first).")
 @click.pass_context
@@ -63,14 +68,14 @@ class Reporter(Listener):
             self.bar.__enter__()
 
     def built(self, result: Result) -> None:
-        for problem in result.problems:
+        for problem in in_file_order(result.problems):
             line = str(problem)
             if line not in self.seen:
                 self.seen.add(line)
-                self._say(line, err=not problem.warning)
-        if not result.ok:
+                self._say(line, err=True)
+        if result.failed:
             self._say(f"failed {result.job.arg}", err=True)
-        elif not self.tty:
+        elif result.ok and not self.tty:
             self._say(f"wrote {result.written[0]}")
         if self.bar is not None:
             self.bar.update(1)
@@ -88,6 +93,8 @@ class Reporter(Listener):
         if not self.tty:
             for path in summary.pdfs:
                 click.echo(f"wrote {path}")
+        for backup in summary.backups:
+            click.echo(f"kept the edited file as {backup}")
         click.echo(summary_line(summary), err=bool(summary.exit_code))
 
     def _say(self, line: str, err: bool = False) -> None:
@@ -111,6 +118,8 @@ def summary_line(summary: Summary) -> str:
     if not summary.results and not summary.pdfs and not summary.pdf_failures:
         return f"up to date: {current} plan(s), nothing to build ({seconds})"
     parts = [f"built {len(summary.built)}", f"up to date {current}", f"failed {len(summary.failed)}"]
+    if summary.kept:
+        parts.append(f"edited by hand and kept {len(summary.kept)}")
     if summary.pdfs:
         parts.append(f"PDF {len(summary.pdfs)}")
     line = ", ".join(parts) + f" ({seconds})"

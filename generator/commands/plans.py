@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 
 from generator.commands import PLAN
-from generator.errors import UsageProblem
+from generator.errors import Pos, Problem, UsageProblem
 from generator.folders import PLANS_DIR, plan_files
 
 
@@ -18,6 +18,12 @@ def given_or_default(paths: tuple[Path, ...]) -> list[Path]:
     return found
 
 
+def in_file_order(problems: list[Problem]) -> list[Problem]:
+    """Warnings and errors together, by file, line and column: printed to one stream so
+    that they read in the order of the file (a warning is no less a problem to look at)."""
+    return sorted(problems, key=lambda p: p.pos or Pos("", 0, 0))
+
+
 @click.command("validate")
 @click.argument("plans", nargs=-1, type=PLAN)
 @click.pass_context
@@ -26,8 +32,8 @@ def validate_command(ctx: click.Context, plans: tuple[Path, ...]) -> None:
     from generator.plan.workspace import validate_plans
     outcomes = validate_plans(given_or_default(plans))
     for outcome in outcomes:
-        for problem in outcome.problems:
-            click.echo(str(problem), err=not problem.warning)
+        for problem in in_file_order(outcome.problems):
+            click.echo(str(problem), err=True)
     valid = sum(o.ok for o in outcomes)
     code = 0 if valid == len(outcomes) else 1
     click.echo(f"{valid} of {len(outcomes)} plan(s) valid", err=bool(code))
@@ -37,10 +43,13 @@ def validate_command(ctx: click.Context, plans: tuple[Path, ...]) -> None:
 @click.command("resolve")
 @click.argument("plan", type=PLAN)
 def resolve_command(plan: Path) -> None:
-    """Print the fully resolved plan as YAML."""
+    """Print the fully resolved plan as YAML: a plan that builds on its own to the same
+    document (the parent's citation written out as a legal basis)."""
     from generator.plan.explain import resolved_yaml
     from generator.plan.workspace import Workspace
-    click.echo(resolved_yaml(Workspace().load(plan).tree), nl=False)
+    loaded = Workspace().load(plan)
+    click.echo(resolved_yaml(loaded.tree, loaded.parent.model if loaded.parent else None),
+               nl=False)
 
 
 @click.command("explain")

@@ -7,18 +7,29 @@ from typing import Any, Iterator
 import yaml
 
 from generator.errors import Pos
+from generator.plan.model import Plan
+from generator.plan.to_model import parent_citation
 from generator.tree import Map, Seq, plain
 
 _UNIT_PATH = re.compile(r"\.(lead|coordinating|evaluator)(\[\d+\])?$")
 _UNIT_LINE = re.compile(r"^(\s*(?:- )?(?:lead|coordinating|evaluator): )(\[.*\]|[a-z][a-z0-9_]*)$")
 
 
-def resolved_yaml(tree: Map) -> str:
-    """The resolved plan as YAML that loads on its own; unit ids carry their names as comments."""
+def resolved_yaml(tree: Map, parent: Plan | None = None) -> str:
+    """The resolved plan as YAML that loads and builds on its own to the same document.
+
+    What the plan took from its parent beyond the tree is written out: the automatic citation
+    of the parent's document becomes the first legal basis (``cite: parent`` its text), as
+    ``extends`` and ``cite_parent`` go. Block style, long text on one line (never wrapped
+    mid-phrase), short lists of words in brackets; unit ids carry their names as comments.
+    """
     data = plain(tree)
     data.pop("extends", None)
-    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100,
-                          default_flow_style=None)
+    cite_parent = data.pop("cite_parent", True)
+    if parent is not None:
+        _write_out_citation(data, parent_citation(parent), cite_parent)
+    text = yaml.dump(data, Dumper=_BlockDumper, allow_unicode=True, sort_keys=False,
+                     width=_NO_WRAP)
     units = tree.get("units") or {}
     lines = []
     for line in text.splitlines():
@@ -28,6 +39,53 @@ def resolved_yaml(tree: Map) -> str:
             line += "  # " + "; ".join(units.get(i, "?") for i in ids)
         lines.append(line)
     return "\n".join(lines) + "\n"
+
+
+def _write_out_citation(data: dict, citation: str, cite_parent: bool) -> None:
+    """The bases as the model reads them with the parent (to_model._bases), without it."""
+    holder = data.get("decision") or data.get("plan")
+    if not isinstance(holder, dict):
+        return
+    bases = holder.get("bases") or []
+    cited = any(isinstance(b, dict) and b.get("cite") == "parent" for b in bases)
+    bases = [citation if isinstance(b, dict) and b.get("cite") == "parent" else b for b in bases]
+    if not cited and cite_parent is not False:
+        bases.insert(0, citation)
+    if bases:
+        holder["bases"] = bases
+
+
+_NO_WRAP = 1 << 20
+_SHORT_LIST = 60           # a list of scalars this long or shorter is written in brackets
+
+
+class _BlockDumper(yaml.SafeDumper):
+    """Maps always in block style; lists in brackets only when short words; text with line
+    breaks as a ``|`` block; list items indented under their key, as the plans write them."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False):
+        return super().increase_indent(flow, False)
+
+
+def _represent_list(dumper: yaml.SafeDumper, items: list):
+    short = (all(isinstance(i, (str, int, float, bool)) or i is None for i in items)
+             and sum(len(str(i)) + 2 for i in items) <= _SHORT_LIST
+             and not any(isinstance(i, str) and "\n" in i for i in items))
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", items, flow_style=short)
+
+
+def _represent_str(dumper: yaml.SafeDumper, text: str):
+    style = "|" if "\n" in text.strip("\n") else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+def _represent_dict(dumper: yaml.SafeDumper, data: dict):
+    return dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=False)
+
+
+_BlockDumper.add_representer(list, _represent_list)
+_BlockDumper.add_representer(str, _represent_str)
+_BlockDumper.add_representer(dict, _represent_dict)
 
 
 def explain_lines(tree: Map, own_file: str) -> Iterator[str]:

@@ -1,7 +1,9 @@
 """--pdf converts in one LibreOffice batch, and only what is new or missing."""
 from __future__ import annotations
 
+import os
 import shutil
+import stat
 import subprocess
 
 import pytest
@@ -18,7 +20,14 @@ pytestmark = [
 ]
 
 
-def test_only_new_or_missing_pdfs_are_converted(tree, tmp_path):
+@pytest.fixture
+def umask027():
+    old = os.umask(0o027)
+    yield
+    os.umask(old)
+
+
+def test_only_new_or_missing_pdfs_are_converted(tree, tmp_path, umask027):
     plans = [tree["province"], tree["so-a"], tree["so-b"]]
     out = tmp_path / "output"
 
@@ -26,6 +35,8 @@ def test_only_new_or_missing_pdfs_are_converted(tree, tmp_path):
         return sorted(p.stem for p in run_build(BuildRequest(plans, out, pdf=True)).pdfs)
 
     assert pdfs() == ["province", "so-a", "so-b"]
+    # Under umask 027 the group can read them (not only their owner, as mkstemp would have it).
+    assert {stat.S_IMODE(p.stat().st_mode) for p in out.glob("*.pdf")} == {0o640}
     text = subprocess.run(["pdftotext", str(out / "so-a.pdf"), "-"], capture_output=True,
                           text=True, check=True).stdout
     assert "SO-A" in text
@@ -40,3 +51,15 @@ def test_only_new_or_missing_pdfs_are_converted(tree, tmp_path):
     text = subprocess.run(["pdftotext", str(out / "so-a.pdf"), "-"], capture_output=True,
                           text=True, check=True).stdout
     assert "Tập huấn nội bộ hằng năm" in " ".join(text.split())
+    # A PDF changed since it was made (signed, say) is left alone, as an edited DOCX is;
+    # --force first keeps a copy.
+    signed = b"%PDF-1.7 signed"
+    (out / "so-b.pdf").write_bytes(signed)
+    edit(tree["so-b"], "Tập huấn nội bộ", "Tập huấn nội bộ hằng quý")
+    summary = run_build(BuildRequest(plans, out, pdf=True))
+    assert ([r.kept.name for r in summary.kept], summary.pdfs, summary.exit_code) == (["so-b.pdf"], [], 1)
+    assert (out / "so-b.pdf").read_bytes() == signed
+    summary = run_build(BuildRequest(plans, out, pdf=True, force=True))
+    assert ([p.name for p in summary.pdfs], summary.backups) == (["so-b.pdf"], [out / "so-b.pdf.bak"])
+    assert (out / "so-b.pdf.bak").read_bytes() == signed
+    assert (out / "so-b.pdf").read_bytes().startswith(b"%PDF") and (out / "so-b.pdf").read_bytes() != signed
