@@ -57,7 +57,7 @@ def amend_command(ctx: click.Context, old: str | None, new: str | None, since: s
         ctx.exit(EXIT_NOTHING)
     if done.draft:
         click.echo(f"{new}: warning: no amendment: block; the decision is a draft "
-                   "(blank number and day)", err=True)
+                   "(blank number, day and month)", err=True)
     target = output or OUTPUT_DIR / f"{Path(parse_spec(new).path).stem}{SUFFIX}"
     write_atomic(target, done.data)
     click.echo(f"wrote {target}")

@@ -25,7 +25,7 @@ class DocDate:
     """A document date whose day (or day and month) may be blank in a draft."""
 
     year: int
-    month: int
+    month: int | None           # None only in a generated draft (an amendment without its block)
     day: int | None = None
 
     @classmethod
@@ -47,8 +47,10 @@ class DocDate:
     def long(self) -> str:
         """``ngày 18 tháng 01 năm 2023``; a blank day stays blank for the hand to fill in."""
         day = day_text(self.day) if self.day else "    "
-        return f"ngày {day} tháng {month_text(self.month)} năm {self.year}"
+        month = month_text(self.month) if self.month else "    "
+        return f"ngày {day} tháng {month} năm {self.year}"
 
     def short(self) -> str:
         day = day_text(self.day) if self.day else "  "
-        return f"{day}/{month_text(self.month)}/{self.year}"
+        month = month_text(self.month) if self.month else "  "
+        return f"{day}/{month}/{self.year}"

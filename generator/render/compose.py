@@ -64,7 +64,7 @@ def _core_values(plan: Plan) -> package.CoreValues:
     """Core properties that depend on the plan only, never on the clock or the user."""
     date = plan.document.date
     return package.CoreValues.of(plan.issuer.full, plan.plan.title,
-                                 datetime(date.year, date.month, date.day or 1))
+                                 datetime(date.year, date.month or 1, date.day or 1))
 
 
 def render_plan(plan: Plan, template: Path | str = DEFAULT_TEMPLATE) -> bytes:

@@ -8,12 +8,10 @@ come from NEW's ``amendment:`` block; without it the decision is a draft.
 """
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from generator.errors import PlangenError, UsageProblem
-from generator.plan.dates import DocDate
 from generator.plan.workspace import LoadedPlan
 from generator.review.changes import PlanDiff
 
@@ -33,7 +31,7 @@ class AmendResult:
     inherited_from: str | None = None                     # every change came from this parent
 
 
-def amend_specs(old: str, new: str, today: datetime.date | None = None) -> AmendResult:
+def amend_specs(old: str, new: str) -> AmendResult:
     """The amendment of ``old`` by ``new`` (files or ``REV:path``).
 
     Every problem is a UsageProblem (exit 2), as ``diff`` keeps exit 1 for its result.
@@ -65,8 +63,7 @@ def amend_specs(old: str, new: str, today: datetime.date | None = None) -> Amend
                            "issued and has nothing to amend")
     amendment = b.amendment
     if amendment is None:
-        day = today or datetime.date.today()
-        amendment, result.draft = draft_amendment(b, DocDate(day.year, day.month)), True
+        amendment, result.draft = draft_amendment(b), True
     result.data = render_amendment(a, b, amendment, wording)
     return result
 

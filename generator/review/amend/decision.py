@@ -46,9 +46,10 @@ def amending_plan(old: Plan, new: Plan, amendment: Amendment) -> Plan:
                    else new.recipients)
 
 
-def draft_amendment(new: Plan, today: DocDate) -> Amendment:
-    """The amendment of a plan without an ``amendment:`` block: blank number and day."""
-    return Amendment(number="", code=f"/QĐ-{new.issuer.abbr}", date=DocDate(today.year, today.month),
+def draft_amendment(new: Plan) -> Amendment:
+    """The amendment of a plan without an ``amendment:`` block: blank number, day and month in
+    the plan's year (never the clock's, so the same plans give the same draft)."""
+    return Amendment(number="", code=f"/QĐ-{new.issuer.abbr}", date=DocDate(new.year, None),
                      authority=None, bases=(), proposal=None, signature=None, recipients=None)
 
 

@@ -32,7 +32,7 @@ def render_redline(old: Plan, new: Plan, author: str = AUTHOR,
     sections = redline_sections(old, new)
     day = new.document.date
     stamp((e for _, elements, _ in sections for e in elements), author,
-          revision_date(date(day.year, day.month, day.day or 1)))
+          revision_date(date(day.year, day.month or 1, day.day or 1)))
     return render_sections(new, [DocumentSection(tag, ooxml.markup(elements), page)
                                  for tag, elements, page in sections], template)
 
