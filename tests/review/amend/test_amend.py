@@ -3,7 +3,6 @@ the original appendix printed them, agreement with ``plangen diff``, the attache
 from __future__ import annotations
 
 import json
-import re
 
 from docx import Document
 
