@@ -106,7 +106,7 @@ def load_text(data: bytes, name: str) -> Map:
     if node is None:
         raise PlanError([Problem(Pos(name, 1, 1), "the file is empty: a plan is a mapping")])
     problems: list[Problem] = []
-    tree = _build(node, name, problems, 0)
+    tree = _build(node, name, problems, 0, text.split("\n"))
     if not problems and not isinstance(tree, Map):
         kind = "a list" if isinstance(tree, Seq) else "a single value"
         problems.append(Problem(_pos(node, name), f"a plan is a mapping of keys, not {kind}"))
@@ -132,7 +132,7 @@ def _fast_tree(text: str, name: str) -> Map | None:
     if node is None or _differs(node):
         return None
     problems: list[Problem] = []
-    tree = _build(node, name, problems, 0)
+    tree = _build(node, name, problems, 0, text.split("\n"))
     return tree if not problems and isinstance(tree, Map) else None
 
 
@@ -188,7 +188,33 @@ def _pos(node, name: str) -> Pos:
     return Pos(name, node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _build(node, name: str, problems: list[Problem], depth: int):
+class BlockPos(Pos):
+    """The position of a block scalar (``|``, ``>``, ``>-``): its indicator, and where each of
+    its lines starts in the file, so that a problem inside the text names its own line.
+
+    ``offsets`` holds (offset in the value, line, column) for each non-blank source line."""
+
+    offsets: tuple[tuple[int, int, int], ...] = ()
+
+
+def _value_pos(node, name: str, lines: list[str]) -> Pos:
+    pos = _pos(node, name)
+    if not isinstance(node, ScalarNode) or node.style not in ("|", ">"):
+        return pos
+    block = BlockPos(*pos)
+    offsets, cursor = [], 0
+    for line_no in range(node.start_mark.line + 1, min(node.end_mark.line + 1, len(lines))):
+        content = lines[line_no].strip()
+        found = node.value.find(content, cursor) if content else -1
+        if found >= 0:
+            col = len(lines[line_no]) - len(lines[line_no].lstrip())
+            offsets.append((found, line_no + 1, col + 1))
+            cursor = found + len(content)
+    block.offsets = tuple(offsets)
+    return block
+
+
+def _build(node, name: str, problems: list[Problem], depth: int, lines: list[str]):
     if depth > MAX_DEPTH:
         problems.append(Problem(_pos(node, name), f"nesting deeper than {MAX_DEPTH} levels"))
         return None
@@ -198,16 +224,17 @@ def _build(node, name: str, problems: list[Problem], depth: int):
         _check_tag(node, _SEQ, name, problems)
         seq = Seq(pos=_pos(node, name))
         for item in node.value:
-            seq.add(_build(item, name, problems, depth + 1), _pos(item, name))
+            seq.add(_build(item, name, problems, depth + 1, lines), _value_pos(item, name, lines))
         return seq
     if isinstance(node, MappingNode):
         _check_tag(node, _MAP, name, problems)
-        return _mapping(node, name, problems, depth)
+        return _mapping(node, name, problems, depth, lines)
     problems.append(Problem(_pos(node, name), "unsupported YAML node"))
     return None
 
 
-def _mapping(node: MappingNode, name: str, problems: list[Problem], depth: int) -> Map:
+def _mapping(node: MappingNode, name: str, problems: list[Problem], depth: int,
+             lines: list[str]) -> Map:
     out = Map(pos=_pos(node, name))
     for key_node, val_node in node.value:
         kpos = _pos(key_node, name)
@@ -223,7 +250,8 @@ def _mapping(node: MappingNode, name: str, problems: list[Problem], depth: int) 
             first = out.key_pos[key]
             problems.append(Problem(kpos, f"duplicate key '{key}' (first at line {first.line})"))
             continue
-        out.set(key, _build(val_node, name, problems, depth + 1), kpos, _pos(val_node, name))
+        out.set(key, _build(val_node, name, problems, depth + 1, lines), kpos,
+                _value_pos(val_node, name, lines))
     return out
 
 
