@@ -140,6 +140,9 @@ def _merge_list(old: Seq, new: Seq, problems: list[Problem]) -> Seq:
             continue
         seen[cid] = where
         found = items.find(cid)
+        if "drop" in child and not isinstance(child["drop"], bool):
+            problems.append(Problem(child.where("drop"), f"'drop' is '{child['drop']}': write true or false"))
+            continue
         if child.get("drop") is True:
             if found is None:
                 problems.append(Problem(where, f"cannot drop '{cid}': the parent has no item with this id"))

@@ -163,14 +163,26 @@ def parsed_deadline(holder: Map, year: int) -> deadlines.Deadline | None:
 
 
 def _deadlines(tree: Map, tasks: list[Map]) -> list[Problem]:
+    """Each deadline parses; one this plan wrote itself that ends before its year is a warning
+    (an inherited one is the parent's to answer for)."""
     problems = []
+    own = tree.pos.file if tree.pos else None
     for task in tasks:
         for holder in [task] + list(task.get("rows") or []):
             try:
-                parsed_deadline(holder, tree["year"])
+                parsed = parsed_deadline(holder, tree["year"])
             except deadlines.DeadlineError as e:
                 problems.append(Problem(holder.where("deadline"), f"bad deadline: {e}",
                                         task.get("id")))
+                continue
+            where = holder.where("deadline")
+            if parsed and parsed.latest and parsed.latest.year < tree["year"] and \
+                    where is not None and where.file == own:
+                reason = _own_reason(holder)
+                because = f"; accepted because: {reason}" if reason else \
+                    " (if that is meant, say why with deadline_reason:)"
+                problems.append(Problem(where, f"deadline '{parsed.text}' falls before the plan year "
+                                               f"{tree['year']}{because}", task.get("id"), warning=True))
     return problems
 
 
@@ -224,10 +236,22 @@ def _not_later_than_parent(tree: Map, tasks: list[Map], parent: Map) -> list[Pro
         except deadlines.DeadlineError:
             continue
         if mine and theirs and mine.comparable and theirs.comparable and mine.latest > theirs.latest:
-            reason = task.get("deadline_reason")
+            reason = _own_reason(task)
             message = (f"deadline '{mine.text}' is later than the parent's '{theirs.text}' "
                        f"({old.where('deadline')})")
             if reason:
                 message += f"; accepted because: {reason}"
+            else:
+                message += "; to keep it, give the reason with deadline_reason:"
             problems.append(Problem(task.where("deadline"), message, task.get("id"), warning=bool(reason)))
     return problems
+
+
+def _own_reason(task: Map) -> str | None:
+    """The task's ``deadline_reason`` when the same file wrote it and the deadline: a reason
+    inherited from a parent excuses the parent's deadline, not one a child moved later."""
+    reason = task.get("deadline_reason")
+    written, excused = task.where("deadline"), task.where("deadline_reason")
+    if not reason or written is None or excused is None or written.file != excused.file:
+        return None
+    return reason

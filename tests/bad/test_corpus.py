@@ -30,7 +30,8 @@ def test_every_corpus_file_has_an_expectation():
 def test_bad_plan_gives_its_line(name, monkeypatch):
     monkeypatch.chdir(HERE)
     result = run_cli("validate", f"plans/{name}")
-    assert result.exit_code == 1
+    only_warnings = all(": warning: " in line for line in EXPECTED[name])
+    assert result.exit_code == (0 if only_warnings else 1)
     lines = [l for l in result.output.splitlines() if not l.endswith("plan(s) valid")]
     assert lines == EXPECTED[name]
 
