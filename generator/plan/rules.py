@@ -41,17 +41,24 @@ def iter_tasks(tree: Map) -> Iterator[Map]:
             yield item
 
 
-def check_plan(tree: Map, parent: Map | None) -> list[Problem]:
+def check_plan(tree: Map, parent: Map | None, tolerant: bool = False) -> list[Problem]:
+    """Every rule's problems. ``tolerant``: the schema refused the plan, so a rule that meets
+    a value of the wrong shape is skipped (the schema's message already names that value)."""
     items = list(iter_items(tree))               # walked once, read by every rule
     tasks = [item for key, item, _, _ in items if key == "tasks"]
-    problems: list[Problem] = []
-    problems += _unique_ids(items)
-    problems += _units(tree, tasks)
-    problems += _layouts(tree)
-    problems += _deadlines(tree, tasks)
-    problems += _characters(tree)
+    rules = [lambda: _unique_ids(items), lambda: _units(tree, tasks), lambda: _layouts(tree),
+             lambda: _deadlines(tree, tasks), lambda: _characters(tree)]
     if parent is not None:
-        problems += _not_later_than_parent(tree, tasks, parent)
+        rules.append(lambda: _not_later_than_parent(tree, tasks, parent))
+    problems: list[Problem] = []
+    for rule in rules:
+        if not tolerant:
+            problems += rule()
+            continue
+        try:
+            problems += rule()
+        except (KeyError, TypeError, AttributeError, ValueError, IndexError):
+            pass
     return problems
 
 

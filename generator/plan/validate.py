@@ -70,8 +70,8 @@ def validate_tree(tree: dict) -> list[Problem]:
         if error.code == cerr.REQUIRED_FIELD.code and (path[:-1], path[-1]) in suggested:
             continue  # the misspelt key already says it
         where = position(tree, path)
-        if error.code == cerr.UNKNOWN_FIELD.code:
-            holder = _at(tree, path[:-1])
+        if error.code == cerr.UNKNOWN_FIELD.code or (path and error.value == path[-1]):
+            holder = _at(tree, path[:-1])       # an unknown key, or a key of the wrong form
             where = getattr(holder, "key_pos", {}).get(path[-1], where)
         problems.append(Problem(where, _message(error, tree, path), enclosing_task(tree, path)))
     return problems

@@ -68,7 +68,8 @@ def test_child_deadline_later_than_parent(plans_dir):
     edit(plans_dir / "department.yaml", 'deadline: "Quý II/2023"', 'deadline: "Quý IV/2023"')
     assert problems(plans_dir / "department.yaml") == [
         "plans/department.yaml:37:25: deadline 'Quý IV/2023' is later than the parent's "
-        "'Quý II, III/2023' (plans/province.yaml:74:25) (task kiem-tra)"]
+        "'Quý II, III/2023' (plans/province.yaml:74:25); to keep it, give the reason with "
+        "deadline_reason: (task kiem-tra)"]
 
 
 def test_a_reason_turns_a_later_deadline_into_a_warning(plans_dir):
