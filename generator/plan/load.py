@@ -89,13 +89,7 @@ def load_text(data: bytes, name: str) -> Map:
     try:
         node = yaml.compose(text, Loader=_StrictLoader)
     except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        msg = (e.problem or e.context or "invalid YAML").strip()
-        if e.context and e.context_mark and e.problem:
-            msg += f" ({e.context} started at line {e.context_mark.line + 1})"
-        if "\t" in text and "\\t" in msg:
-            msg = "tab character: indent with spaces"
+        line, col, msg = _syntax(e, text)
         raise PlanError([Problem(Pos(name, line, col), f"invalid YAML: {msg}")]) from None
     except yaml.reader.ReaderError as e:
         line = text.count("\n", 0, e.position) + 1
@@ -115,15 +109,65 @@ def load_text(data: bytes, name: str) -> Map:
     return tree
 
 
+def _syntax(e: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
+    """PyYAML's complaint in the words of what to do about it, and where: (line, col, text)."""
+    mark = e.problem_mark or e.context_mark
+    if mark is None:
+        return 1, 1, "the file cannot be read as YAML"
+    problem, context = (e.problem or "").strip(), e.context or ""
+    lines = text.split("\n")
+    line, col = mark.line + 1, mark.column + 1
+    source = lines[mark.line] if mark.line < len(lines) else ""
+    used = len(source) - len(source.lstrip(" ")) + 1
+    above = next((l for l in reversed(lines[:mark.line]) if l.strip() and not l.lstrip().startswith("#")), "")
+    expected = len(above) - len(above.lstrip(" ")) + 1
+    if problem.startswith("YAML aliases"):                    # our own words (_StrictLoader)
+        return line, col, problem
+    if "\\t" in problem or (problem.startswith("found character") and "\t" in source):
+        return line, col, "tab character: indent with spaces"
+    if problem.startswith("mapping values are not allowed"):
+        key = re.match(r"\s*(?:- )?[^\s\"'#][^#]*?: ", source)
+        if key and key.end() < col:
+            return line, col, "the text holds ': ', which YAML reads as a new key: put the text in quotes"
+        return line, used, (f"this line is indented to column {used}, but the line above starts at "
+                            f"column {expected}: indent a key as far as the keys beside it")
+    if problem.startswith("expected <block end>"):
+        if used != expected:
+            return line, used, (f"this line is indented to column {used}, but the line above starts "
+                                f"at column {expected}: indent a key as far as the keys beside it")
+        if above.lstrip().startswith("- ") != source.lstrip().startswith("- "):
+            return line, used, ("a list item ('- ') and a key cannot stand at the same column: "
+                                "indent the list under its key, or write this line as a list item")
+        if re.search(r"[\"'] *\S", source[:col]):
+            return line, col, "text goes on after its closing quote: put the whole text in quotes"
+    if problem.startswith("could not find expected ':'") and e.context_mark:
+        start = e.context_mark
+        return start.line + 1, start.column + 1, (
+            "this line has no ':' after its key: write 'key: value' "
+            "(text that goes on over several lines is put in quotes)")
+    if "quoted scalar" in context and e.context_mark:
+        start = e.context_mark
+        return start.line + 1, start.column + 1, "this quote is never closed: add the closing quote"
+    if "flow" in context and e.context_mark:
+        start = e.context_mark
+        closing = "]" if "sequence" in context else "}"
+        return start.line + 1, start.column + 1, (
+            f"this '{text.split(chr(10))[start.line][start.column]}' is never closed with "
+            f"'{closing}' (or text inside it holds ',' or ':': put that text in quotes)")
+    return line, col, ("the file cannot be read as YAML here: check the indentation and the "
+                       "quotes of this line and the line above")
+
+
 def _fast_tree(text: str, name: str) -> Map | None:
     """The plan composed by libyaml when it is certainly what _StrictLoader would give.
 
     None sends the text down the pure-Python path, which then owns every message: on any
     character PyYAML's reader refuses, any tab (libyaml takes tabs in places PyYAML does
-    not), any libyaml error, any alias, any problem at all.
+    not), a U+FEFF inside the text (libyaml counts its columns otherwise), any libyaml
+    error, any alias, any problem at all.
     tests/plan/test_fast_yaml.py checks that both paths give the same trees.
     """
-    if _FastLoader is None or "\t" in text or _NON_PRINTABLE.search(text):
+    if _FastLoader is None or "\t" in text or "\ufeff" in text or _NON_PRINTABLE.search(text):
         return None
     try:
         node = yaml.compose(text, Loader=_FastLoader)

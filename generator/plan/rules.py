@@ -13,6 +13,7 @@ from generator.errors import Pos, Problem
 from generator.page import LANDSCAPE_TEXT_WIDTH_MM
 from generator.plan.schema import UNIT_FIELDS
 from generator.tree import Map, Seq
+from generator.plan.validate import invisible, visible
 from generator.plan.xmlchars import NOT_XML
 
 
@@ -94,13 +95,28 @@ def _units(tree: Map, tasks: list[Map]) -> list[Problem]:
                 value = holder[field]
                 for n, unit in enumerate(_as_list(value)):
                     where = value.where(n) if isinstance(value, Seq) else holder.where(field)
-                    if unit not in known:
-                        hint = difflib.get_close_matches(unit, list(known), n=1)
-                        more = f"; did you mean '{hint[0]}'?" if hint else \
-                            " (declare it under 'units:')"
-                        problems.append(Problem(where, f"unknown unit '{unit}'{more}",
+                    if unit in known:
+                        continue
+                    hidden = [c for c in unit if invisible(c)]
+                    if hidden and visible(unit) in known:
+                        problems.append(Problem(where, f"the unit '{visible(unit)}' holds the invisible "
+                                                       f"character U+{ord(hidden[0]):04X} at position "
+                                                       f"{unit.index(hidden[0]) + 1}: delete it",
                                                 task.get("id")))
+                        continue
+                    hint = _close(unit, list(known))
+                    more = f"; did you mean '{hint[0]}'?" if hint else \
+                        " (declare it under 'units:')"
+                    problems.append(Problem(where, f"unknown unit '{visible(unit)}'{more}",
+                                            task.get("id")))
     return problems
+
+
+def _close(unit: str, known: list[str]) -> list[str]:
+    """A unit id close enough to be what was meant: nearly the same letters, or the start of
+    one (``vp_ubnd`` for ``vp_ubnd_tinh``); a distant one would only mislead."""
+    return difflib.get_close_matches(unit, known, n=1, cutoff=0.75) or \
+        [k for k in known if len(unit) >= 4 and k.startswith(unit)][:1]
 
 
 def _layouts(tree: Map) -> list[Problem]:

@@ -88,7 +88,7 @@ def _at(tree, path):
 
 
 def _suggest(key, holder_path) -> list[str]:
-    return difflib.get_close_matches(_visible(str(key)), _allowed_keys(holder_path), n=1, cutoff=0.75)
+    return difflib.get_close_matches(visible(str(key)), _allowed_keys(holder_path), n=1, cutoff=0.75)
 
 
 def _leaves(errors):
@@ -126,6 +126,10 @@ def _message(e, tree: dict, path: tuple) -> str:
         allowed = ", ".join(map(str, e.constraint))
         return f"'{key}' is '{e.value}'; allowed: {allowed}"
     if e.code == cerr.REGEX_MISMATCH.code:
+        hidden = [c for c in str(e.value) if invisible(c)]
+        if hidden:
+            return (f"'{key}' is '{visible(str(e.value))}' with the invisible character "
+                    f"U+{ord(hidden[0]):04X} at position {str(e.value).index(hidden[0]) + 1}: delete it")
         form = _FORMS.get(e.constraint, "it has the wrong form")
         if e.value == key:                          # a key of its own (a unit id)
             return f"'{key}' cannot be used as a name: {form}"
@@ -166,20 +170,20 @@ def _key_name(path: tuple) -> str:
 
 
 def _unknown(key: str, e, tree: dict, path: tuple) -> str:
-    hidden = [c for c in key if _invisible(c)]
-    if hidden and _visible(key) in _allowed_keys(path[:-1]):
-        return (f"the key '{_visible(key)}' holds the invisible character {_code(hidden[0])} "
+    hidden = [c for c in key if invisible(c)]
+    if hidden and visible(key) in _allowed_keys(path[:-1]):
+        return (f"the key '{visible(key)}' holds the invisible character {_code(hidden[0])} "
                 f"at position {key.index(hidden[0]) + 1}: delete it")
     hint = _suggest(key, path[:-1])
     if hint:
-        return f"unknown key '{_visible(key)}'; did you mean '{hint[0]}'?"
+        return f"unknown key '{visible(key)}'; did you mean '{hint[0]}'?"
     home = _home(key)
     if home:
         return f"'{key}' does not belong here: it goes {home}"
-    return f"unknown key '{_visible(key)}'"
+    return f"unknown key '{visible(key)}'"
 
 
-def _invisible(char: str) -> bool:
+def invisible(char: str) -> bool:
     """Characters that look like nothing or like a space: BOM, zero-width, no-break space."""
     return unicodedata.category(char) in ("Cf", "Zl", "Zp") or (
         unicodedata.category(char) == "Zs" and char != " ")
@@ -189,8 +193,8 @@ def _code(char: str) -> str:
     return f"U+{ord(char):04X}"
 
 
-def _visible(key: str) -> str:
-    return "".join(c for c in key if not _invisible(c))
+def visible(key: str) -> str:
+    return "".join(c for c in key if not invisible(c))
 
 
 # Where a key lives, in words, for a key written at the wrong level.
