@@ -152,7 +152,7 @@ def _syntax(e: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
         start = e.context_mark
         closing = "]" if "sequence" in context else "}"
         return start.line + 1, start.column + 1, (
-            f"this '{text.split(chr(10))[start.line][start.column]}' is never closed with "
+            f"this '{'[' if closing == ']' else '{'}' is never closed with "
             f"'{closing}' (or text inside it holds ',' or ':': put that text in quotes)")
     return line, col, ("the file cannot be read as YAML here: check the indentation and the "
                        "quotes of this line and the line above")
