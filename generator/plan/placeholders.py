@@ -66,9 +66,10 @@ def _format_bound(fmt: str, args) -> None:
     for run in re.findall(r"\d+", fmt):
         _refuse_beyond(int(run) if len(run) < 9 else MAX_OUTPUT + 1, "a field")
     values = args.values() if isinstance(args, dict) else args if isinstance(args, (tuple, list)) else [args]
-    if ("*" in fmt or re.search(r"\{[^{}]*\{", fmt)) and any(
-            isinstance(v, int) and abs(v) > MAX_OUTPUT for v in values):
-        raise Unbounded(f"it would build a field longer than {MAX_OUTPUT:,} characters")
+    if "*" in fmt or re.search(r"\{[^{}]*\{", fmt):     # widths taken from the arguments
+        for value in values:
+            if isinstance(value, (int, str)) and not isinstance(value, bool):
+                _format_bound(str(abs(value)) if isinstance(value, int) else value, ())
 
 
 def _method_bound(owner: str, name: str, args: tuple, kwargs: dict) -> None:
@@ -271,6 +272,8 @@ def render_text(text: str, context: dict, pos: Pos | None) -> tuple[str, Problem
         return text, Problem(_place(pos, text, _line(e)), _not_text(e.value, context))
     except SecurityError as e:
         return text, Problem(_place(pos, text, _line(e)), f"placeholder not allowed: {e}")
+    except MemoryError:                          # a bound above missed a way to grow
+        return text, Problem(pos, "placeholder refused: it needs more memory than a plan may use")
     except (TemplateError, TypeError, ValueError, ArithmeticError, RecursionError) as e:
         return text, Problem(_place(pos, text, _line(e)), f"placeholder cannot be evaluated: {e}")
 

@@ -121,3 +121,38 @@ def test_an_error_on_a_later_line_of_a_block_is_placed_on_that_line():
     where = Pos("x.yaml", 10, 5)
     assert render_text("một\nhai {{ year }}\nba {{ nam }}", CONTEXT, where)[1].pos == Pos("x.yaml", 12, 1)
     assert render_text("một\n\n{{ 'x' * 10**9 }}", CONTEXT, where)[1].pos == Pos("x.yaml", 12, 1)
+
+
+ATOMS = st.sampled_from(["year", "'ab'", "19999", "10 ** 9", "('x' * 19999)", "[year]", "issuer"])
+
+
+def _combine(children):
+    left, right = children
+    return st.sampled_from([
+        f"({left} * {right})", f"({left} + {right})", f"({left} ~ {right})", f"('%0{right}d' % {left})",
+        f"({left}).center({right})", f"({left}).zfill({right})", f"({left}).replace('x', {right})",
+        f"({left}).join({right})", f"('{{:>{{}}}}'.format({left}, {right}))", f"({left} ** {right})"])
+
+
+EXPRESSIONS = st.recursive(ATOMS, lambda inner: st.tuples(inner, inner).flatmap(_combine), max_leaves=6)
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(EXPRESSIONS, st.booleans())
+def test_any_mix_of_growing_operations_is_bounded(expression, looped):
+    """Whatever the mix, the answer (text or one problem) comes at once and small."""
+    text = (f"{{% for a in {expression} %}}{{% for b in {expression} %}}{{{{ b }}}}{{% endfor %}}"
+            f"{{% endfor %}}" if looped else f"{{{{ {expression} }}}}")
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    with open("/proc/self/statm") as f:
+        used = int(f.read().split()[0]) * resource.getpagesize()
+    resource.setrlimit(resource.RLIMIT_AS, (used + 300_000_000, hard))
+    try:
+        start = time.perf_counter()
+        out, problem = render_text(text, {**CONTEXT, "issuer": {"short": "Sở"}}, None)
+        elapsed = time.perf_counter() - start
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+    assert elapsed < 1.0
+    assert (problem is None and len(out) <= 20_000) or out == text
+    assert problem is None or "more memory" not in problem.message     # a bound, not the fallback
