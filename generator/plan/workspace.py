@@ -49,8 +49,8 @@ class Workspace:
         """Every stage runs over what it can: all problems of a file come out in one run.
 
         A problem at a position an earlier stage already reported is left out (it is the same
-        mistake seen again), placeholders wait for a valid identity (they name it), and a
-        child of another year is one error: every comparison with its parent would be wrong."""
+        mistake seen again), a placeholder naming a refused identity value is not judged, and
+        a child of another year is one error: every comparison with its parent would be wrong."""
         if resolved.path in self._loaded:
             return self._loaded[resolved.path]
         parent = self._load(resolved.parent) if resolved.parent else None
@@ -59,9 +59,8 @@ class Workspace:
         valid = not problems
         tree = resolved.tree
         context = _context(tree, parent) if valid else _context_if_readable(tree, parent)
-        if context is not None:
-            tree = evaluate_tree(tree, context, later := [])
-            _add_new(problems, later)
+        tree = evaluate_tree(tree, context, later := [])
+        _add_new(problems, later)
         _add_new(problems, check_plan(tree, parent.tree if parent else None, tolerant=not valid))
         problems.sort(key=lambda p: (p.pos is None, p.pos or ("", 0, 0)))   # in file order
         fail_if(problems)
@@ -89,12 +88,44 @@ def _other_year(resolved: Resolved, parent: "LoadedPlan | None") -> list[Problem
                     f"{parent.tree.where('year')}): a plan extends a plan of its own year")]
 
 
-def _context_if_readable(tree: Map, parent: "LoadedPlan | None") -> dict | None:
-    """The placeholder context of a plan the schema refused, when its identity still reads."""
+class _Refused:
+    """Stands for an identity value the schema refused: a placeholder naming it is not judged
+    (the schema's message names the value), every other placeholder still is."""
+
+    def __getattr__(self, name: str) -> "_Refused":
+        return self
+
+    def __getitem__(self, key) -> "_Refused":
+        return self
+
+    def __str__(self) -> str:
+        return ""
+
+    def __iter__(self):
+        return iter(())
+
+    def _same(self, *other) -> "_Refused":
+        return self
+
+    __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = __mod__ = __rmod__ = _same
+
+
+def _context_if_readable(tree: Map, parent: "LoadedPlan | None") -> dict:
+    """The placeholder context of a plan the schema refused: the plan's own when its identity
+    still reads, else one where the refused identity stands as _Refused."""
     try:
         return _context(tree, parent)
     except (KeyError, TypeError, AttributeError, ValueError, IndexError):
-        return None
+        pass
+    refused = _Refused()
+    year = tree.get("year")
+    context = {"year": year if type(year) is int else refused, "issuer": refused, "document": refused}
+    if parent is not None:
+        context["parent"] = identity_context(parent.tree)
+    units = tree.get("units")
+    context["units"] = {k: v for k, v in units.items() if isinstance(v, str)} \
+        if isinstance(units, dict) else refused
+    return context
 
 
 def _context(tree: Map, parent: LoadedPlan | None) -> dict:

@@ -152,3 +152,12 @@ def test_a_child_of_another_year_is_one_error_at_its_year(plans_dir):
     assert problems(plans_dir / "department.yaml") == [
         "plans/department.yaml:2:7: year 2024 is not the year of the plan it extends "
         "(2023, plans/province.yaml:1:7): a plan extends a plan of its own year"]
+
+
+def test_a_refused_identity_does_not_hide_the_other_placeholders(plans_dir):
+    edit(plans_dir / "province.yaml", '  full: "Ủy ban nhân dân tỉnh An Giang"\n', "")
+    edit(plans_dir / "province.yaml", '"Nội dung thực hiện năm {{ year }}"', '"Nội dung năm {{ nam }}"')
+    found = problems(plans_dir / "province.yaml")
+    assert found[0] == "plans/province.yaml:3:3: missing required key 'full'"
+    assert found[1].startswith("plans/province.yaml:38:10: unknown placeholder name: 'nam'")
+    assert len(found) == 2          # {{ issuer.short }} of kh-tinh is not judged: issuer is refused
