@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import operator
 import re
+from collections.abc import Mapping, MappingView, Sequence, Set
 from typing import Any
 
 from generator.errors import Pos, Problem
@@ -56,20 +57,47 @@ def _sized(value):
     return value
 
 
+def _is_group(value) -> bool:
+    """A mapping, list or other collection: never turned into text (its printed form is
+    Python's, and its length no bound above has measured)."""
+    return isinstance(value, (Mapping, Sequence, Set, MappingView)) and not isinstance(value, str)
+
+
+def _text(value):
+    """A piece of text being built (``~``, ``%``, ``format``, ``join``, a filter's input)."""
+    if _is_group(value):
+        raise NotText(value)
+    return _sized(value)
+
+
 def _length(value) -> int:
-    return len(value) if isinstance(value, (str, list, tuple)) else len(str(value))
+    return len(value) if isinstance(value, str) else len(str(value))
 
 
-def _format_bound(fmt: str, args) -> None:
+_PERCENT_SPEC = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\d+|\*)?(?:\.(\d+|\*))?")
+_FIELD = re.compile(r"\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}")
+
+
+def _format_bound(fmt: str, args, percent: bool) -> None:
     """A ``%`` or ``format`` template: every width and precision within the output limit,
-    checked before Python pads anything (``'%099999999d' % year``)."""
-    for run in re.findall(r"\d+", fmt):
-        _refuse_beyond(int(run) if len(run) < 9 else MAX_OUTPUT + 1, "a field")
-    values = args.values() if isinstance(args, dict) else args if isinstance(args, (tuple, list)) else [args]
-    if "*" in fmt or re.search(r"\{[^{}]*\{", fmt):     # widths taken from the arguments
-        for value in values:
-            if isinstance(value, (int, str)) and not isinstance(value, bool):
-                _format_bound(str(abs(value)) if isinstance(value, int) else value, ())
+    checked before Python pads anything (``'%099999999d' % year``). Digits outside the
+    conversions (a phone number in the text) are not widths and pass."""
+    if percent:
+        numbers = [n for m in _PERCENT_SPEC.finditer(fmt) for n in m.groups() if n]
+    else:
+        numbers = [n for field in _FIELD.findall(fmt) for n in re.findall(r"\d+|\{", field)]
+    named = isinstance(args, Mapping) and (not percent or "%(" in fmt)   # else it prints itself
+    values = list(args.values() if named else args if isinstance(args, tuple) else [args])
+    for value in values:
+        _text(value)
+    for number in numbers:
+        if number.isdigit():
+            _refuse_beyond(int(number) if len(number) < 9 else MAX_OUTPUT + 1, "a field")
+        else:                                   # a width taken from the arguments: * or {…}
+            for value in values:
+                if isinstance(value, (int, str)) and not isinstance(value, bool):
+                    for run in re.findall(r"\d+", str(value)):
+                        _refuse_beyond(int(run) if len(run) < 9 else MAX_OUTPUT + 1, "a field")
 
 
 def _method_bound(owner: str, name: str, args: tuple, kwargs: dict) -> None:
@@ -86,21 +114,22 @@ def _method_bound(owner: str, name: str, args: tuple, kwargs: dict) -> None:
         hits = owner.count(args[0]) if args[0] else len(owner) + 1
         _refuse_beyond(len(owner) + hits * len(args[1]))
     elif name == "join" and args:
-        items = list(args[0]) if isinstance(args[0], (str, list, tuple, dict)) else None
+        items = list(args[0]) if isinstance(args[0], (str, list, tuple)) else None
         if items is None:
-            raise Unbounded("it joins something that is not a list")
+            raise NotText(args[0])
+        for item in items:
+            _text(item)
         _refuse_beyond(len(owner) * len(items) + sum(map(_length, items)))
     elif name in ("format", "format_map"):
-        _format_bound(owner, list(args) + list(kwargs.values()) +
-                      (list(args[0].values()) if name == "format_map" and args and
-                       isinstance(args[0], dict) else []))
+        mapping = name == "format_map" and args and isinstance(args[0], Mapping)
+        _format_bound(owner, tuple(args[0].values()) if mapping else
+                      tuple(args) + tuple(kwargs.values()), percent=False)
     elif name == "translate":
         raise Unbounded("translate is not supported")
 
 
 def _budgeted(iterable):
     """A loop's items, counted against the budget of the text being evaluated."""
-    _sized(iterable) if isinstance(iterable, (str, list, tuple)) else None
     for item in iterable:
         _BUDGET[0] -= 1
         if _BUDGET[0] < 0:
@@ -108,14 +137,21 @@ def _budgeted(iterable):
         yield item
 
 
-_BUDGET = [MAX_ITERATIONS]
+_BUDGET = [MAX_ITERATIONS]        # reset by render_text; a process evaluates one text at a time
 
 
 def _finalize(value):
     """What ``{{ … }}`` prints: text or a number, never a whole mapping or list."""
-    if isinstance(value, (dict, list, tuple)):
+    if _is_group(value):
         raise NotText(value)
     return value
+
+
+def _on_text(plain_filter):
+    """A filter that takes text only (none of FILTERS but replace takes Jinja's context)."""
+    def text_filter(value, *args, **kwargs):
+        return plain_filter(_text(value), *args, **kwargs)
+    return text_filter
 
 
 @functools.cache
@@ -154,7 +190,7 @@ def _environment():
                 return _sized(operator.add(left, right))
             if operator_name == "%":
                 if isinstance(left, str):
-                    _format_bound(left, right)
+                    _format_bound(left, right, percent=True)
             return _sized(operator.mod(left, right))
 
         def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja's signature
@@ -183,19 +219,23 @@ def _environment():
 
         def visit_Concat(self, node):
             node = self.generic_visit(node)
+            node.nodes = [nodes.Filter(n, "_text", [], [], None, None, lineno=node.lineno)
+                          for n in node.nodes]
             return nodes.Filter(node, "_sized", [], [], None, None, lineno=node.lineno)
 
     env = _Env(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True,
                finalize=_finalize)
-    filters = {k: env.filters[k] for k in FILTERS}
-    plain_replace = filters["replace"]
+    filters = {k: _on_text(env.filters[k]) for k in FILTERS if k != "replace"}
+    plain_replace = env.filters["replace"]
 
     @pass_eval_context
     def replace(eval_ctx, value, old, new, count=None):
+        _text(value)
         if isinstance(value, str) and isinstance(old, str) and isinstance(new, str):
             _method_bound(value, "replace", (old, new), {})
         return plain_replace(eval_ctx, value, old, new, count)
-    env.filters = {**filters, "replace": replace, "_budgeted": _budgeted, "_sized": _sized}
+    env.filters = {**filters, "replace": replace, "_budgeted": _budgeted, "_sized": _sized,
+                   "_text": _text}
     env.globals = {}
     env.tests = {k: env.tests[k] for k in ("defined", "undefined", "eq", "ne")}
     return env

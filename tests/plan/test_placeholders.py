@@ -123,7 +123,8 @@ def test_an_error_on_a_later_line_of_a_block_is_placed_on_that_line():
     assert render_text("một\n\n{{ 'x' * 10**9 }}", CONTEXT, where)[1].pos == Pos("x.yaml", 12, 1)
 
 
-ATOMS = st.sampled_from(["year", "'ab'", "19999", "10 ** 9", "('x' * 19999)", "[year]", "issuer"])
+ATOMS = st.sampled_from(["year", "'ab'", "19999", "10 ** 9", "('x' * 19999)", "[year]", "issuer",
+                         "(['x' * 19999] * 19999)", "issuer.items()"])
 
 
 def _combine(children):
@@ -131,7 +132,8 @@ def _combine(children):
     return st.sampled_from([
         f"({left} * {right})", f"({left} + {right})", f"({left} ~ {right})", f"('%0{right}d' % {left})",
         f"({left}).center({right})", f"({left}).zfill({right})", f"({left}).replace('x', {right})",
-        f"({left}).join({right})", f"('{{:>{{}}}}'.format({left}, {right}))", f"({left} ** {right})"])
+        f"({left}).join({right})", f"('{{:>{{}}}}'.format({left}, {right}))", f"({left} ** {right})",
+        f"('%s%s' % ({left}, {right}))", f"({left} | upper)", f"[{left}, {right}]"])
 
 
 EXPRESSIONS = st.recursive(ATOMS, lambda inner: st.tuples(inner, inner).flatmap(_combine), max_leaves=6)
@@ -156,3 +158,22 @@ def test_any_mix_of_growing_operations_is_bounded(expression, looped):
     assert elapsed < 1.0
     assert (problem is None and len(out) <= 20_000) or out == text
     assert problem is None or "more memory" not in problem.message     # a bound, not the fallback
+
+
+@pytest.mark.parametrize("text", [
+    '{% set a = "x" * 19999 %}{{ "%s" % ([a] * 19999,) }}',
+    '{% set a = "x" * 19999 %}{{ "" ~ ([a] * 19999) }}',
+    '{% set a = "x" * 19999 %}{{ ([a] * 19999) | upper }}',
+    '{% set a = "x" * 19999 %}{{ "{}".format([a] * 19999) }}',
+    '{{ issuer.items() }}', '{{ "%s" % issuer }}'])
+def test_a_group_of_values_is_never_turned_into_text(text):
+    """Python's printed form of a list is neither plan text nor measured by any bound: 19,999
+    copies of a 19,999-character text would print as 400 million characters."""
+    out, problem = render(text)
+    assert out == text and "group of values, not text" in problem.message
+
+
+def test_widths_are_read_in_conversions_only():
+    assert render('{{ "ĐT 0296123456789 năm %d" % year }}') == ("ĐT 0296123456789 năm 2023", None)
+    assert render('{{ "ĐT 0296123456789 {}".format(year) }}') == ("ĐT 0296123456789 2023", None)
+    assert render('{{ "%(short)s" % issuer }}') == ("Sở", None)
