@@ -34,11 +34,11 @@ class DeadlineError(ValueError):
     pass
 
 
-def _day(d: str, m: str, y: str) -> date:
+def _day(d: str, m: str, y: str, written: str | None = None) -> date:
     try:
         return date(int(y), int(m), int(d))
     except ValueError:
-        raise DeadlineError(f"'{d}/{m}/{y}' is not a date") from None
+        raise DeadlineError(f"'{written or f'{d}/{m}/{y}'}' is not a date") from None
 
 
 def _month_end(m: str, y: str) -> date:
@@ -60,6 +60,7 @@ def _year_end(year: int) -> date:
 # (kind, pattern, latest(match, plan_year))
 _FORMS = [
     ("date", rf"^{_DATE}{_END}", lambda m, _: _day(m[1], m[2], m[3])),
+    ("date", r"^(\d{4})-(\d{1,2})-(\d{1,2})$", lambda m, _: _day(m[3], m[2], m[1], m[0])),
     ("before", rf"^(?:Chậm nhất |Hoàn thành )?[Tt]rước (?:ngày )?{_DATE}{_END}",
      lambda m, _: _day(m[1], m[2], m[3])),
     ("month", rf"^(?:Trong t|T)háng (\d{{1,2}})(?:/| năm )(\d{{4}}){_END}",

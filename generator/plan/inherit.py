@@ -93,10 +93,42 @@ def merge_plan(parent: Map, child: Map, problems: list[Problem]) -> Map:
     for key in parent:
         if key not in IDENTITY_KEYS and key not in NEVER_INHERITED:
             out.copy_from(parent, key, deep_copy(parent[key]))
+    found: list[Problem] = []
     for key, value in child.items():
-        merged = _merge(key, out[key], value, problems) if key in out else strip_controls(value, problems)
+        merged = _merge(key, out[key], value, found) if key in out else strip_controls(value, found)
         out.set(key, merged, child.key_pos.get(key), child.val_pos.get(key))
+    problems += [_elsewhere(p, parent) if p.message.endswith(_NO_SUCH_ITEM) else p for p in found]
     return out
+
+
+_NO_SUCH_ITEM = "': the parent has no such item (to add one, say where with after:, before: or at:)"
+
+
+def _elsewhere(problem: Problem, parent: Map) -> Problem:
+    """An override of an id the parent has in another part or group names where it is."""
+    item_id = problem.message[len("unknown id '"):-len(_NO_SUCH_ITEM)]
+
+    def walk(holder, trail):
+        for key in ID_LISTS:
+            items = holder.get(key) if isinstance(holder, Map) else None
+            for n, item in enumerate(items if isinstance(items, Seq) else []):
+                if not isinstance(item, Map):
+                    continue
+                if item.get("id") == item_id:
+                    return trail, items.where(n)
+                named = trail + [f"{key[:-1]} '{item.get('id')}'"] if key != "tasks" else trail
+                hit = walk(item, named)
+                if hit:
+                    return hit
+        return None
+    for top in ("decision", "plan", "appendix"):
+        hit = walk(parent.get(top), [top]) if isinstance(parent.get(top), Map) else None
+        if hit:
+            trail, where = hit
+            return Problem(problem.pos, f"'{item_id}' is not in this list: the parent has it "
+                                        f"in {', '.join(trail)} ({where}); write it there",
+                           problem.task)
+    return problem
 
 
 def _merge(key: str, old, new, problems: list[Problem]):
@@ -140,6 +172,9 @@ def _merge_list(old: Seq, new: Seq, problems: list[Problem]) -> Seq:
             continue
         seen[cid] = where
         found = items.find(cid)
+        if "drop" in child and not isinstance(child["drop"], bool):
+            problems.append(Problem(child.where("drop"), f"'drop' is '{child['drop']}': write true or false"))
+            continue
         if child.get("drop") is True:
             if found is None:
                 problems.append(Problem(where, f"cannot drop '{cid}': the parent has no item with this id"))
@@ -148,8 +183,7 @@ def _merge_list(old: Seq, new: Seq, problems: list[Problem]) -> Seq:
             continue
         placed = any(k in child for k in ("after", "before", "at"))
         if found is None and not placed:
-            problems.append(Problem(where, f"unknown id '{cid}': the parent has no such item "
-                                           "(to add one, say where with after:, before: or at:)"))
+            problems.append(Problem(where, f"unknown id '{cid}{_NO_SUCH_ITEM}"))
             continue
         if found is not None:
             item = _merge_map(found.item, child, problems)

@@ -32,6 +32,7 @@ _LENGTH = {"array": ("minItems", "maxItems"), "string": ("minLength", "maxLength
 _CHECKS: dict[str, dict] = {
     "docdate": {"pattern": DATE_PATTERN},
     "cite": {"if": {"type": "string"}, "then": {"const": "parent"}},
+    "text": {"pattern": r"\S"},
 }
 # Rules and mappings the Cerberus schema shares by reference: written once, under definitions.
 _SHARED: dict[int, str] = {id(obj): name for name, obj in (

@@ -89,13 +89,7 @@ def load_text(data: bytes, name: str) -> Map:
     try:
         node = yaml.compose(text, Loader=_StrictLoader)
     except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        msg = (e.problem or e.context or "invalid YAML").strip()
-        if e.context and e.context_mark and e.problem:
-            msg += f" ({e.context} started at line {e.context_mark.line + 1})"
-        if "\t" in text and "\\t" in msg:
-            msg = "tab character: indent with spaces"
+        line, col, msg = _syntax(e, text)
         raise PlanError([Problem(Pos(name, line, col), f"invalid YAML: {msg}")]) from None
     except yaml.reader.ReaderError as e:
         line = text.count("\n", 0, e.position) + 1
@@ -106,7 +100,7 @@ def load_text(data: bytes, name: str) -> Map:
     if node is None:
         raise PlanError([Problem(Pos(name, 1, 1), "the file is empty: a plan is a mapping")])
     problems: list[Problem] = []
-    tree = _build(node, name, problems, 0)
+    tree = _build(node, name, problems, 0, text.split("\n"))
     if not problems and not isinstance(tree, Map):
         kind = "a list" if isinstance(tree, Seq) else "a single value"
         problems.append(Problem(_pos(node, name), f"a plan is a mapping of keys, not {kind}"))
@@ -115,15 +109,65 @@ def load_text(data: bytes, name: str) -> Map:
     return tree
 
 
+def _syntax(e: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
+    """PyYAML's complaint in the words of what to do about it, and where: (line, col, text)."""
+    mark = e.problem_mark or e.context_mark
+    if mark is None:
+        return 1, 1, "the file cannot be read as YAML"
+    problem, context = (e.problem or "").strip(), e.context or ""
+    lines = text.split("\n")
+    line, col = mark.line + 1, mark.column + 1
+    source = lines[mark.line] if mark.line < len(lines) else ""
+    used = len(source) - len(source.lstrip(" ")) + 1
+    above = next((l for l in reversed(lines[:mark.line]) if l.strip() and not l.lstrip().startswith("#")), "")
+    expected = len(above) - len(above.lstrip(" ")) + 1
+    if problem.startswith("YAML aliases"):                    # our own words (_StrictLoader)
+        return line, col, problem
+    if "\\t" in problem or (problem.startswith("found character") and "\t" in source):
+        return line, col, "tab character: indent with spaces"
+    if problem.startswith("mapping values are not allowed"):
+        key = re.match(r"\s*(?:- )?[^\s\"'#][^#]*?: ", source)
+        if key and key.end() < col:
+            return line, col, "the text holds ': ', which YAML reads as a new key: put the text in quotes"
+        return line, used, (f"this line is indented to column {used}, but the line above starts at "
+                            f"column {expected}: indent a key as far as the keys beside it")
+    if problem.startswith("expected <block end>"):
+        if used != expected:
+            return line, used, (f"this line is indented to column {used}, but the line above starts "
+                                f"at column {expected}: indent a key as far as the keys beside it")
+        if above.lstrip().startswith("- ") != source.lstrip().startswith("- "):
+            return line, used, ("a list item ('- ') and a key cannot stand at the same column: "
+                                "indent the list under its key, or write this line as a list item")
+        if re.search(r"[\"'] *\S", source[:col]):
+            return line, col, "text goes on after its closing quote: put the whole text in quotes"
+    if problem.startswith("could not find expected ':'") and e.context_mark:
+        start = e.context_mark
+        return start.line + 1, start.column + 1, (
+            "this line has no ':' after its key: write 'key: value' "
+            "(text that goes on over several lines is put in quotes)")
+    if "quoted scalar" in context and e.context_mark:
+        start = e.context_mark
+        return start.line + 1, start.column + 1, "this quote is never closed: add the closing quote"
+    if "flow" in context and e.context_mark:
+        start = e.context_mark
+        closing = "]" if "sequence" in context else "}"
+        return start.line + 1, start.column + 1, (
+            f"this '{'[' if closing == ']' else '{'}' is never closed with "
+            f"'{closing}' (or text inside it holds ',' or ':': put that text in quotes)")
+    return line, col, ("the file cannot be read as YAML here: check the indentation and the "
+                       "quotes of this line and the line above")
+
+
 def _fast_tree(text: str, name: str) -> Map | None:
     """The plan composed by libyaml when it is certainly what _StrictLoader would give.
 
     None sends the text down the pure-Python path, which then owns every message: on any
     character PyYAML's reader refuses, any tab (libyaml takes tabs in places PyYAML does
-    not), any libyaml error, any alias, any problem at all.
+    not), a U+FEFF inside the text (libyaml counts its columns otherwise), any libyaml
+    error, any alias, any problem at all.
     tests/plan/test_fast_yaml.py checks that both paths give the same trees.
     """
-    if _FastLoader is None or "\t" in text or _NON_PRINTABLE.search(text):
+    if _FastLoader is None or "\t" in text or "\ufeff" in text or _NON_PRINTABLE.search(text):
         return None
     try:
         node = yaml.compose(text, Loader=_FastLoader)
@@ -132,7 +176,7 @@ def _fast_tree(text: str, name: str) -> Map | None:
     if node is None or _differs(node):
         return None
     problems: list[Problem] = []
-    tree = _build(node, name, problems, 0)
+    tree = _build(node, name, problems, 0, text.split("\n"))
     return tree if not problems and isinstance(tree, Map) else None
 
 
@@ -188,7 +232,33 @@ def _pos(node, name: str) -> Pos:
     return Pos(name, node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _build(node, name: str, problems: list[Problem], depth: int):
+class BlockPos(Pos):
+    """The position of a block scalar (``|``, ``>``, ``>-``): its indicator, and where each of
+    its lines starts in the file, so that a problem inside the text names its own line.
+
+    ``offsets`` holds (offset in the value, line, column) for each non-blank source line."""
+
+    offsets: tuple[tuple[int, int, int], ...] = ()
+
+
+def _value_pos(node, name: str, lines: list[str]) -> Pos:
+    pos = _pos(node, name)
+    if not isinstance(node, ScalarNode) or node.style not in ("|", ">"):
+        return pos
+    block = BlockPos(*pos)
+    offsets, cursor = [], 0
+    for line_no in range(node.start_mark.line + 1, min(node.end_mark.line + 1, len(lines))):
+        content = lines[line_no].strip()
+        found = node.value.find(content, cursor) if content else -1
+        if found >= 0:
+            col = len(lines[line_no]) - len(lines[line_no].lstrip())
+            offsets.append((found, line_no + 1, col + 1))
+            cursor = found + len(content)
+    block.offsets = tuple(offsets)
+    return block
+
+
+def _build(node, name: str, problems: list[Problem], depth: int, lines: list[str]):
     if depth > MAX_DEPTH:
         problems.append(Problem(_pos(node, name), f"nesting deeper than {MAX_DEPTH} levels"))
         return None
@@ -198,16 +268,17 @@ def _build(node, name: str, problems: list[Problem], depth: int):
         _check_tag(node, _SEQ, name, problems)
         seq = Seq(pos=_pos(node, name))
         for item in node.value:
-            seq.add(_build(item, name, problems, depth + 1), _pos(item, name))
+            seq.add(_build(item, name, problems, depth + 1, lines), _value_pos(item, name, lines))
         return seq
     if isinstance(node, MappingNode):
         _check_tag(node, _MAP, name, problems)
-        return _mapping(node, name, problems, depth)
+        return _mapping(node, name, problems, depth, lines)
     problems.append(Problem(_pos(node, name), "unsupported YAML node"))
     return None
 
 
-def _mapping(node: MappingNode, name: str, problems: list[Problem], depth: int) -> Map:
+def _mapping(node: MappingNode, name: str, problems: list[Problem], depth: int,
+             lines: list[str]) -> Map:
     out = Map(pos=_pos(node, name))
     for key_node, val_node in node.value:
         kpos = _pos(key_node, name)
@@ -223,7 +294,8 @@ def _mapping(node: MappingNode, name: str, problems: list[Problem], depth: int) 
             first = out.key_pos[key]
             problems.append(Problem(kpos, f"duplicate key '{key}' (first at line {first.line})"))
             continue
-        out.set(key, _build(val_node, name, problems, depth + 1), kpos, _pos(val_node, name))
+        out.set(key, _build(val_node, name, problems, depth + 1, lines), kpos,
+                _value_pos(val_node, name, lines))
     return out
 
 

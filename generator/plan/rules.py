@@ -13,6 +13,7 @@ from generator.errors import Pos, Problem
 from generator.page import LANDSCAPE_TEXT_WIDTH_MM
 from generator.plan.schema import UNIT_FIELDS
 from generator.tree import Map, Seq
+from generator.plan.validate import invisible, visible
 from generator.plan.xmlchars import NOT_XML
 
 
@@ -41,17 +42,24 @@ def iter_tasks(tree: Map) -> Iterator[Map]:
             yield item
 
 
-def check_plan(tree: Map, parent: Map | None) -> list[Problem]:
+def check_plan(tree: Map, parent: Map | None, tolerant: bool = False) -> list[Problem]:
+    """Every rule's problems. ``tolerant``: the schema refused the plan, so a rule that meets
+    a value of the wrong shape is skipped (the schema's message already names that value)."""
     items = list(iter_items(tree))               # walked once, read by every rule
     tasks = [item for key, item, _, _ in items if key == "tasks"]
-    problems: list[Problem] = []
-    problems += _unique_ids(items)
-    problems += _units(tree, tasks)
-    problems += _layouts(tree)
-    problems += _deadlines(tree, tasks)
-    problems += _characters(tree)
+    rules = [lambda: _unique_ids(items), lambda: _units(tree, tasks), lambda: _layouts(tree),
+             lambda: _deadlines(tree, tasks), lambda: _characters(tree)]
     if parent is not None:
-        problems += _not_later_than_parent(tree, tasks, parent)
+        rules.append(lambda: _not_later_than_parent(tree, tasks, parent))
+    problems: list[Problem] = []
+    for rule in rules:
+        if not tolerant:
+            problems += rule()
+            continue
+        try:
+            problems += rule()
+        except (KeyError, TypeError, AttributeError, ValueError, IndexError):
+            pass
     return problems
 
 
@@ -87,13 +95,28 @@ def _units(tree: Map, tasks: list[Map]) -> list[Problem]:
                 value = holder[field]
                 for n, unit in enumerate(_as_list(value)):
                     where = value.where(n) if isinstance(value, Seq) else holder.where(field)
-                    if unit not in known:
-                        hint = difflib.get_close_matches(unit, list(known), n=1)
-                        more = f"; did you mean '{hint[0]}'?" if hint else \
-                            " (declare it under 'units:')"
-                        problems.append(Problem(where, f"unknown unit '{unit}'{more}",
+                    if unit in known:
+                        continue
+                    hidden = [c for c in unit if invisible(c)]
+                    if hidden and visible(unit) in known:
+                        problems.append(Problem(where, f"the unit '{visible(unit)}' holds the invisible "
+                                                       f"character U+{ord(hidden[0]):04X} at position "
+                                                       f"{unit.index(hidden[0]) + 1}: delete it",
                                                 task.get("id")))
+                        continue
+                    hint = _close(unit, list(known))
+                    more = f"; did you mean '{hint[0]}'?" if hint else \
+                        " (declare it under 'units:')"
+                    problems.append(Problem(where, f"unknown unit '{visible(unit)}'{more}",
+                                            task.get("id")))
     return problems
+
+
+def _close(unit: str, known: list[str]) -> list[str]:
+    """A unit id close enough to be what was meant: nearly the same letters, or the start of
+    one (``vp_ubnd`` for ``vp_ubnd_tinh``); a distant one would only mislead."""
+    return difflib.get_close_matches(unit, known, n=1, cutoff=0.75) or \
+        [k for k in known if len(unit) >= 4 and k.startswith(unit)][:1]
 
 
 def _layouts(tree: Map) -> list[Problem]:
@@ -163,14 +186,26 @@ def parsed_deadline(holder: Map, year: int) -> deadlines.Deadline | None:
 
 
 def _deadlines(tree: Map, tasks: list[Map]) -> list[Problem]:
+    """Each deadline parses; one this plan wrote itself that ends before its year is a warning
+    (an inherited one is the parent's to answer for)."""
     problems = []
+    own = tree.pos.file if tree.pos else None
     for task in tasks:
         for holder in [task] + list(task.get("rows") or []):
             try:
-                parsed_deadline(holder, tree["year"])
+                parsed = parsed_deadline(holder, tree["year"])
             except deadlines.DeadlineError as e:
                 problems.append(Problem(holder.where("deadline"), f"bad deadline: {e}",
                                         task.get("id")))
+                continue
+            where = holder.where("deadline")
+            if parsed and parsed.latest and parsed.latest.year < tree["year"] and \
+                    where is not None and where.file == own:
+                reason = _own_reason(holder)
+                because = f"; accepted because: {reason}" if reason else \
+                    " (if that is meant, say why with deadline_reason:)"
+                problems.append(Problem(where, f"deadline '{parsed.text}' falls before the plan year "
+                                               f"{tree['year']}{because}", task.get("id"), warning=True))
     return problems
 
 
@@ -224,10 +259,22 @@ def _not_later_than_parent(tree: Map, tasks: list[Map], parent: Map) -> list[Pro
         except deadlines.DeadlineError:
             continue
         if mine and theirs and mine.comparable and theirs.comparable and mine.latest > theirs.latest:
-            reason = task.get("deadline_reason")
+            reason = _own_reason(task)
             message = (f"deadline '{mine.text}' is later than the parent's '{theirs.text}' "
                        f"({old.where('deadline')})")
             if reason:
                 message += f"; accepted because: {reason}"
+            else:
+                message += "; to keep it, give the reason with deadline_reason:"
             problems.append(Problem(task.where("deadline"), message, task.get("id"), warning=bool(reason)))
     return problems
+
+
+def _own_reason(task: Map) -> str | None:
+    """The task's ``deadline_reason`` when the same file wrote it and the deadline: a reason
+    inherited from a parent excuses the parent's deadline, not one a child moved later."""
+    reason = task.get("deadline_reason")
+    written, excused = task.where("deadline"), task.where("deadline_reason")
+    if not reason or written is None or excused is None or written.file != excused.file:
+        return None
+    return reason

@@ -10,6 +10,8 @@ from generator.plan.dates import DocDate
 ID = {"type": "string", "regex": r"[a-z0-9][a-z0-9_.-]*"}
 UNIT_ID = r"[a-z][a-z0-9_]*"
 TEXT = {"type": "string"}
+# Text a document cannot do without: empty or only spaces is refused as null is.
+REQUIRED_TEXT = {"type": "string", "required": True, "check_with": "text"}
 # A cell: one paragraph, or a list of paragraphs (bullets keep their literal "- ").
 CELL = {"type": ["string", "list"], "schema": {"type": "string"}}
 UNITS = {"type": ["string", "list"], "regex": UNIT_ID,
@@ -34,7 +36,8 @@ _ROW = {"content": CELL, "lead": UNITS, "coordinating": UNITS, "deadline": DEADL
 TASK = {
     "id": {**ID, "required": True},
     **_ROW,
-    "content": {**CELL, "required": True},
+    "content": {**CELL, "required": True, "check_with": "text",
+                "schema": {"type": "string", "check_with": "text"}},
     "deadline_reason": TEXT,
     "number": TEXT,
     "stt": TEXT,
@@ -42,7 +45,8 @@ TASK = {
     "span": {"type": "dict", "schema": {
         "from": {"type": "string", "required": True, "allowed": list(COLUMN_FIELDS)},
         "to": {"type": "string", "required": True, "allowed": list(COLUMN_FIELDS)},
-        "text": {**CELL, "required": True}}},
+        "text": {**CELL, "required": True, "check_with": "text",
+                 "schema": {"type": "string", "check_with": "text"}}}},
     "rows": {"type": "list", "minlength": 1, "schema": {"type": "dict", "schema": _ROW}},
     "merge_up": {"type": "list", "schema": {"type": "string", "allowed": list(TASK_FIELDS)}},
     **CONTROL,
@@ -52,7 +56,7 @@ TASK = {
 def _group(depth: int) -> dict:
     schema = {
         "id": {**ID, "required": True},
-        "title": {**TEXT, "required": True},
+        "title": REQUIRED_TEXT,
         "number": TEXT,
         "tasks": {"type": "list", "schema": {"type": "dict", "schema": TASK}},
         **CONTROL,
@@ -63,7 +67,7 @@ def _group(depth: int) -> dict:
 
 
 COLUMN = {"field": {"type": "string", "required": True, "allowed": list(COLUMN_FIELDS)},
-          "label": {**TEXT, "required": True},
+          "label": REQUIRED_TEXT,
           "width": {"type": "number", "required": True, "min": 5, "max": 300}}
 
 PART = {
@@ -79,16 +83,16 @@ PART = {
 PARAGRAPH = {"type": ["string", "dict"], "schema": {
     "id": ID,
     "kind": {"type": "string", "allowed": ["text", "bullet", "item", "heading", "note"]},
-    "text": {**TEXT, "required": True},
+    "text": REQUIRED_TEXT,
     "number": TEXT,
     **CONTROL,
 }}
 
 CITE = {"type": ["string", "dict"], "check_with": "cite", "schema": {
-    "type": {**TEXT, "required": True},
-    "number": {**TEXT, "required": True},
+    "type": REQUIRED_TEXT,
+    "number": REQUIRED_TEXT,
     "date": {**DATE, "required": True},
-    "issuer": {**TEXT, "required": True},
+    "issuer": REQUIRED_TEXT,
     "about": TEXT,
 }}
 
@@ -99,7 +103,7 @@ BASIS = {"type": ["string", "dict"], "schema": {
 SIGNATURE = {"type": "dict", "schema": {
     "lines": {"type": "list", "required": True, "minlength": 1, "maxlength": 3,
               "schema": TEXT},
-    "name": {**TEXT, "required": True},
+    "name": {**TEXT, "required": True},     # empty in a draft: the signer writes it by hand
 }}
 
 # The decision that amends this version of the plan (plangen amend), and the amendments
@@ -126,11 +130,12 @@ SCHEMA = {
     "year": {"type": "integer", "required": True, "min": 1990, "max": 2100},
     "issuer": {"type": "dict", "required": True, "schema": {
         "parent": TEXT,
-        "name": {"type": ["string", "list"], "required": True, "schema": TEXT},
-        "full": {**TEXT, "required": True},
+        "name": {"type": ["string", "list"], "required": True, "check_with": "text",
+                 "schema": {"type": "string", "check_with": "text"}},
+        "full": REQUIRED_TEXT,
         "short": TEXT,
         "abbr": {"type": "string", "required": True, "regex": r"[A-ZĐ0-9]+"},
-        "place": {**TEXT, "required": True},
+        "place": REQUIRED_TEXT,
     }},
     "document": {"type": "dict", "required": True, "schema": {
         "number": {"type": "string", "required": True, "regex": r"\d*"},
@@ -139,29 +144,29 @@ SCHEMA = {
         "date": {**DATE, "required": True},
     }},
     "units": {"type": "dict", "keysrules": {"type": "string", "regex": UNIT_ID},
-              "valuesrules": TEXT},
+              "valuesrules": {"type": "string", "check_with": "text"}},
     "decision": {"type": "dict", "schema": {
-        "title": {**TEXT, "required": True},
-        "authority": {**TEXT, "required": True},
+        "title": REQUIRED_TEXT,
+        "authority": REQUIRED_TEXT,
         "bases": {"type": "list", "schema": BASIS},
         "proposal": TEXT,
         "articles": {"type": "list", "required": True, "minlength": 1, "schema": {
-            "type": "dict", "schema": {"id": ID, "text": {**TEXT, "required": True},
+            "type": "dict", "schema": {"id": ID, "text": REQUIRED_TEXT,
                                        **CONTROL}}},
     }},
     "plan": {"type": "dict", "required": True, "schema": {
-        "title": {**TEXT, "required": True},
+        "title": REQUIRED_TEXT,
         "bases": {"type": "list", "schema": BASIS},
         "preamble": {"type": "list", "schema": PARAGRAPH},
         "sections": {"type": "list", "schema": {"type": "dict", "schema": {
             "id": {**ID, "required": True},
-            "heading": {**TEXT, "required": True},
+            "heading": REQUIRED_TEXT,
             "paragraphs": {"type": "list", "schema": PARAGRAPH},
             **CONTROL,
         }}},
     }},
     "appendix": {"type": "dict", "schema": {
-        "title": {**TEXT, "required": True},
+        "title": REQUIRED_TEXT,
         "attached": {"type": "string", "nullable": True},
         "numbering": {"type": "dict", "schema": {
             "parts": {"type": "string", "allowed": ["arabic", "roman", "none"]},
@@ -190,6 +195,12 @@ def _docdate(value: str) -> str | None:
     return None
 
 
+def _text(value) -> str | None:
+    if isinstance(value, str) and not value.strip():
+        return "must not be empty"
+    return None
+
+
 def _cite(value: str | dict) -> str | None:
     if isinstance(value, str) and value != "parent":
         return f"a citation is 'parent' or a mapping, not '{value}'"
@@ -198,4 +209,4 @@ def _cite(value: str | dict) -> str | None:
 
 # The checks that rules name with ``check_with``: each says what is wrong with a value, or
 # None. Cerberus (validate.py) reports the problem; schema_check.py only asks whether there is one.
-CHECKS = {"docdate": _docdate, "cite": _cite}
+CHECKS = {"docdate": _docdate, "cite": _cite, "text": _text}

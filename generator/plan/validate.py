@@ -8,10 +8,11 @@ from __future__ import annotations
 import copy
 import difflib
 import functools
+import unicodedata
 from typing import Any
 
 from generator.errors import Problem
-from generator.plan.schema import CHECKS, SCHEMA
+from generator.plan.schema import CHECKS, ID, SCHEMA, UNIT_ID
 from generator.plan.schema_check import accepts
 from generator.tree import enclosing_task, position
 
@@ -69,8 +70,8 @@ def validate_tree(tree: dict) -> list[Problem]:
         if error.code == cerr.REQUIRED_FIELD.code and (path[:-1], path[-1]) in suggested:
             continue  # the misspelt key already says it
         where = position(tree, path)
-        if error.code == cerr.UNKNOWN_FIELD.code:
-            holder = _at(tree, path[:-1])
+        if error.code == cerr.UNKNOWN_FIELD.code or (path and error.value == path[-1]):
+            holder = _at(tree, path[:-1])       # an unknown key, or a key of the wrong form
             where = getattr(holder, "key_pos", {}).get(path[-1], where)
         problems.append(Problem(where, _message(error, tree, path), enclosing_task(tree, path)))
     return problems
@@ -87,7 +88,7 @@ def _at(tree, path):
 
 
 def _suggest(key, holder_path) -> list[str]:
-    return difflib.get_close_matches(str(key), _allowed_keys(holder_path), n=1, cutoff=0.6)
+    return difflib.get_close_matches(visible(str(key)), _allowed_keys(holder_path), n=1, cutoff=0.75)
 
 
 def _leaves(errors):
@@ -118,12 +119,21 @@ def _message(e, tree: dict, path: tuple) -> str:
     if e.code == cerr.BAD_TYPE.code:
         wanted = e.constraint if isinstance(e.constraint, list) else [e.constraint]
         words = " or ".join(_TYPE_WORDS.get(w, w) for w in wanted)
+        if wanted == ["boolean"]:
+            return f"'{key}' is {_shown(e.value)}: write true or false"
         return f"'{key}' must be {words}, not {_describe(e.value)}"
     if e.code == cerr.UNALLOWED_VALUE.code:
         allowed = ", ".join(map(str, e.constraint))
         return f"'{key}' is '{e.value}'; allowed: {allowed}"
     if e.code == cerr.REGEX_MISMATCH.code:
-        return f"'{key}' value '{e.value}' has the wrong form (expected {e.constraint})"
+        hidden = [c for c in str(e.value) if invisible(c)]
+        if hidden:
+            return (f"'{key}' is '{visible(str(e.value))}' with the invisible character "
+                    f"U+{ord(hidden[0]):04X} at position {str(e.value).index(hidden[0]) + 1}: delete it")
+        form = _FORMS.get(e.constraint, "it has the wrong form")
+        if e.value == key:                          # a key of its own (a unit id)
+            return f"'{key}' cannot be used as a name: {form}"
+        return f"'{key}' is '{e.value}': {form}"
     if e.code == cerr.MIN_LENGTH.code:
         return f"'{key}' needs at least {e.constraint} item(s)"
     if e.code == cerr.MAX_LENGTH.code:
@@ -132,10 +142,24 @@ def _message(e, tree: dict, path: tuple) -> str:
         bound = "at least" if e.code == cerr.MIN_VALUE.code else "at most"
         return f"'{key}' must be {bound} {e.constraint}, not {e.value}"
     if e.code == cerr.CUSTOM.code:
-        return f"'{key}': {e.info[0]}"
+        return f"'{key}' {e.info[0]}" if e.info[0].startswith("must ") else f"'{key}': {e.info[0]}"
     if e.code == cerr.NOT_NULLABLE.code:
         return f"'{key}' must not be empty"
     return f"'{key}': {cerberus.errors.BasicErrorHandler.messages.get(e.code, 'invalid value')}"
+
+
+def _shown(value: Any) -> str:
+    return f"'{value}'" if isinstance(value, (str, int)) else _describe(value)
+
+
+# What each pattern of the schema asks for, in words (a message never shows a regex).
+_FORMS = {
+    ID["regex"]: "ids are lower-case letters, digits, '.', '_' and '-', "
+                 "starting with a letter or digit",
+    UNIT_ID: "unit ids are lower-case letters, digits and _, starting with a letter",
+    SCHEMA["issuer"]["schema"]["abbr"]["regex"]: "write it in capital letters and digits, like UBND",
+    SCHEMA["document"]["schema"]["number"]["regex"]: "write digits only, like 77 (or leave it empty)",
+}
 
 
 def _key_name(path: tuple) -> str:
@@ -146,9 +170,48 @@ def _key_name(path: tuple) -> str:
 
 
 def _unknown(key: str, e, tree: dict, path: tuple) -> str:
+    hidden = [c for c in key if invisible(c)]
+    if hidden and visible(key) in _allowed_keys(path[:-1]):
+        return (f"the key '{visible(key)}' holds the invisible character {_code(hidden[0])} "
+                f"at position {key.index(hidden[0]) + 1}: delete it")
     hint = _suggest(key, path[:-1])
-    suffix = f"; did you mean '{hint[0]}'?" if hint else ""
-    return f"unknown key '{key}'{suffix}"
+    if hint:
+        return f"unknown key '{visible(key)}'; did you mean '{hint[0]}'?"
+    home = _home(key)
+    if home:
+        return f"'{key}' does not belong here: it goes {home}"
+    return f"unknown key '{visible(key)}'"
+
+
+def invisible(char: str) -> bool:
+    """Characters that look like nothing or like a space: BOM, zero-width, no-break space."""
+    return unicodedata.category(char) in ("Cf", "Zl", "Zp") or (
+        unicodedata.category(char) == "Zs" and char != " ")
+
+
+def _code(char: str) -> str:
+    return f"U+{ord(char):04X}"
+
+
+def visible(key: str) -> str:
+    return "".join(c for c in key if not invisible(c))
+
+
+# Where a key lives, in words, for a key written at the wrong level.
+_HOMES = {("appendix", "parts"): "in a part of the appendix",
+          ("appendix", "parts", "groups"): "in a group of the appendix",
+          ("appendix", "parts", "groups", "tasks"): "in a task",
+          ("appendix", "parts", "tasks"): "in a task",
+          ("appendix",): "under 'appendix:'", ("plan",): "under 'plan:'",
+          ("decision",): "under 'decision:'", ("issuer",): "under 'issuer:'",
+          ("document",): "under 'document:'", (): "at the top of the file, not indented"}
+
+
+def _home(key: str) -> str | None:
+    for where, words in _HOMES.items():
+        if key in _allowed_keys(where):
+            return words
+    return None
 
 
 def _allowed_keys(path: tuple) -> list[str]:

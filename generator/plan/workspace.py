@@ -46,20 +46,86 @@ class Workspace:
         self.resolver.forget(key)
 
     def _load(self, resolved: Resolved) -> LoadedPlan:
+        """Every stage runs over what it can: all problems of a file come out in one run.
+
+        A problem at a position an earlier stage already reported is left out (it is the same
+        mistake seen again), a placeholder naming a refused identity value is not judged, and
+        a child of another year is one error: every comparison with its parent would be wrong."""
         if resolved.path in self._loaded:
             return self._loaded[resolved.path]
         parent = self._load(resolved.parent) if resolved.parent else None
-        fail_if(validate_tree(resolved.tree))
-        problems: list[Problem] = []
-        tree = evaluate_tree(resolved.tree, _context(resolved.tree, parent), problems)
-        fail_if(problems)
-        problems += check_plan(tree, parent.tree if parent else None)
+        fail_if(_other_year(resolved, parent))
+        problems = validate_tree(resolved.tree)
+        valid = not problems
+        tree = resolved.tree
+        context = _context(tree, parent) if valid else _context_if_readable(tree, parent)
+        tree = evaluate_tree(tree, context, later := [])
+        _add_new(problems, later)
+        _add_new(problems, check_plan(tree, parent.tree if parent else None, tolerant=not valid))
+        problems.sort(key=lambda p: (p.pos is None, p.pos or ("", 0, 0)))   # in file order
         fail_if(problems)
         model = build_plan(tree, resolved.label, parent.model if parent else None)
         loaded = LoadedPlan(resolved.path, resolved.label, tree, model, parent,
                             [p for p in problems if p.warning])
         self._loaded[resolved.path] = loaded
         return loaded
+
+
+def _add_new(problems: list[Problem], more: list[Problem]) -> None:
+    """``more``, except what concerns a value a problem already names."""
+    taken = {p.pos for p in problems if not p.warning}
+    problems += [p for p in more if p.warning or p.pos not in taken]
+
+
+def _other_year(resolved: Resolved, parent: "LoadedPlan | None") -> list[Problem]:
+    if parent is None:
+        return []
+    mine, theirs = resolved.raw.get("year"), parent.tree.get("year")
+    if not isinstance(mine, int) or isinstance(mine, bool) or mine == theirs:
+        return []
+    return [Problem(resolved.raw.where("year"),
+                    f"year {mine} is not the year of the plan it extends ({theirs}, "
+                    f"{parent.tree.where('year')}): a plan extends a plan of its own year")]
+
+
+class _Refused:
+    """Stands for an identity value the schema refused: a placeholder naming it is not judged
+    (the schema's message names the value), every other placeholder still is."""
+
+    def __getattr__(self, name: str) -> "_Refused":
+        return self
+
+    def __getitem__(self, key) -> "_Refused":
+        return self
+
+    def __str__(self) -> str:
+        return ""
+
+    def __iter__(self):
+        return iter(())
+
+    def _same(self, *other) -> "_Refused":
+        return self
+
+    __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = __mod__ = __rmod__ = _same
+
+
+def _context_if_readable(tree: Map, parent: "LoadedPlan | None") -> dict:
+    """The placeholder context of a plan the schema refused: the plan's own when its identity
+    still reads, else one where the refused identity stands as _Refused."""
+    try:
+        return _context(tree, parent)
+    except (KeyError, TypeError, AttributeError, ValueError, IndexError):
+        pass
+    refused = _Refused()
+    year = tree.get("year")
+    context = {"year": year if type(year) is int else refused, "issuer": refused, "document": refused}
+    if parent is not None:
+        context["parent"] = identity_context(parent.tree)
+    units = tree.get("units")
+    context["units"] = {k: v for k, v in units.items() if isinstance(v, str)} \
+        if isinstance(units, dict) else refused
+    return context
 
 
 def _context(tree: Map, parent: LoadedPlan | None) -> dict:

@@ -52,7 +52,8 @@ def test_empty_file_list_and_scalar():
 
 def test_tab_indent_unclosed_quote_and_non_utf8():
     assert problems("a:\n\t- b\n") == ["p.yaml:2:1: invalid YAML: tab character: indent with spaces"]
-    assert problems('a: "open\nb: 1\n')[0].startswith("p.yaml:3:1: invalid YAML: found unexpected end of stream")
+    assert problems('a: "open\nb: 1\n') == [
+        "p.yaml:1:4: invalid YAML: this quote is never closed: add the closing quote"]
     assert problems(b"a: \xc0\n") == ["p.yaml:1:4: the file is not UTF-8 (byte 0xc0); save it as UTF-8"]
 
 
@@ -73,3 +74,29 @@ def test_oversized_file_is_refused():
 def test_unsupported_tags():
     assert problems("a: !!binary aGVsbG8=\n") == [
         "p.yaml:1:4: unsupported YAML tag tag:yaml.org,2002:binary"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("plan:\n  title: a\n    sections: []\n", "p.yaml:3:5: invalid YAML: this line is indented to "
+     "column 5, but the line above starts at column 3: indent a key as far as the keys beside it"),
+    ("plan:\n  title: a\n sections: []\n", "p.yaml:3:2: invalid YAML: this line is indented to "
+     "column 2, but the line above starts at column 3: indent a key as far as the keys beside it"),
+    ("title: Kế hoạch: năm 2023\n", "p.yaml:1:16: invalid YAML: the text holds ': ', which YAML "
+     "reads as a new key: put the text in quotes"),
+    ("plan:\n  - a\n  b: 1\n", "p.yaml:3:3: invalid YAML: a list item ('- ') and a key cannot "
+     "stand at the same column: indent the list under its key, or write this line as a list item"),
+    ("a: 'b'c\n", "p.yaml:1:7: invalid YAML: text goes on after its closing quote: put the whole "
+     "text in quotes"),
+    ("x: [a, b\n", "p.yaml:1:4: invalid YAML: this '[' is never closed with ']' (or text inside it "
+     "holds ',' or ':': put that text in quotes)"),
+    ("plan:\n  title: a\n  b\n  c: d\n", "p.yaml:3:3: invalid YAML: this line has no ':' after its "
+     "key: write 'key: value' (text that goes on over several lines is put in quotes)"),
+])
+def test_yaml_syntax_errors_are_said_in_words(text, expected):
+    assert problems(text) == [expected]
+
+
+def test_a_block_scalar_knows_where_each_of_its_lines_starts():
+    tree = load_text(b"a: 1\nnote: >-\n  one two\n  three\n\n  four\n", "p.yaml")
+    assert tree.where("note") == (("p.yaml", 2, 7))
+    assert tree.where("note").offsets == ((0, 3, 3), (8, 4, 3), (14, 6, 3))

@@ -68,7 +68,8 @@ def test_child_deadline_later_than_parent(plans_dir):
     edit(plans_dir / "department.yaml", 'deadline: "Quý II/2023"', 'deadline: "Quý IV/2023"')
     assert problems(plans_dir / "department.yaml") == [
         "plans/department.yaml:37:25: deadline 'Quý IV/2023' is later than the parent's "
-        "'Quý II, III/2023' (plans/province.yaml:74:25) (task kiem-tra)"]
+        "'Quý II, III/2023' (plans/province.yaml:74:25); to keep it, give the reason with "
+        "deadline_reason: (task kiem-tra)"]
 
 
 def test_a_reason_turns_a_later_deadline_into_a_warning(plans_dir):
@@ -93,3 +94,70 @@ def test_a_citation_is_parent_or_a_mapping(plans_dir):
          "    - {cite: cha}")
     assert problems(plans_dir / "province.yaml") == [
         "plans/province.yaml:19:14: 'cite': a citation is 'parent' or a mapping, not 'cha'"]
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("year: 2023\n", "year: 2023\ncite_parent: yes\n",
+     "plans/province.yaml:2:14: 'cite_parent' is 'yes': write true or false"),
+    ('content: "Kế hoạch kiểm soát thủ tục hành chính năm {{ year }} của {{ issuer.short }}"',
+     'content: "   "', "plans/province.yaml:61:24: 'content' must not be empty (task kh-tinh)"),
+    ('content: "Kế hoạch kiểm soát thủ tục hành chính năm {{ year }} of {{ issuer.short }}"'
+     .replace(" of ", " của "), "content:",
+     "plans/province.yaml:61:23: 'content' must not be empty (task kh-tinh)"),
+    ('  vp_ubnd_tinh: "Văn phòng UBND tỉnh"', '  vp_ubnd_tinh: ""',
+     "plans/province.yaml:12:17: 'vp_ubnd_tinh' must not be empty"),
+    ('              deadline: "Tháng 01/2023"', '              deadline: "2023-02-30"',
+     "plans/province.yaml:64:25: bad deadline: '2023-02-30' is not a date (task kh-tinh)"),
+])
+def test_empty_text_booleans_and_iso_dates(plans_dir, old, new, expected):
+    edit(plans_dir / "province.yaml", old, new)
+    assert problems(plans_dir / "province.yaml") == [expected]
+
+
+def test_a_deadline_before_the_plan_year_is_a_warning_unless_explained(plans_dir):
+    edit(plans_dir / "province.yaml", 'deadline: "Tháng 01/2023"', 'deadline: "Tháng 12/2022"')
+    warnings = [str(w) for w in Workspace().load(plans_dir / "province.yaml").warnings]
+    assert warnings == ["plans/province.yaml:64:25: warning: deadline 'Tháng 12/2022' falls before "
+                        "the plan year 2023 (if that is meant, say why with deadline_reason:) "
+                        "(task kh-tinh)"]
+
+
+def test_the_reason_of_a_parent_does_not_excuse_its_grandchild(plans_dir):
+    edit(plans_dir / "department.yaml", 'deadline: "Quý II/2023"',
+         'deadline: "Quý IV/2023"\n              deadline_reason: "chờ hướng dẫn của Bộ"')
+    (plans_dir / "office.yaml").write_text(
+        "extends: department.yaml\n"
+        'issuer: {name: ["PHÒNG A"], full: "Phòng A", abbr: "PA", place: "An Giang"}\n'
+        'document: {number: "3", date: "2023-03-01"}\n'
+        'signature: {lines: ["TRƯỞNG PHÒNG"], name: "C"}\n'
+        "appendix:\n  parts:\n    - id: kiem-soat\n      groups:\n        - id: chi-dao\n"
+        '          tasks:\n            - {id: kiem-tra, deadline: "Tháng 01/2024"}\n', encoding="utf-8")
+    found = problems(plans_dir / "office.yaml")
+    assert len(found) == 1 and found[0].startswith("plans/office.yaml:11:40: deadline 'Tháng 01/2024' is "
+                                                   "later than the parent's 'Quý IV/2023'")
+
+
+def test_problems_of_every_stage_come_together_in_file_order(plans_dir):
+    edit(plans_dir / "province.yaml", "decision:", "decison_note: x\ndecision:")
+    edit(plans_dir / "province.yaml", "năm {{ year }} của {{ issuer.short }}", "năm {{ yaer }}")
+    edit(plans_dir / "province.yaml", "              lead: vp_ubnd_tinh", "              lead: vp_ubnd")
+    edit(plans_dir / "province.yaml", '"15/02/2023"', '"31/02/2023"')
+    found = problems(plans_dir / "province.yaml")
+    assert [p.split(": ")[1].split(" ")[0] for p in found] == ["unknown", "unknown", "unknown", "bad"]
+    assert [int(p.split(":")[1]) for p in found] == sorted(int(p.split(":")[1]) for p in found)
+
+
+def test_a_child_of_another_year_is_one_error_at_its_year(plans_dir):
+    edit(plans_dir / "department.yaml", "extends: province.yaml\n", "extends: province.yaml\nyear: 2024\n")
+    assert problems(plans_dir / "department.yaml") == [
+        "plans/department.yaml:2:7: year 2024 is not the year of the plan it extends "
+        "(2023, plans/province.yaml:1:7): a plan extends a plan of its own year"]
+
+
+def test_a_refused_identity_does_not_hide_the_other_placeholders(plans_dir):
+    edit(plans_dir / "province.yaml", '  full: "Ủy ban nhân dân tỉnh An Giang"\n', "")
+    edit(plans_dir / "province.yaml", '"Nội dung thực hiện năm {{ year }}"', '"Nội dung năm {{ nam }}"')
+    found = problems(plans_dir / "province.yaml")
+    assert found[0] == "plans/province.yaml:3:3: missing required key 'full'"
+    assert found[1].startswith("plans/province.yaml:38:10: unknown placeholder name: 'nam'")
+    assert len(found) == 2          # {{ issuer.short }} of kh-tinh is not judged: issuer is refused
