@@ -28,6 +28,7 @@ class Resolved:
     raw: Map
     tree: Map
     parent: "Resolved | None"
+    problems: tuple[Problem, ...] = ()   # of the merge: the tree leaves out what they name
 
 
 def display_name(path: Path) -> str:
@@ -61,9 +62,7 @@ class Resolver:
         else:
             parent = self._resolve(parent_path, chain + (path,))
             tree = merge_plan(parent.tree, raw, problems)
-        if problems:
-            raise PlanError(problems)
-        resolved = Resolved(path, label, raw, tree, parent)
+        resolved = Resolved(path, label, raw, tree, parent, tuple(problems))
         self._cache[path] = resolved
         return resolved
 

@@ -48,6 +48,9 @@ class Workspace:
     def _load(self, resolved: Resolved) -> LoadedPlan:
         """Every stage runs over what it can: all problems of a file come out in one run.
 
+        A child's override that cannot be merged (an unknown id, say) is left out of the tree
+        and reported with the rest, so it hides nothing.
+
         A problem at a position an earlier stage already reported is left out (it is the same
         mistake seen again), a placeholder naming a refused identity value is not judged, and
         a child of another year is one error: every comparison with its parent would be wrong."""
@@ -55,8 +58,10 @@ class Workspace:
             return self._loaded[resolved.path]
         parent = self._load(resolved.parent) if resolved.parent else None
         fail_if(_other_year(resolved, parent))
-        problems = validate_tree(resolved.tree)
-        valid = not problems
+        problems = list(resolved.problems)          # a merge that failed leaves the item out
+        schema = validate_tree(resolved.tree)
+        _add_new(problems, schema)
+        valid = not schema
         tree = resolved.tree
         context = _context(tree, parent) if valid else _context_if_readable(tree, parent)
         tree = evaluate_tree(tree, context, later := [])
@@ -85,7 +90,7 @@ def _other_year(resolved: Resolved, parent: "LoadedPlan | None") -> list[Problem
         return []
     return [Problem(resolved.raw.where("year"),
                     f"year {mine} is not the year of the plan it extends ({theirs}, "
-                    f"{parent.tree.where('year')}): a plan extends a plan of its own year")]
+                    f"{parent.tree.where('year')}): a plan extends a plan of its own year (the rest of the plan is checked once the years agree)")]
 
 
 class _Refused:

@@ -151,7 +151,8 @@ def test_a_child_of_another_year_is_one_error_at_its_year(plans_dir):
     edit(plans_dir / "department.yaml", "extends: province.yaml\n", "extends: province.yaml\nyear: 2024\n")
     assert problems(plans_dir / "department.yaml") == [
         "plans/department.yaml:2:7: year 2024 is not the year of the plan it extends "
-        "(2023, plans/province.yaml:1:7): a plan extends a plan of its own year"]
+        "(2023, plans/province.yaml:1:7): a plan extends a plan of its own year "
+        "(the rest of the plan is checked once the years agree)"]
 
 
 def test_a_refused_identity_does_not_hide_the_other_placeholders(plans_dir):
