@@ -38,7 +38,10 @@ def _day(d: str, m: str, y: str, written: str | None = None) -> date:
     try:
         return date(int(y), int(m), int(d))
     except ValueError:
-        raise DeadlineError(f"'{written or f'{d}/{m}/{y}'}' is not a date") from None
+        shown = written or f"{d}/{m}/{y}"
+        why = (f"month {int(m)} does not exist" if not 1 <= int(m) <= 12
+               else f"day {int(d)} does not exist in {int(m):02d}/{y}")
+        raise DeadlineError(f"'{shown}' is not a date: {why}") from None
 
 
 def _month_end(m: str, y: str) -> date:

@@ -133,6 +133,9 @@ def _message(e, tree: dict, path: tuple) -> str:
         form = _FORMS.get(e.constraint, "it has the wrong form")
         if e.value == key:                          # a key of its own (a unit id)
             return f"'{key}' cannot be used as a name: {form}"
+        if e.constraint == UNIT_ID and "," in str(e.value):     # several units as one text
+            ids = ", ".join(part.strip() for part in str(e.value).split(","))
+            return f"'{key}' is '{e.value}': write several units as a list, like [{ids}]"
         return f"'{key}' is '{e.value}': {form}"
     if e.code == cerr.MIN_LENGTH.code:
         return f"'{key}' needs at least {e.constraint} item(s)"

@@ -27,7 +27,7 @@ def problems(path):
     ("              lead: vp_ubnd_tinh", "              lead: vp_ubnd",
      "plans/province.yaml:62:21: unknown unit 'vp_ubnd'; did you mean 'vp_ubnd_tinh'? (task kh-tinh)"),
     ('              deadline: "15/02/2023"', '              deadline: "31/02/2023"',
-     "plans/province.yaml:69:25: bad deadline: '31/02/2023' is not a date (task kh-so)"),
+     "plans/province.yaml:69:25: bad deadline: '31/02/2023' is not a date: day 31 does not exist in 02/2023 (task kh-so)"),
     ('              deadline: "Tháng 01/2023"', '              deadline: "Tháng 13/2023"',
      "plans/province.yaml:64:25: bad deadline: month 13 does not exist (task kh-tinh)"),
     ("            - id: kiem-tra", "            - id: kh-so",
@@ -107,7 +107,7 @@ def test_a_citation_is_parent_or_a_mapping(plans_dir):
     ('  vp_ubnd_tinh: "Văn phòng UBND tỉnh"', '  vp_ubnd_tinh: ""',
      "plans/province.yaml:12:17: 'vp_ubnd_tinh' must not be empty"),
     ('              deadline: "Tháng 01/2023"', '              deadline: "2023-02-30"',
-     "plans/province.yaml:64:25: bad deadline: '2023-02-30' is not a date (task kh-tinh)"),
+     "plans/province.yaml:64:25: bad deadline: '2023-02-30' is not a date: day 30 does not exist in 02/2023 (task kh-tinh)"),
 ])
 def test_empty_text_booleans_and_iso_dates(plans_dir, old, new, expected):
     edit(plans_dir / "province.yaml", old, new)
