@@ -14,8 +14,8 @@ body           running text 13–14 pt, justified, 1 or 1.27 cm indent, ≥ 6 pt
 end-mark       the last body paragraph of each decision or plan ends with "./."
 closing-block  a table with "Nơi nhận:" (bold italic 12) and bold 13–14 upper-case signature
 page-numbers   a centred PAGE field in a header, none on page 1, appendix sections restart at 1
-appendix       "PHỤ LỤC" block, landscape section, tables with tblHeader, cantSplit, fixed
-               layout and cell widths equal to the grid
+appendix       "PHỤ LỤC" block, landscape section, tables with tblHeader, short rows kept whole
+               (cantSplit; tall rows may break), fixed layout and cell widths equal to the grid
 file           (only) the file cannot be read as a DOCX
 """
 from __future__ import annotations

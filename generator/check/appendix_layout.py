@@ -16,11 +16,19 @@ ATTACHED_TO = re.compile(r"\(\s*(?:Ban hành\s+)?kèm theo\b.*\bsố\b.*\bngày\
                          re.IGNORECASE)
 HEADING_LOOKAHEAD = 6        # paragraphs searched for the title and "(Kèm theo …)"
 WIDTH_TOLERANCE = 2          # twips
+# A row may break across pages, as the originals' tall rows do (moved whole, a tall row leaves
+# most of a page empty, and one taller than a page cannot move at all); a short row must not:
+# split, it leaves a line or two of a task alone at the foot of a page. A row counts as short
+# when its tallest cell is estimated at SHORT_ROW_LINES lines or fewer: 12 pt text, about
+# 110 twips a character, less the cell's default margins.
+SHORT_ROW_LINES = 3
+CHAR_TWIPS = 110
+CELL_MARGINS = 216
 
 
 def check_appendix(doc: Doc) -> Iterator[str]:
     """appendix: for each "PHỤ LỤC": centred bold mark, title, "(Kèm theo …)", landscape
-    section, and tables with a repeated header row, unsplittable rows and fixed widths."""
+    section, and tables with a repeated header row, short rows kept whole and fixed widths."""
     for part in (p for p in doc.parts if p.kind == "appendix"):
         mark = first_line(doc.blocks[part.marker])
         label = f"appendix {quote(mark.norm)}"
@@ -68,13 +76,24 @@ def _table(doc: Doc, tbl: etree._Element, label: str) -> Iterator[str]:
     if not on(all_rows[0].find(f"{w('trPr')}/{w('tblHeader')}")):
         yield f"{label}: the first row is not a repeated header row (w:tblHeader)"
     loose = [n for n, tr in enumerate(all_rows, 1)
-             if not on(tr.find(f"{w('trPr')}/{w('cantSplit')}"))]
+             if not on(tr.find(f"{w('trPr')}/{w('cantSplit')}")) and _row_lines(tr) <= SHORT_ROW_LINES]
     if loose:
-        yield (f"{label}: {len(loose)} row(s) may split across pages (no w:cantSplit): "
+        yield (f"{label}: {len(loose)} short row(s) may split across pages (no w:cantSplit): "
                f"rows {_numbers(loose)}")
     if not table_layout_fixed(doc.styles, tbl):
         yield f"{label}: the layout is not fixed (w:tblLayout w:type=\"fixed\")"
     yield from _widths(tbl, all_rows, label)
+
+
+def _row_lines(tr: etree._Element) -> int:
+    """The estimated height in lines of the row's tallest cell, at least one line a paragraph."""
+    most = 1
+    for _, _, tc in row_cells(tr):
+        width = tc.find(f"{w('tcPr')}/{w('tcW')}")
+        tw = twips(width.get(w("w"))) if width is not None else None
+        per_line = max(((tw or 0) - CELL_MARGINS) // CHAR_TWIPS, 1)
+        most = max(most, sum(max(-(-len(text(p)) // per_line), 1) for p in tc.iter(w("p"))))
+    return most
 
 
 def _widths(tbl: etree._Element, all_rows: list, label: str) -> Iterator[str]:

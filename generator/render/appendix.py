@@ -20,6 +20,14 @@ from generator.render.geometry import LANDSCAPE, SHORT_RULE, twips
 CENTERED_FIELDS = frozenset({"stt", "stt2", "number", "deadline", "measure", "target"})
 PART_TABLE = ("id", "part-table")          # a part's table is keyed PART_TABLE + (part id,)
 
+# A row of at most KEEP_WHOLE_LINES lines is kept on one page (w:cantSplit); a taller row may
+# break across pages, as in the originals: moved whole, it would leave most of a page empty,
+# and a row taller than a page cannot be moved at all. Lines are estimated from the text's
+# length: 12 pt Times New Roman averages about 5.5 pt a character, less the cell's margins.
+KEEP_WHOLE_LINES = 6
+CHAR_TWIPS = 110
+CELL_MARGINS = 2 * 108
+
 
 def heading(appendix: Appendix) -> list[Block]:
     """ "PHỤ LỤC", the title in capitals, the "(Kèm theo …)" line, a short rule."""
@@ -174,8 +182,25 @@ def _task_rows(task: Task, layout: Layout, widths: list[int],
                 continue
             value, vmerge = plans[field][i]
             cells.append(_cell(widths[j], value or (), _cell_style(field), vmerge))
-        rows.append(ooxml.row_xml("".join(cells)))
+        rows.append(ooxml.row_xml("".join(cells), may_split=_row_lines(task, layout, widths, plans, i)
+                                  > KEEP_WHOLE_LINES))
     return "".join(rows)
+
+
+def _row_lines(task: Task, layout: Layout, widths: list[int], plans, row: int) -> int:
+    """The estimated height in lines of the task's ``row``-th row: its tallest cell."""
+    first, last = _span_range(task, layout)
+    cells = [(plans[c.field][row][0] or (), w) for j, (c, w) in enumerate(zip(layout.columns, widths))
+             if not first <= j <= last]
+    if first >= 0 and row == 0:
+        cells.append((task.span.text, sum(widths[first:last + 1])))
+    return max((estimated_lines(content, width) for content, width in cells), default=1)
+
+
+def estimated_lines(content: Cell, width: int) -> int:
+    """Lines the paragraphs of a cell ``width`` twips wide take, at least one each."""
+    per_line = max((width - CELL_MARGINS) // CHAR_TWIPS, 1)
+    return max(sum(max(-(-len(text) // per_line), 1) for text in content), 1)
 
 
 def _span_range(task: Task, layout: Layout) -> tuple[int, int]:

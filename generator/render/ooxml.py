@@ -241,11 +241,11 @@ def table(widths: Sequence[int], rows: Iterable[etree._Element], borders: bool =
     return node
 
 
-def row_xml(cells: str, header: bool = False) -> str:
-    """A row that never splits across pages; a header row repeats on every page."""
-    props = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header \
-        else "<w:trPr><w:cantSplit/></w:trPr>"
-    return f"<w:tr>{props}{cells}</w:tr>"
+def row_xml(cells: str, header: bool = False, may_split: bool = False) -> str:
+    """A row that never splits across pages unless ``may_split``; a header row repeats on
+    every page."""
+    props = ("" if may_split else "<w:cantSplit/>") + ("<w:tblHeader/>" if header else "")
+    return f"<w:tr><w:trPr>{props}</w:trPr>{cells}</w:tr>" if props else f"<w:tr>{cells}</w:tr>"
 
 
 @functools.lru_cache(maxsize=1024)

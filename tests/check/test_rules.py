@@ -591,17 +591,37 @@ def test_a_missing_repeated_header_row_is_reported(tmp_path):
         "appendix 'PHỤ LỤC' table 1: the first row is not a repeated header row (w:tblHeader)"]
 
 
-def test_rows_that_may_split_layout_and_widths_are_reported(tmp_path):
+def test_short_rows_that_may_split_layout_and_widths_are_reported(tmp_path):
+    """A row of a line or two that may split would leave a scrap of a task at a page's foot."""
     document = conforming()
     trpr = _appendix_rows(document)[2]._tr.trPr
     trpr.remove(trpr.find(qn("w:cantSplit")))
     document.tables[-1].autofit = True
     _appendix_rows(document)[1].cells[1].width = Twips(5000)
     assert messages(save(document, tmp_path), "appendix") == [
-        "appendix 'PHỤ LỤC' table 1: 1 row(s) may split across pages (no w:cantSplit): rows 3",
+        "appendix 'PHỤ LỤC' table 1: 1 short row(s) may split across pages (no w:cantSplit): rows 3",
         "appendix 'PHỤ LỤC' table 1: the layout is not fixed (w:tblLayout w:type=\"fixed\")",
         "appendix 'PHỤ LỤC' table 1: 1 cell width(s) differ from the grid, first at row 2, "
         "column 2: w:tcW 5000, grid 9000"]
+
+
+def test_a_tall_row_may_split_across_pages(tmp_path):
+    """The originals let a tall row break across pages (its cells continue under the repeated
+    header); moved whole it would leave most of a page empty. A cell of a few long paragraphs
+    in the narrow first column is tall; the same text without w:cantSplit is accepted, and the
+    row is reported again once its text is cut to one line."""
+    document = conforming()
+    row = _appendix_rows(document)[2]
+    row._tr.trPr.remove(row._tr.trPr.find(qn("w:cantSplit")))
+    cell = row.cells[0]
+    for _ in range(4):
+        cell.add_paragraph("Rà soát, đánh giá thủ tục hành chính thuộc thẩm quyền giải quyết")
+    path = save(document, tmp_path)
+    assert messages(path, "appendix") == []
+    for p in cell.paragraphs[1:]:
+        p._p.getparent().remove(p._p)
+    assert messages(save(document, tmp_path, "short.docx"), "appendix") == [
+        "appendix 'PHỤ LỤC' table 1: 1 short row(s) may split across pages (no w:cantSplit): rows 3"]
 
 
 def test_a_portrait_appendix_is_reported(tmp_path):

@@ -123,3 +123,17 @@ def long_plan(tasks: int = 40) -> Plan:
                   "về thực hiện thủ tục hành chính trên môi trường điện tử;" for n in range(1, 25))
     decision = replace(plan.decision, bases=bases)
     return replace(plan, appendix=appendix, decision=decision)
+
+
+TALL_WORDS = tuple(f"muc{n:03d}" for n in range(1, 121))
+
+
+def tall_plan() -> Plan:
+    """``decision_plan`` with a task whose content runs over three landscape pages (120 lines,
+    each with one numbered word), then a short task."""
+    plan = decision_plan()
+    tall = task("dai", 1, tuple(f"Bước {word} của nhiệm vụ dài." for word in TALL_WORDS),
+                lead="Văn phòng UBND tỉnh")
+    short = task("ngan", 2, "Nhiệm vụ ngắn sau nhiệm vụ dài", lead="Sở Tư pháp")
+    part = Part("cao", "3. Một nhiệm vụ cao hơn ba trang", EIGHT, (tall, short))
+    return replace(plan, appendix=replace(plan.appendix, parts=plan.appendix.parts + (part,)))

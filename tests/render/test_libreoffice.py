@@ -11,7 +11,7 @@ from generator.render.compose import DEFAULT_TEMPLATE, render_plan
 
 from ..conftest import convert_with_libreoffice
 from .docx_xml import Docx, w
-from .fixtures import decision_plan, long_plan
+from .fixtures import TALL_WORDS, decision_plan, long_plan, tall_plan
 
 pytestmark = [
     pytest.mark.libreoffice,
@@ -26,7 +26,8 @@ def converted(tmp_path_factory):
     work = tmp_path_factory.mktemp("lo")
     docx = work / "plan.docx"
     docx.write_bytes(render_plan(long_plan()))
-    convert_with_libreoffice(([docx], work, "pdf"),
+    (work / "tall.docx").write_bytes(render_plan(tall_plan()))
+    convert_with_libreoffice(([docx, work / "tall.docx"], work, "pdf"),
                              ([DEFAULT_TEMPLATE], work / "saved", "docx:MS Word 2007 XML"))
     return work
 
@@ -104,3 +105,22 @@ def test_a_template_saved_again_by_libreoffice_still_renders(converted):
     defined = {s.get(w("styleId")) for s in doc.styles.findall(w("style"))}
     assert set(doc.xpath(".//w:pStyle/@w:val")) <= defined
     assert "Số: 77/QĐ-UBND" in [doc.text(p) for p in doc.paragraphs()]
+
+
+def test_a_task_taller_than_three_pages_keeps_every_word(converted):
+    """Its row breaks across pages (no w:cantSplit) and LibreOffice prints all of it, in order,
+    under the repeated header, starting on the page of its part's heading."""
+    doc = Docx((converted / "tall.docx").read_bytes())
+    kept = {"muc001" in doc.text(tr): tr.find(f"{w('trPr')}/{w('cantSplit')}") is not None
+            for tr in doc.xpath(".//w:tr") if "muc001" in doc.text(tr) or "ngắn" in doc.text(tr)}
+    assert kept == {True: False, False: True}
+    pdf = converted / "tall.pdf"
+    pages = [i for i, s in enumerate(page_sizes(pdf), 1) if s[0] > s[1]]
+    texts = [page_text(pdf, n) for n in pages]
+    words = [word for t in texts for word in re.findall(r"muc\d{3}", t)]
+    assert words == list(TALL_WORDS)
+    holding = [n for n, t in zip(pages, texts) if re.search(r"muc\d{3}", t)]
+    assert len(holding) >= 3
+    assert "Một nhiệm vụ cao hơn ba trang" in texts[pages.index(holding[0])]   # not moved on
+    assert all("Stt" in page_text(pdf, n) for n in holding[1:])
+    assert "Nhiệm vụ ngắn sau nhiệm vụ dài" in " ".join(" ".join(texts).split())

@@ -1,10 +1,12 @@
-"""Appendix tables: repeated header, unsplittable rows, fixed widths, spans and merges."""
+"""Appendix tables: repeated header, short rows kept whole, fixed widths, spans and merges."""
 from __future__ import annotations
 
+from generator.render.appendix import CELL_MARGINS, estimated_lines
+from generator.render.compose import render_plan
 from generator.render.geometry import twips
 
-from .docx_xml import NS, w
-from .fixtures import EIGHT, FIVE
+from .docx_xml import NS, Docx, w
+from .fixtures import EIGHT, FIVE, tall_plan
 
 
 def appendix_tables(doc):
@@ -43,9 +45,36 @@ def test_header_row_is_bold_labels_repeated_on_every_page(decision_docx):
         assert all(r.find(f"{w('trPr')}/{w('tblHeader')}") is None for r in rows)
 
 
-def test_no_row_splits_across_pages(decision_docx):
+def test_short_rows_stay_whole(decision_docx):
     rows = [r for t in appendix_tables(decision_docx) for r in t.findall(w("tr"))]
     assert rows and all(r.find(f"{w('trPr')}/{w('cantSplit')}") is not None for r in rows)
+
+
+def test_a_tall_row_may_break_across_pages():
+    """Only the row estimated taller than KEEP_WHOLE_LINES lines loses w:cantSplit; the header
+    still repeats."""
+    doc = Docx(render_plan(tall_plan()))
+    table = appendix_tables(doc)[-1]
+    loose = [doc.text(r)[:40] for r in table.findall(w("tr"))
+             if r.find(f"{w('trPr')}/{w('cantSplit')}") is None]
+    assert len(loose) == 1 and "muc001" in loose[0]
+    assert table.find(f"{w('tr')}/{w('trPr')}/{w('tblHeader')}") is not None
+
+
+def test_a_group_row_keeps_with_the_row_after_it(decision_docx):
+    """Every paragraph of the group's row is keep-with-next, so the row never ends a page."""
+    table = appendix_tables(decision_docx)[0]
+    group = next(r for r in table.findall(w("tr")) if "Công tác chỉ đạo" in decision_docx.text(r))
+    paragraphs = group.findall(f".//{w('p')}")
+    assert len(paragraphs) == 2
+    assert all(decision_docx.paragraph_prop(p, "keepNext") is not None for p in paragraphs)
+
+
+def test_lines_are_estimated_per_paragraph():
+    assert estimated_lines((), 2000) == 1
+    assert estimated_lines(("a" * 10, "b"), 110 * 10 + CELL_MARGINS) == 2
+    assert estimated_lines(("a" * 11,), 110 * 10 + CELL_MARGINS) == 2
+    assert estimated_lines(("a" * 30,), 100) == 30          # a column too narrow for one letter
 
 
 def test_every_cell_width_is_the_sum_of_the_grid_columns_it_spans(decision_docx):
