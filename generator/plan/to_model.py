@@ -200,23 +200,36 @@ class _Numberer:
         self.numbering, self.units, self.year, self.stt = numbering, units, year, stt
 
     def items(self, holder: dict, level: int, prefix: tuple[str, ...]) -> tuple:
+        """The holder's sub-groups and tasks, numbered, in the order their lists are written:
+        ``tasks:`` before ``groups:`` prints the tasks first (a merged plan keeps the order of
+        the file that first wrote each list). In outline numbering the sub-groups and tasks of
+        a holder count in one sequence, as the originals print them: sub-groups 1 and 2, then
+        task 3."""
         out: list[Any] = []
-        for n, group in enumerate(holder.get("groups") or [], 1):
-            use_roman = level == 1 and self.numbering["groups"] == "roman"
-            number = group.get("number") or (roman(n) if use_roman else str(n))
-            inner = prefix + (number,) if number.isdigit() else prefix
-            out.append(Group(group["id"], number, group["title"], level,
-                             self.items(group, level + 1, inner)))
-        for n, task in enumerate(holder.get("tasks") or [], 1):
-            self.stt += 1
-            if self.numbering["tasks"] == "outline":
-                number = ".".join(prefix + (str(n),))
-            else:
-                number = str(n)
-            out.append(self._task(task, {"stt": (task.get("stt") or str(self.stt),),
-                                         "stt2": (task.get("stt2") or str(n),),
-                                         "number": (task.get("number") or number,)}))
+        outline = self.numbering["tasks"] == "outline"
+        counts = {"groups": 0, "tasks": 0}
+        for key in [k for k in holder if k in counts]:
+            for item in holder.get(key) or []:
+                counts[key] += 1
+                n = counts["groups"] + counts["tasks"] if outline else counts[key]
+                out.append(self._group(item, n, level, prefix) if key == "groups" else
+                           self._numbered_task(item, n, counts["tasks"], prefix))
         return tuple(out)
+
+    def _group(self, group: dict, n: int, level: int, prefix: tuple[str, ...]) -> Group:
+        use_roman = level == 1 and self.numbering["groups"] == "roman"
+        number = group.get("number") or (roman(n) if use_roman else str(n))
+        inner = prefix + (number,) if number.isdigit() else prefix
+        return Group(group["id"], number, group["title"], level,
+                     self.items(group, level + 1, inner))
+
+    def _numbered_task(self, task: dict, n: int, in_group: int, prefix: tuple[str, ...]) -> Task:
+        """``n``: its number by the numbering scheme; ``in_group``: its place among the tasks."""
+        self.stt += 1
+        number = ".".join(prefix + (str(n),)) if self.numbering["tasks"] == "outline" else str(n)
+        return self._task(task, {"stt": (task.get("stt") or str(self.stt),),
+                                 "stt2": (task.get("stt2") or str(in_group),),
+                                 "number": (task.get("number") or number,)})
 
     def _task(self, data: dict, computed: dict[str, Cell]) -> Task:
         cells = dict(computed)
