@@ -88,6 +88,7 @@ class PlanBody:
     bases: tuple[str, ...]      # a plan issued alone: its own "Căn cứ …" paragraphs
     preamble: tuple[Paragraph, ...]
     sections: tuple[Section, ...]
+    letterhead: bool = True     # attached to a decision: issuer and motto above "KẾ HOẠCH"
 
 
 @dataclass(frozen=True)

@@ -156,6 +156,8 @@ SCHEMA = {
     }},
     "plan": {"type": "dict", "required": True, "schema": {
         "title": REQUIRED_TEXT,
+        "letterhead": {"type": "boolean"},
+        "attached": {"type": "string", "nullable": True},
         "bases": {"type": "list", "schema": BASIS},
         "preamble": {"type": "list", "schema": PARAGRAPH},
         "sections": {"type": "list", "schema": {"type": "dict", "schema": {

@@ -41,11 +41,14 @@ def build_plan(tree: dict, source: str, parent: Plan | None) -> Plan:
     plan_tree = tree["plan"]
     amendments = tuple(Amended(_amendment_code(tree, a["number"]), DocDate.parse(a["date"]))
                        for a in tree.get("amendments") or ())
+    attached = plan_tree.get("attached")
+    if attached is None:
+        attached = (f"(Ban hành kèm theo {document.type_name} số {document.code} "
+                    f"{document.date.long()} của {issuer.full}{amended_by(amendments)})")
     plan = PlanBody(
         title=plan_tree["title"],
-        attached=(f"(Ban hành kèm theo {document.type_name} số {document.code} "
-                  f"{document.date.long()} của {issuer.full}{amended_by(amendments)})")
-        if decision else None,
+        attached=(attached or None) if decision else None,
+        letterhead=plan_tree.get("letterhead", True) or not decision,
         bases=() if decision else own_bases,
         preamble=_paragraphs(plan_tree.get("preamble") or []),
         sections=tuple(Section(s["id"], roman(n), s["heading"], _paragraphs(s.get("paragraphs") or []))

@@ -60,7 +60,8 @@ def _paragraph(paragraph: Paragraph, last: bool, signed: bool) -> Block:
 
 
 def plan_blocks(plan: Plan) -> list[Block]:
-    """The Kế hoạch: full letterhead when issued alone, issuer and motto only when attached.
+    """The Kế hoạch: full letterhead when issued alone; issuer and motto only when attached,
+    or none when the plan says ``letterhead: false`` (some originals have none).
 
     Each section is one block of its heading and its paragraphs."""
     body = plan.plan
@@ -72,8 +73,9 @@ def plan_blocks(plan: Plan) -> list[Block]:
         """The last paragraph of all takes "./.", whichever section holds it."""
         return [_paragraph(p, next(counted) == total, signed=not attached) for p in items]
 
-    out = [Block(("letterhead",), blocks.letterhead(plan, numbered=not attached)),
-           *blocks.title("KẾ HOẠCH", body.title, body.attached)]
+    out = [Block(("letterhead",), blocks.letterhead(plan, numbered=not attached))] \
+        if body.letterhead else []
+    out += blocks.title("KẾ HOẠCH", body.title, body.attached)
     out += _bases(body.bases)
     out += paragraphs(body.preamble)
     for section in body.sections:
