@@ -27,6 +27,7 @@ class StyleSpec:
     after_pt: float | None = None
     line: float | None = None           # a multiple of single spacing
     keep_next: bool | None = None
+    widow_control: bool | None = None   # no first or last line of a paragraph alone on a page
     base: str = "Normal"
     character: bool = False             # a character style (bold labels inside a paragraph)
     border_top: bool = False            # the drawn rules under agency, motto and titles
@@ -94,7 +95,7 @@ SPECS: tuple[StyleSpec, ...] = (
     StyleSpec(ATTACHED, italic=True, align="center"),
     StyleSpec(AUTHORITY, before_pt=6, after_pt=12, **_CENTERED_TITLE),
     StyleSpec(DECIDES, before_pt=6, after_pt=12, keep_next=True, **_CENTERED_TITLE),
-    StyleSpec(BODY, **_JUSTIFIED),
+    StyleSpec(BODY, widow_control=True, **_JUSTIFIED),
     StyleSpec(BASIS, italic=True, base=BODY),
     StyleSpec(NOTE, italic=True, base=BODY),
     StyleSpec(SECTION_HEADING, bold=True, keep_next=True, base=BODY),

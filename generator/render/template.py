@@ -94,6 +94,8 @@ def _paragraph_format(fmt, spec: StyleSpec) -> None:
         fmt.line_spacing = Pt(spec.exact_line_pt)
     if spec.keep_next is not None:
         fmt.keep_with_next = spec.keep_next
+    if spec.widow_control is not None:
+        fmt.widow_control = spec.widow_control
 
 
 def _page(section) -> None:
