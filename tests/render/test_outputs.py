@@ -42,10 +42,21 @@ def test_every_output_passes_the_decree_30_check(built, stem):
     assert [str(f) for f in check_docx(out / f"{stem}.docx")] == []
 
 
-@pytest.mark.skipif(not shutil.which("soffice") or not shutil.which("pdftotext"), reason="needs LibreOffice")
-def test_libreoffice_lays_out_every_plan(built):
-    out, models = built
+needs_libreoffice = pytest.mark.skipif(not shutil.which("soffice") or not shutil.which("pdftotext"),
+                                       reason="needs LibreOffice")
+
+
+@pytest.fixture(scope="module")
+def pdfs(built):
+    """Every output as PDF, laid out by LibreOffice (one start-up for all of them)."""
+    out, _ = built
     convert_with_libreoffice((sorted(out.glob("*.docx")), out, "pdf"))
+    return out
+
+
+@needs_libreoffice
+def test_libreoffice_lays_out_every_plan(built, pdfs):
+    out, models = built
     for stem, model in models.items():
         pdf = out / f"{stem}.pdf"
         info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
@@ -72,3 +83,35 @@ def test_fidelity_to_the_seed_does_not_fall(built, stem):
             str(SHARED / "seeds" / seed), "--show", "0"] + (["--ascii"] if ascii_only else [])
     last = subprocess.run(args, capture_output=True, text=True, check=True).stdout.splitlines()[-1]
     assert float(last.split()[-1]) >= floor, last
+
+
+def page_bottoms(pdf) -> list[tuple[float, float, str]]:
+    """Per page: its width, the lowest text as a fraction of its height, and its text."""
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    out = []
+    for width, height, body in re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>',
+                                          html, re.S):
+        bottoms = [float(y) for y in re.findall(r'yMax="([\d.]+)"', body)]
+        words = " ".join(re.findall(r">([^<]+)</word>", body))
+        out.append((float(width) / float(height), max(bottoms, default=0) / float(height), words))
+    return out
+
+
+@needs_libreoffice
+@pytest.mark.parametrize("stem", [p.stem for p in PLANS])
+def test_no_appendix_page_is_left_more_than_half_empty(built, pdfs, stem):
+    """Tall rows break across pages, so a page ends short only at the end of the document or
+    before a part's heading. Text reaching the middle of the page is "half full": the margins
+    take a tenth at the top and at the bottom."""
+    _, models = built
+    headings = [p.heading for p in models[stem].appendix.parts if p.heading]
+    pages = page_bottoms(pdfs / f"{stem}.pdf")
+    landscape = [n for n, (ratio, _, _) in enumerate(pages) if ratio > 1]
+    assert landscape
+    short = []
+    for n in landscape[:-1]:
+        following = pages[n + 1][2].split(" ", 1)[1]           # past the page number
+        if pages[n][1] < 0.5 and not any(following.startswith(h[:30]) for h in headings):
+            short.append((n + 1, round(pages[n][1], 2)))
+    assert short == [], stem
