@@ -102,6 +102,7 @@ class Column:
 class Layout:
     id: str
     columns: tuple[Column, ...]
+    split_rows: bool = True     # False: every row kept on one page, however tall
 
     def index(self, field_name: str) -> int:
         return [c.field for c in self.columns].index(field_name)

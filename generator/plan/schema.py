@@ -178,7 +178,8 @@ SCHEMA = {
         "layouts": {"type": "dict", "required": True, "minlength": 1,
                     "keysrules": ID, "valuesrules": {"type": "dict", "schema": {
                         "columns": {"type": "list", "required": True, "minlength": 1,
-                                    "schema": {"type": "dict", "schema": COLUMN}}}}},
+                                    "schema": {"type": "dict", "schema": COLUMN}},
+                        "split_rows": {"type": "boolean"}}}},
         "layout": {**ID, "required": True},
         "parts": {"type": "list", "required": True, "schema": {"type": "dict", "schema": PART}},
     }},

@@ -176,7 +176,7 @@ def _paragraphs(items: list) -> tuple[Paragraph, ...]:
 def _appendix(data: dict, document: Document, issuer, units: dict,
               amendments: tuple[Amended, ...] = ()) -> Appendix:
     layouts = {name: Layout(name, tuple(Column(c["field"], c["label"], float(c["width"]))
-                                        for c in lay["columns"]))
+                                        for c in lay["columns"]), lay.get("split_rows", True))
                for name, lay in data["layouts"].items()}
     numbering = {"parts": "arabic", "groups": "roman", "tasks": "flat", **(data.get("numbering") or {})}
     attached = data.get("attached") or (f"(Kèm theo {document.type_name} số {document.code} "

@@ -24,6 +24,7 @@ PART_TABLE = ("id", "part-table")          # a part's table is keyed PART_TABLE 
 # break across pages, as in the originals: moved whole, it would leave most of a page empty,
 # and a row taller than a page cannot be moved at all. Lines are estimated from the text's
 # length: 12 pt Times New Roman averages about 5.5 pt a character, less the cell's margins.
+# A layout with ``split_rows: false`` keeps every row whole.
 KEEP_WHOLE_LINES = 6
 CHAR_TWIPS = 110
 CELL_MARGINS = 2 * 108
@@ -182,8 +183,8 @@ def _task_rows(task: Task, layout: Layout, widths: list[int],
                 continue
             value, vmerge = plans[field][i]
             cells.append(_cell(widths[j], value or (), _cell_style(field), vmerge))
-        rows.append(ooxml.row_xml("".join(cells), may_split=_row_lines(task, layout, widths, plans, i)
-                                  > KEEP_WHOLE_LINES))
+        rows.append(ooxml.row_xml("".join(cells), may_split=layout.split_rows and
+                                  _row_lines(task, layout, widths, plans, i) > KEEP_WHOLE_LINES))
     return "".join(rows)
 
 

@@ -43,3 +43,12 @@ def test_new_layout_in_yaml_sets_columns_labels_widths_and_order(tmp_path):
     assert cells == ["3", "Quý II, III/2023", "Kiểm tra việc thực hiện", "Văn phòng UBND tỉnh", ""]
     widths = [int(tc.find(f"{W}tcPr/{W}tcW").get(W + "w")) for tc in task_row.findall(W + "tc")]
     assert widths == grid
+
+
+def test_a_layout_in_yaml_may_keep_every_row_whole(tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text((TREE / "province.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    assert Workspace().load(plan).model.appendix.parts[0].layout.split_rows
+    note = '        - {field: note, label: "Ghi chú", width: 30}\n'
+    edit(plan, note, note + "      split_rows: false\n")
+    assert not Workspace().load(plan).model.appendix.parts[0].layout.split_rows

@@ -1,6 +1,8 @@
 """Appendix tables: repeated header, short rows kept whole, fixed widths, spans and merges."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator.render.appendix import CELL_MARGINS, estimated_lines
 from generator.render.compose import render_plan
 from generator.render.geometry import twips
@@ -59,6 +61,15 @@ def test_a_tall_row_may_break_across_pages():
              if r.find(f"{w('trPr')}/{w('cantSplit')}") is None]
     assert len(loose) == 1 and "muc001" in loose[0]
     assert table.find(f"{w('tr')}/{w('trPr')}/{w('tblHeader')}") is not None
+
+
+def test_a_layout_may_keep_every_row_whole():
+    plan = tall_plan()
+    parts = tuple(replace(p, layout=replace(p.layout, split_rows=False)) for p in plan.appendix.parts)
+    doc = Docx(render_plan(replace(plan, appendix=replace(plan.appendix, parts=parts))))
+    rows = [r for t in appendix_tables(doc) for r in t.findall(w("tr"))]
+    assert any("muc001" in doc.text(r) for r in rows)
+    assert all(r.find(f"{w('trPr')}/{w('cantSplit')}") is not None for r in rows)
 
 
 def test_a_group_row_keeps_with_the_row_after_it(decision_docx):
