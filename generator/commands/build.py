@@ -16,8 +16,8 @@ import click
 
 from generator.build.run import Listener, Summary
 from generator.build.worker import Result
-from generator.commands.plans import in_file_order
-from generator.errors import UsageProblem
+from generator.commands.plans import FINAL_HELP, checked_plans, in_file_order
+from generator.errors import PlangenError, UsageProblem
 from generator.folders import OUTPUT_DIR, PLANS_DIR
 
 
@@ -33,8 +33,10 @@ from generator.folders import OUTPUT_DIR, PLANS_DIR
                    "edited since they were built (each first copied to <file>.bak).")
 @click.option("-k", "--keep-going", is_flag=True,
               help="Build every valid plan and report every failure (default: stop at the first).")
+@click.option("--final", is_flag=True,
+              help=FINAL_HELP + " Nothing is built when any plan fails.")
 @click.pass_context
-def build_command(ctx: click.Context, plans, pdf, out_dir, jobs, force, keep_going):
+def build_command(ctx: click.Context, plans, pdf, out_dir, jobs, force, keep_going, final):
     """Render plans (default: every plan in plans/; a folder means its *.yaml) to
     OUT_DIR/<name>.docx, rebuilding only what changed since the last build."""
     from generator.build.pdf import soffice
@@ -42,12 +44,24 @@ def build_command(ctx: click.Context, plans, pdf, out_dir, jobs, force, keep_goi
     paths = expand(plans, PLANS_DIR)
     if not paths:
         raise UsageProblem(f"no plans given and none in {PLANS_DIR}/")
+    if final:
+        refuse_unfinal(paths)
     if pdf:
         soffice()
     reporter = Reporter.for_terminal()
     summary = run_build(BuildRequest(paths, out_dir, pdf, jobs, force, keep_going), reporter)
     reporter.summary(summary)
     ctx.exit(summary.exit_code)
+
+
+def refuse_unfinal(paths: list[Path]) -> None:
+    """Build --final: every plan passes the final gate, or nothing is built (exit 1)."""
+    outcomes = checked_plans(paths, final=True)
+    if all(o.ok for o in outcomes):
+        return
+    failed = [o for o in outcomes if not o.ok]
+    raise PlangenError([str(p) for o in failed for p in in_file_order(o.problems)]
+                       + [f"not final: {len(failed)} of {len(outcomes)} plan(s); nothing built"])
 
 
 class Reporter(Listener):
