@@ -1,7 +1,9 @@
 """Scaffold a child plan: identity and signature to fill in, the parent's tasks as comments.
 
 The scaffold is valid as it stands (it inherits everything the parent has), so it builds at
-once; each value that only the author can know holds a visible placeholder marked ``# TODO``.
+once. The issuer block follows Decree 30's header rules for the kind of issuer (identity());
+what only the author can know (number, day, signer's name) is left blank, as a draft prints
+it, and marked ``# TODO`` (which ``plangen validate --final`` refuses).
 The parent's tasks are listed, commented out, in the shape an override takes, with their
 current lead and deadline: uncommenting a task (with the lines above it that lead to it)
 gives a no-op override to edit, or a drop.
@@ -9,6 +11,7 @@ gives a no-op override to edit, or a drop.
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.plan.model import Group, Plan
@@ -16,8 +19,13 @@ from generator.scaffold.draft import Draft, extends_value, load, modeline, quote
 from generator.plan.workspace import Workspace
 from generator.tree import Map
 
-SIGNER_LINES = ["CHỨC VỤ NGƯỜI KÝ"]
-SIGNER_NAME = "Họ và tên người ký"
+# The levels of an administrative unit, longest first: "thị xã" before "xã".
+LEVELS = ("thành phố", "thị trấn", "thị xã", "phường", "huyện", "quận", "tỉnh", "đặc khu", "xã")
+COMMITTEE = ("ủy ban nhân dân", "uỷ ban nhân dân", "ubnd")
+# The head who signs for each kind of agency (Decree 30: the title above the name).
+HEADS = (("văn phòng", "CHÁNH VĂN PHÒNG"), ("thanh tra", "CHÁNH THANH TRA"),
+         ("chi cục", "CHI CỤC TRƯỞNG"), ("cục", "CỤC TRƯỞNG"), ("sở", "GIÁM ĐỐC"),
+         ("trung tâm", "GIÁM ĐỐC"), ("phòng", "TRƯỞNG PHÒNG"), ("ban", "TRƯỞNG BAN"))
 SNIPPET = 60
 
 
@@ -28,8 +36,9 @@ def child_plan(parent_path: Path, issuer: str, output: Path) -> Draft:
     raw = workspace.resolver.resolve(parent_path).tree      # placeholders not yet evaluated
     lines = [modeline(output), *_header(parent, issuer, parent_path),
              f"extends: {quoted(extends_value(parent_path, output))}", ""]
-    lines += _identity(parent, issuer) + [""] + _body(raw) + [""]
-    lines += _closing() + [""] + task_comments(raw, parent)
+    who = identity(issuer, parent)
+    lines += _identity(parent, who) + [""] + _body(raw) + [""]
+    lines += _closing(who.signer) + [""] + task_comments(raw, parent)
     return Draft("\n".join(lines) + "\n")
 
 
@@ -58,21 +67,62 @@ def parent_line(parent: Plan) -> str:
     return " ".join(name).upper()
 
 
-def _identity(parent: Plan, issuer: str) -> list[str]:
-    day, abbr = parent.document.date, abbreviation(issuer)
+@dataclass(frozen=True)
+class Identity:
+    """The issuer block of a new plan, by Decree 30's header rules for its kind of agency."""
+
+    parent: str | None          # the superior line; None for a People's Committee
+    name: tuple[str, ...]
+    full: str
+    short: str
+    abbr: str
+    place: str
+    signer: tuple[str, ...]     # the signature lines above the (blank) name
+
+
+def identity(issuer: str, parent: Plan) -> Identity:
+    """A People's Committee heads its own unit: no superior line, its name on two lines
+    ("ỦY BAN NHÂN DÂN" / "XÃ PHÚ THỌ"), its unit as the place (Decree 30: the place is the unit
+    where the issuer sits, without its level: "Phú Thọ"). A department or office prints the
+    agency above it, sits where that agency sits, and is named in sentences by its kind ("Sở")."""
+    plain = unicodedata.normalize("NFC", issuer)
+    lower = plain.casefold()
+    committee = next((p for p in COMMITTEE if lower.startswith(p)), None)
+    if committee is not None:
+        unit = plain[len(committee):].strip()
+        level = next((lv for lv in LEVELS if unit.casefold().startswith(lv + " ")), "")
+        place = unit[len(level):].strip() if level else unit
+        return Identity(None, ("ỦY BAN NHÂN DÂN", unit.upper()), f"Ủy ban nhân dân {unit}",
+                        level or "Ủy ban nhân dân", "UBND", place,
+                        ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"))
+    kind = next((k for k, _ in HEADS if lower.startswith(k + " ")), None)
+    short = plain[:len(kind)] if kind else plain.split()[0]
+    head = dict(HEADS).get(kind, "THỦ TRƯỞNG")
+    return Identity(parent_line(parent), (plain.upper(),), plain, short, abbreviation(plain),
+                    parent.issuer.place, (head,))
+
+
+def _identity(parent: Plan, who: Identity) -> list[str]:
+    """The issuer and document blocks; what only the author knows (the number, the day) is
+    left blank, as a draft prints it, and marked TODO."""
+    day = parent.document.date
+    superior = (f"  parent: {quoted(who.parent)}  # TODO: the agency directly above the issuer"
+                if who.parent else "  # no parent: line: a People's Committee prints none")
     return [
         "issuer:",
-        f"  parent: {quoted(parent_line(parent))}  # TODO: the agency above the issuer",
-        f"  name: [{quoted(issuer.upper())}]  # TODO: as printed, one entry per line",
-        f"  full: {quoted(issuer)}",
-        f"  abbr: {quoted(abbr)}  # TODO: ký hiệu in numbers (…/KH-{abbr})",
-        f"  place: {quoted(parent.issuer.place)}  # TODO: the place before the date",
-        "  # short: \"…\"  # how the plan names its issuer in sentences (\"… của Sở\")",
+        superior,
+        f"  name: [{', '.join(quoted(n) for n in who.name)}]  # TODO: as printed, one entry per line",
+        f"  full: {quoted(who.full)}",
+        f"  short: {quoted(who.short)}  # how sentences name the issuer (\"UBND {who.short}\")"
+        if who.abbr == "UBND" else
+        f"  short: {quoted(who.short)}  # how sentences name the issuer (\"… của {who.short}\")",
+        f"  abbr: {quoted(who.abbr)}  # TODO: ký hiệu in numbers (…/KH-{who.abbr})",
+        f"  place: {quoted(who.place)}  # TODO: the place before the date",
         "",
         "document:",
         '  number: ""  # TODO: the number, once issued',
         '  type: "KH"',
-        f'  date: "{day.year}-{day.month:02d}"  # TODO: the date of signing, YYYY-MM-DD',
+        f'  date: "{day.year}-{day.month:02d}"  # TODO: the day of signing, YYYY-MM-DD',
     ]
 
 
@@ -85,10 +135,10 @@ def _body(raw: Map) -> list[str]:
             f"  title: {quoted(title)}  # TODO: this plan's own title"]
 
 
-def _closing() -> list[str]:
+def _closing(signer: tuple[str, ...]) -> list[str]:
     return ["signature:  # TODO: who signs (lines as printed above the name)",
-            f"  lines: [{', '.join(quoted(line) for line in SIGNER_LINES)}]",
-            f"  name: {quoted(SIGNER_NAME)}",
+            f"  lines: [{', '.join(quoted(line) for line in signer)}]",
+            '  name: ""  # TODO: the signer\'s name',
             "",
             "recipients:  # TODO: Nơi nhận",
             f"  - {quoted('Như trên;')}",
@@ -173,4 +223,4 @@ def _task(task: Map, depth: int, labels: dict[str, str], units: dict[str, str]) 
     return out
 
 
-__all__ = ["abbreviation", "child_plan", "parent_line", "task_comments"]
+__all__ = ["Identity", "abbreviation", "child_plan", "identity", "parent_line", "task_comments"]

@@ -1,10 +1,15 @@
 """``plangen new --extends PARENT --issuer NAME``: a child plan to fill in."""
 from __future__ import annotations
 
+import io
+
+import docx
 import pytest
 
 from generator.scaffold.child import abbreviation
 from generator.plan.workspace import Workspace
+
+from generator.render.compose import render_plan
 
 from .conftest import new, validates_and_builds
 
@@ -24,7 +29,8 @@ def test_the_scaffold_validates_and_builds_as_written(plans, parent):
     assert loaded.model.issuer.full == "Sở Xây dựng" and loaded.model.issuer.abbr == "SXD"
     assert loaded.model.document.number == "" and loaded.model.document.code == "/KH-SXD"
     assert [t.id for t in loaded.model.tasks()] == [t.id for t in parent_plan.tasks()]
-    for value in ("parent:", "name:", "abbr:", "date:", "number:", "signature:", "title:"):
+    for value in ("parent:", "name:", "abbr:", "date:", "number:", "signature:", "title:",
+                  "place:"):
         line = next(l for l in text.splitlines() if l.lstrip().startswith(value))
         assert "# TODO" in line, line
 
@@ -100,3 +106,44 @@ def test_an_invalid_parent_exits_1_with_its_problems(plans):
     result = new("--extends", "plans/bad.yaml", "--issuer", "Sở", "-o", "plans/x.yaml")
     assert result.exit_code == 1
     assert result.stderr.startswith("plans/bad.yaml:1:1: ")
+
+
+def header_and_closing(path):
+    """The plan, the header's left column (agency lines, then "Số:"), its place and date line,
+    and the signature side of the closing block, as printed."""
+    loaded = validates_and_builds(path)
+    document = docx.Document(io.BytesIO(render_plan(loaded.model)))
+    top = document.tables[0]
+    header = [line for row in top.rows for line in row.cells[0].text.splitlines() if line.strip()]
+    closing = next(t for t in document.tables if "Nơi nhận" in t.rows[0].cells[0].text)
+    signer = [p.text for p in closing.rows[0].cells[-1].paragraphs if p.text.strip()]
+    return loaded.model, header, top.rows[-1].cells[1].text, signer
+
+
+@pytest.mark.parametrize("parent, issuer, header, short, place, signer", [
+    ("phu-tan-2024.yaml", "Ủy ban nhân dân xã Phú Thọ",
+     ["ỦY BAN NHÂN DÂN", "XÃ PHÚ THỌ", "Số:      /KH-UBND"], "xã", "Phú Thọ",
+     ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]),
+    ("an-giang-2024.yaml", "UBND huyện Châu Phú",
+     ["ỦY BAN NHÂN DÂN", "HUYỆN CHÂU PHÚ", "Số:      /KH-UBND"], "huyện", "Châu Phú",
+     ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]),
+    ("an-giang-2023.yaml", "Sở Tư pháp",
+     ["UBND TỈNH AN GIANG", "SỞ TƯ PHÁP", "Số:      /KH-STP"], "Sở", "An Giang", ["GIÁM ĐỐC"]),
+    ("phu-tan-2024.yaml", "Phòng Tư pháp",
+     ["UBND HUYỆN PHÚ TÂN", "PHÒNG TƯ PHÁP", "Số:      /KH-PTP"], "Phòng", "Phú Tân",
+     ["TRƯỞNG PHÒNG"]),
+])
+def test_the_header_follows_decree_30_for_the_kind_of_issuer(plans, parent, issuer, header,
+                                                            short, place, signer):
+    """A People's Committee has no superior line (nd30.md); a department prints the agency
+    above it. The number and day print blank, the signer's name is blank, not a placeholder."""
+    assert new("--extends", f"plans/{parent}", "--issuer", issuer,
+               "-o", "plans/child.yaml").exit_code == 0
+    model, printed, dated, closing = header_and_closing(plans / "child.yaml")
+    assert printed == header
+    assert model.issuer.short == short and model.issuer.place == place
+    assert model.document.date.day is None and model.document.number == ""
+    assert model.signature.name == "" and closing == signer
+    text = (plans / "child.yaml").read_text(encoding="utf-8")
+    assert "người ký" not in text.casefold() and "chức vụ" not in text.casefold()
+    assert dated.startswith(f"{place}, ngày      tháng ")
