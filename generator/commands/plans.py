@@ -78,9 +78,25 @@ def resolve_command(plan: Path) -> None:
 
 @click.command("explain")
 @click.argument("plan", type=PLAN)
-def explain_command(plan: Path) -> None:
-    """Print every value of the resolved plan with the file and line it came from."""
+@click.argument("select", nargs=-1, metavar="[ID|FIELD]...")
+@click.option("--changed", is_flag=True,
+              help="Only what the plan's own file sets or drops, each override with the "
+                   "parent value it replaces.")
+def explain_command(plan: Path, select: tuple[str, ...], changed: bool) -> None:
+    """Print every value of the resolved plan with the file and line it came from, texts in
+    full; an override also shows the parent value it replaced, a dropped task its drop.
+
+    SELECT keeps the values under a task, group or part id (kh-ra-soat) or a field
+    (deadline, issuer.place); several are joined by "or"."""
     from generator.plan.explain import explain_lines
     from generator.plan.workspace import Workspace
-    loaded = Workspace().load(plan)
-    click.echo("\n".join(explain_lines(loaded.tree, loaded.label)))
+    workspace = Workspace()
+    loaded = workspace.load(plan)
+    raw = workspace.resolver.resolve(plan).raw
+    lines = list(explain_lines(loaded.tree, loaded.label,
+                               loaded.parent.tree if loaded.parent else None, raw,
+                               select, changed))
+    if select and not lines:
+        raise UsageProblem(f"{loaded.label}: no value matches {', '.join(select)}"
+                           + (" among what the plan changes" if changed else ""))
+    click.echo("\n".join(lines))
