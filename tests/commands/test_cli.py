@@ -2,6 +2,8 @@
 import subprocess
 import sys
 
+import pytest
+
 from ..conftest import ROOT, edit, run_cli
 
 
@@ -48,3 +50,21 @@ def test_no_traceback_in_a_real_process(plans_dir):
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
     assert proc.stderr.splitlines()[0].startswith("plans/bad.yaml:2:1: invalid YAML:")
+
+
+def test_every_option_of_every_command_has_help():
+    import click
+    from generator.commands import COMMANDS, main
+    ctx = click.Context(main)
+    bare = [(name, param.opts) for name in COMMANDS
+            for param in main.get_command(ctx, name).params
+            if isinstance(param, click.Option) and not (param.help or "").strip()]
+    assert bare == []
+
+
+@pytest.mark.parametrize("command", ["build", "validate"])
+def test_without_plans_every_command_gives_the_same_usage_error(tmp_path, monkeypatch, command):
+    monkeypatch.chdir(tmp_path)
+    result = run_cli(command)
+    assert (result.exit_code, result.output) == (2, "no plans given and none in plans/\n")
+    assert not (tmp_path / "output").exists()
