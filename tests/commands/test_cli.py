@@ -68,3 +68,16 @@ def test_without_plans_every_command_gives_the_same_usage_error(tmp_path, monkey
     result = run_cli(command)
     assert (result.exit_code, result.output) == (2, "no plans given and none in plans/\n")
     assert not (tmp_path / "output").exists()
+
+
+@pytest.mark.parametrize("shell, mark", [("bash", "_plangen_completion()"),
+                                         ("zsh", "#compdef plangen"),
+                                         ("fish", "function _plangen_completion")])
+def test_the_documented_shell_completion_scripts_exist(shell, mark):
+    """docs/git-diff.md's lines: _PLANGEN_COMPLETE=<shell>_source plangen."""
+    from click.testing import CliRunner
+    from generator.commands import main
+    assert f"_PLANGEN_COMPLETE={shell}_source plangen" in (ROOT / "docs" / "git-diff.md").read_text(encoding="utf-8")
+    result = CliRunner().invoke(main, [], prog_name="plangen",
+                                env={"_PLANGEN_COMPLETE": f"{shell}_source"})
+    assert result.exit_code == 0 and mark in result.output
