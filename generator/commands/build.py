@@ -16,7 +16,8 @@ import click
 
 from generator.build.run import Listener, Summary
 from generator.build.worker import Result
-from generator.commands.plans import FINAL_HELP, checked_plans, given_or_default, in_file_order
+from generator.commands.plans import (FINAL_HELP, checked_plans, given_or_default, in_file_order,
+                                     project_root)
 from generator.errors import PlangenError, UsageProblem
 from generator.folders import OUTPUT_DIR, PLANS_DIR
 
@@ -25,8 +26,9 @@ from generator.folders import OUTPUT_DIR, PLANS_DIR
 @click.argument("plans", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--pdf", is_flag=True, help="Also convert the DOCX files to PDF with LibreOffice.")
 @click.option("-o", "--out-dir", type=click.Path(file_okay=False, path_type=Path),
-              default=OUTPUT_DIR, show_default=True,
-              help="The folder the DOCX (and PDF) files are written to.")
+              default=OUTPUT_DIR,
+              help="The folder the DOCX (and PDF) files are written to  [default: output/ "
+                   "beside plans/, also when run from inside plans/]")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Processes building at once  [default: one per core]")
 @click.option("--force", is_flag=True,
@@ -45,6 +47,8 @@ def build_command(ctx: click.Context, plans, pdf, out_dir, jobs, force, keep_goi
     paths = expand(plans) if plans else given_or_default(())     # validate's usage error
     if not paths:
         raise UsageProblem(f"no plans given and none in {PLANS_DIR}/")
+    if ctx.get_parameter_source("out_dir") is click.core.ParameterSource.DEFAULT:
+        out_dir = project_root() / OUTPUT_DIR        # beside plans/, wherever it is run from
     if final:
         refuse_unfinal(paths)
     if pdf:

@@ -1,6 +1,7 @@
 """``plangen validate``, ``resolve`` and ``explain``: read plans, say what they hold."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -10,9 +11,21 @@ from generator.errors import Pos, Problem, UsageProblem
 from generator.folders import PLANS_DIR, plan_files
 
 
+def project_root() -> Path:
+    """The folder holding plans/: the working folder or the nearest one above it (run from
+    inside plans/, say), not above the top of a git repository; relative, "." when here."""
+    here = Path.cwd()
+    for top in (here, *here.parents):
+        if (top / PLANS_DIR).is_dir():
+            return Path(os.path.relpath(top))
+        if (top / ".git").exists():
+            break
+    return Path(".")
+
+
 def given_or_default(paths: tuple[Path, ...]) -> list[Path]:
-    """The plans named, or every plan in plans/."""
-    found = list(paths) or plan_files()
+    """The plans named, or every plan in the project's plans/."""
+    found = list(paths) or plan_files(project_root() / PLANS_DIR)
     if not found:
         raise UsageProblem(f"no plans given and none in {PLANS_DIR}/")
     return found

@@ -81,3 +81,14 @@ def test_the_documented_shell_completion_scripts_exist(shell, mark):
     result = CliRunner().invoke(main, [], prog_name="plangen",
                                 env={"_PLANGEN_COMPLETE": f"{shell}_source"})
     assert result.exit_code == 0 and mark in result.output
+
+
+def test_from_inside_plans_the_output_goes_beside_plans(plans_dir, monkeypatch):
+    monkeypatch.chdir(plans_dir)
+    result = run_cli("build", "department.yaml")
+    assert result.exit_code == 0, result.output
+    assert "wrote ../output/department.docx" in result.output
+    assert (plans_dir.parent / "output" / "department.docx").is_file()
+    assert not (plans_dir / "output").exists()
+    everything = run_cli("validate")
+    assert everything.exit_code == 0 and "2 of 2 plan(s) valid" in everything.output
