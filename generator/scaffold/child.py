@@ -4,9 +4,10 @@ The scaffold is valid as it stands (it inherits everything the parent has), so i
 once. The issuer block follows Decree 30's header rules for the kind of issuer (identity());
 what only the author can know (number, day, signer's name) is left blank, as a draft prints
 it, and marked ``# TODO`` (which ``plangen validate --final`` refuses).
-The parent's tasks are listed, commented out, in the shape an override takes, with their
-current lead and deadline: uncommenting a task (with the lines above it that lead to it)
-gives a no-op override to edit, or a drop.
+The parent's tasks are indexed at the end, commented out, one line each in the shape an
+override takes, with their current lead and deadline: uncommenting a task (with the lines
+above it that lead to it) gives a no-op override to edit, or a drop. ``plangen new
+--refresh`` rewrites the index when the parent changes (refreshed_index).
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.plan.model import Group, Plan
-from generator.scaffold.draft import Draft, extends_value, load, modeline, quoted
+from generator.scaffold.draft import Draft, NewPlanError, extends_value, load, modeline, quoted
 from generator.plan.workspace import Workspace
 from generator.tree import Map
 
@@ -145,20 +146,47 @@ def _closing(signer: tuple[str, ...]) -> list[str]:
             f"  - {quoted('Lưu: VT.')}"]
 
 
+def refreshed_index(path: Path) -> Draft:
+    """The plan at ``path`` with its index of the parent's tasks rewritten from the parent as
+    it is now (added at the end when the file has none); the rest of the file is untouched."""
+    workspace = Workspace()
+    loaded = load(path, workspace)
+    if loaded.parent is None:
+        raise NewPlanError([f"{loaded.label}: does not extend a plan; --refresh lists a "
+                            "parent's tasks"], usage=True)
+    raw = workspace.resolver.resolve(loaded.parent.path).tree
+    index = task_comments(raw, loaded.parent.model)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if INDEX_BEGIN in lines and INDEX_END in lines[lines.index(INDEX_BEGIN):]:
+        start = lines.index(INDEX_BEGIN)
+        end = lines.index(INDEX_END, start) + 1
+        lines[start:end] = index
+    else:
+        lines += [""] + index if lines and lines[-1].strip() else index
+    return Draft("\n".join(lines) + "\n", unfit="the plan with its refreshed index does not "
+                                              "validate (please report this):")
+
+
+INDEX_BEGIN = "# --- the parent's tasks (plangen new --refresh rewrites this block) ---"
+INDEX_END = "# --- end of the parent's tasks ---"
+
+
 def task_comments(raw: Map, parent: Plan) -> list[str]:
-    """The parent's appendix as commented overrides: parts, groups, tasks with lead and deadline."""
+    """The parent's appendix as a compact index: parts and groups by id, one line per task
+    with its lead and deadline, in the shape an override takes, between INDEX_BEGIN and
+    INDEX_END (what ``plangen new --refresh`` rewrites when the parent changes)."""
     appendix = raw.get("appendix")
     if not appendix or parent.appendix is None:
         return []
     labels = _labels(parent)
-    out = ["# The parent's tasks, to change in this plan: uncomment a task together with the",
-           "# appendix:, parts:, groups: and tasks: lines leading to it, then edit its lead or",
-           "# deadline, or uncomment its `drop: true` to leave it out of this plan. A later",
-           "# deadline than the parent's needs a deadline_reason.",
+    out = [INDEX_BEGIN,
+           "# To change a task: uncomment it with the appendix:, parts:, groups: and tasks:",
+           "# lines leading to it, then edit its lead or deadline, or write drop: true in its",
+           "# braces to leave it out. A later deadline than the parent's needs a deadline_reason.",
            "# appendix:", "#   parts:"]
     for part in appendix.get("parts") or []:
         out += _holder(part, 3, labels, parent.units)
-    return out
+    return out + [INDEX_END]
 
 
 def _labels(plan: Plan) -> dict[str, str]:
@@ -207,20 +235,20 @@ def _holder(item: Map, depth: int, labels: dict[str, str], units: dict[str, str]
 
 
 def _task(task: Map, depth: int, labels: dict[str, str], units: dict[str, str]) -> list[str]:
+    """One line: ``- {id: …, lead: […], deadline: "…"}  # 3. the task's text``."""
     pad = "#" + " " * (2 * depth - 1)
-    out = [f"{pad}- id: {task['id']}{_label(labels, task['id'])}"]
+    fields = [f"id: {task['id']}"]
     lead = task.get("lead")
-    if lead:
-        ids = [lead] if isinstance(lead, str) else list(lead)
-        names = "; ".join(units.get(i, "?") for i in ids)
-        out.append(f"{pad}  lead: [{', '.join(ids)}]  # {_short(names)}")
+    ids = ([lead] if isinstance(lead, str) else list(lead)) if lead else []
+    if ids:
+        fields.append(f"lead: [{', '.join(ids)}]")
     deadline = task.get("deadline")
     if isinstance(deadline, str):
-        out.append(f"{pad}  deadline: {quoted(deadline)}")
+        fields.append(f"deadline: {quoted(deadline)}")
     elif isinstance(deadline, list):
-        out.append(f"{pad}  deadline: [{', '.join(quoted(d) for d in deadline)}]")
-    out.append(f"{pad}  # drop: true")
-    return out
+        fields.append(f"deadline: [{', '.join(quoted(d) for d in deadline)}]")
+    return [f"{pad}- {{{', '.join(fields)}}}{_label(labels, task['id'])}"]
 
 
-__all__ = ["Identity", "abbreviation", "child_plan", "identity", "parent_line", "task_comments"]
+__all__ = ["Identity", "abbreviation", "child_plan", "identity", "parent_line", "refreshed_index",
+           "task_comments"]

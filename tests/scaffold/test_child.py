@@ -6,7 +6,7 @@ import io
 import docx
 import pytest
 
-from generator.scaffold.child import abbreviation
+from generator.scaffold.child import INDEX_BEGIN, INDEX_END, abbreviation
 from generator.plan.workspace import Workspace
 
 from generator.render.compose import render_plan
@@ -42,36 +42,77 @@ def test_every_parent_task_is_listed_ready_to_uncomment(plans, parent):
     text = (plans / "child.yaml").read_text(encoding="utf-8")
     parent_plan = Workspace().load(plans / parent).model
     for task in parent_plan.tasks():
-        assert f"- id: {task.id}" in text
-    head, _, listed = text.partition("# appendix:\n")
-    live = "\n".join(line[2:] if line.startswith("# ") else line for line in listed.splitlines())
-    (plans / "live.yaml").write_text(head + "appendix:\n" + live + "\n", encoding="utf-8")
+        assert f"- {{id: {task.id}," in text or f"- {{id: {task.id}}}" in text
+    (plans / "live.yaml").write_text(live_index(text), encoding="utf-8")
     loaded = validates_and_builds(plans / "live.yaml")              # a no-op override as it is
     assert loaded.model.appendix == Workspace().load(plans / "child.yaml").model.appendix
 
 
-def test_a_listed_task_shows_its_lead_and_deadline(plans):
+def test_a_listed_task_is_one_line_with_its_lead_and_deadline(plans):
     assert new("--extends", "plans/an-giang-2023.yaml", "--issuer", "Sở Xây dựng",
                "-o", "plans/child.yaml").exit_code == 0
     lines = (plans / "child.yaml").read_text(encoding="utf-8").splitlines()
-    at = next(n for n, line in enumerate(lines) if line.endswith("- id: kh-ksthc-tinh  # 1. Kế hoạch "
-                                                                 "Tổ chức hoạt động kiểm soát thủ tục hành chính…"))
-    assert lines[at + 1:at + 4] == [
-        "#               lead: [vp_ubnd_tinh]  # Văn phòng UBND tỉnh",
-        '#               deadline: "Tháng 01/{{ year }}"',
-        "#               # drop: true"]
+    assert ('#             - {id: kh-ksthc-tinh, lead: [vp_ubnd_tinh], deadline: "Tháng 01/{{ year }}"}'
+            "  # 1. Kế hoạch Tổ chức hoạt động kiểm soát thủ tục hành chính…") in lines
+    assert lines.index(INDEX_BEGIN) < lines.index(INDEX_END) == len(lines) - 1
+    tasks = Workspace().load(plans / "an-giang-2023.yaml").model.tasks()
+    assert sum(line.startswith("#") and "- {id: " in line for line in lines) == len(list(tasks))
 
 
-def test_uncommenting_drop_leaves_the_task_out(plans):
+def live_index(text: str) -> str:
+    """The file with its index uncommented."""
+    head, _, listed = text.partition("# appendix:\n")
+    listed = listed.replace(INDEX_END, "")
+    return head + "appendix:\n" + "\n".join(line[2:] if line.startswith("# ") else line
+                                             for line in listed.splitlines()) + "\n"
+
+
+def test_uncommenting_with_drop_leaves_the_task_out(plans):
     assert new("--extends", "plans/an-giang-2023.yaml", "--issuer", "Sở Xây dựng",
                "-o", "plans/child.yaml").exit_code == 0
-    text = (plans / "child.yaml").read_text(encoding="utf-8")
-    head, _, listed = text.partition("# appendix:\n")
-    live = "\n".join(line[2:] if line.startswith("# ") else line for line in listed.splitlines())
-    live = live.replace("- id: kh-ksthc-tinh  # 1.", "- id: kh-ksthc-tinh\n              drop: true  # 1.", 1)
-    (plans / "live.yaml").write_text(head + "appendix:\n" + live + "\n", encoding="utf-8")
+    live = live_index((plans / "child.yaml").read_text(encoding="utf-8"))
+    live = live.replace("- {id: kh-ksthc-tinh,", "- {id: kh-ksthc-tinh, drop: true,", 1)
+    (plans / "live.yaml").write_text(live, encoding="utf-8")
     loaded = validates_and_builds(plans / "live.yaml")
     assert "kh-ksthc-tinh" not in {t.id for t in loaded.model.tasks()}
+
+
+def test_refresh_rewrites_the_index_from_the_changed_parent_and_nothing_else(plans):
+    assert new("--extends", "plans/an-giang-2023.yaml", "--issuer", "Sở Xây dựng",
+               "-o", "plans/child.yaml").exit_code == 0
+    child = plans / "child.yaml"
+    child.write_text(child.read_text(encoding="utf-8").replace(
+        'full: "Sở Xây dựng"', 'full: "Sở Xây dựng tỉnh An Giang"'), encoding="utf-8")
+    before = child.read_text(encoding="utf-8")
+    parent = plans / "an-giang-2023.yaml"
+    parent.write_text(parent.read_text(encoding="utf-8").replace(
+        'deadline: "Tháng 01/{{ year }}"', 'deadline: "Tháng 02/{{ year }}"', 1), encoding="utf-8")
+    result = new("--refresh", "plans/child.yaml")
+    assert result.exit_code == 0, result.output
+    after = child.read_text(encoding="utf-8")
+    changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines()) if a != b]
+    assert len(before.splitlines()) == len(after.splitlines())
+    assert changed == [(
+        '#             - {id: kh-ksthc-tinh, lead: [vp_ubnd_tinh], deadline: "Tháng 01/{{ year }}"}'
+        "  # 1. Kế hoạch Tổ chức hoạt động kiểm soát thủ tục hành chính…",
+        '#             - {id: kh-ksthc-tinh, lead: [vp_ubnd_tinh], deadline: "Tháng 02/{{ year }}"}'
+        "  # 1. Kế hoạch Tổ chức hoạt động kiểm soát thủ tục hành chính…")]
+    assert 'full: "Sở Xây dựng tỉnh An Giang"' in after
+
+
+def test_refresh_adds_an_index_to_a_plan_without_one(plans):
+    plan = plans / "an-giang-so-xay-dung-2023.yaml"
+    before = plan.read_text(encoding="utf-8")
+    assert new("--refresh", str(plan)).exit_code == 0
+    after = plan.read_text(encoding="utf-8")
+    assert after.startswith(before) and INDEX_BEGIN in after and after.rstrip().endswith(INDEX_END)
+    validates_and_builds(plan)
+
+
+def test_refresh_needs_a_child_plan(plans):
+    result = new("--refresh", "plans/an-giang-2023.yaml")
+    assert result.exit_code == 2
+    assert "plans/an-giang-2023.yaml: does not extend a plan" in result.output
 
 
 @pytest.mark.parametrize("name, abbr", [("Sở Xây dựng", "SXD"), ("Sở Tư pháp", "STP"),
