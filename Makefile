@@ -2,27 +2,37 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+BUILT := $(VENV)/.built
 STAMP := $(VENV)/.installed
 
 .PHONY: build pdf test fuzz validate bench clean
 
+# Two stamps: $(BUILT) has what building needs (pip install -e .), $(STAMP) adds the test tools
+# (pip install -e '.[test]') for test, fuzz and bench, and counts as $(BUILT) too.
 # PYTHONWARNINGS: setuptools announces an editable install with mapped folders (pyproject.toml's
 # package-dir) as a warning banner; it is only information.
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	PYTHONWARNINGS="ignore:Editable installation" $(BIN)/pip install --quiet -e '.[test]'
-	touch $(STAMP)
+PIP_INSTALL = PYTHONWARNINGS="ignore:Editable installation" $(BIN)/pip install --quiet --disable-pip-version-check
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(BUILT): pyproject.toml | $(BIN)/python
+	test -f $(STAMP) -a $(STAMP) -nt pyproject.toml || $(PIP_INSTALL) -e .
+	touch $(BUILT)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(PIP_INSTALL) -e '.[test]'
+	touch $(STAMP) $(BUILT)
 
 # `make build` rebuilds only the plans whose inputs changed; PLANS= names files or folders
 # (default plans/), BUILD_FLAGS= passes options, e.g. BUILD_FLAGS="--force -j 4 --keep-going".
-build: $(STAMP)
+build: $(BUILT)
 	$(BIN)/plangen build $(PLANS) $(BUILD_FLAGS)
 
-pdf: $(STAMP)
+pdf: $(BUILT)
 	$(BIN)/plangen build --pdf $(PLANS) $(BUILD_FLAGS)
 
-validate: $(STAMP)
+validate: $(BUILT)
 	$(BIN)/plangen validate
 
 test: $(STAMP)
@@ -44,6 +54,6 @@ clean:
 
 # `make diff OLD=HEAD~1`: output/<name>.redline.docx for every plan changed since OLD.
 .PHONY: diff
-diff: $(STAMP)
+diff: $(BUILT)
 	@test -n "$(OLD)" || { echo "usage: make diff OLD=<git revision>, e.g. make diff OLD=HEAD~1" >&2; exit 2; }
 	$(BIN)/plangen redline --since "$(OLD)"

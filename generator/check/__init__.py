@@ -17,9 +17,11 @@ page-numbers   a centred PAGE field in a header, none on page 1, appendix sectio
 appendix       "PHỤ LỤC" block, landscape section, tables with tblHeader, short rows kept whole
                (cantSplit; tall rows may break), fixed layout and cell widths equal to the grid
 file           (only) the file cannot be read as a DOCX
+unsigned       a warning, not a problem (the exit status ignores it): a blank "Số:" number,
+               a signature with no name or a placeholder ("CHỨC VỤ NGƯỜI KÝ") — a draft
 """
 from __future__ import annotations
 
-from generator.check.checker import FILE_RULE, RULES, Finding, check_docx
+from generator.check.checker import FILE_RULE, RULES, WARNING_RULES, Finding, check_docx
 
-__all__ = ["FILE_RULE", "RULES", "Finding", "check_docx"]
+__all__ = ["FILE_RULE", "RULES", "WARNING_RULES", "Finding", "check_docx"]

@@ -11,7 +11,7 @@ from typing import Callable, Iterable
 
 from generator.check import appendix_layout as appendix, body, closing, fonts, heading
 
-from generator.check import page_setup as page
+from generator.check import page_setup as page, unsigned
 from generator.check.view import Doc, open_doc
 from generator.check.reader import DocxError
 
@@ -29,6 +29,10 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("page-numbers", page.check_page_numbers),
     ("appendix", appendix.check_appendix),
 )
+# Rules whose findings are warnings: printed, but a file with only these passes.
+WARNING_RULES: tuple[tuple[str, Rule], ...] = (
+    ("unsigned", unsigned.check_unsigned),
+)
 FILE_RULE = "file"     # the id of the one finding given for a file that cannot be read
 
 
@@ -39,16 +43,22 @@ class Finding:
     path: str
     rule: str
     message: str
+    warning: bool = False
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.rule}: {self.message}"
+        kind = "warning: " if self.warning else ""
+        return f"{self.path}: {self.rule}: {kind}{self.message}"
 
 
-def check_docx(path: str | Path) -> list[Finding]:
-    """Every finding for the DOCX at ``path``, in rule order; an unreadable file gives one."""
+def check_docx(path: str | Path, warnings: bool = False) -> list[Finding]:
+    """Every finding for the DOCX at ``path``, in rule order; an unreadable file gives one.
+    With ``warnings``, the WARNING_RULES' findings follow (what ``plangen check`` prints);
+    without, the list is the departures from Decree 30 alone, empty for a conforming draft."""
     name = str(path)
     try:
         doc = open_doc(path)
     except DocxError as exc:
         return [Finding(name, FILE_RULE, str(exc))]
-    return [Finding(name, rule_id, message) for rule_id, rule in RULES for message in rule(doc)]
+    return ([Finding(name, rule_id, message) for rule_id, rule in RULES for message in rule(doc)]
+            + [Finding(name, rule_id, message, warning=True)
+               for rule_id, rule in WARNING_RULES if warnings for message in rule(doc)])

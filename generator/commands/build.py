@@ -16,8 +16,9 @@ import click
 
 from generator.build.run import Listener, Summary
 from generator.build.worker import Result
-from generator.commands.plans import in_file_order
-from generator.errors import UsageProblem
+from generator.commands.plans import (FINAL_HELP, checked_plans, given_or_default, in_file_order,
+                                     project_root)
+from generator.errors import PlangenError, UsageProblem
 from generator.folders import OUTPUT_DIR, PLANS_DIR
 
 
@@ -25,7 +26,9 @@ from generator.folders import OUTPUT_DIR, PLANS_DIR
 @click.argument("plans", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--pdf", is_flag=True, help="Also convert the DOCX files to PDF with LibreOffice.")
 @click.option("-o", "--out-dir", type=click.Path(file_okay=False, path_type=Path),
-              default=OUTPUT_DIR, show_default=True)
+              default=OUTPUT_DIR,
+              help="The folder the DOCX (and PDF) files are written to  [default: output/ "
+                   "beside plans/, also when run from inside plans/]")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Processes building at once  [default: one per core]")
 @click.option("--force", is_flag=True,
@@ -33,15 +36,21 @@ from generator.folders import OUTPUT_DIR, PLANS_DIR
                    "edited since they were built (each first copied to <file>.bak).")
 @click.option("-k", "--keep-going", is_flag=True,
               help="Build every valid plan and report every failure (default: stop at the first).")
+@click.option("--final", is_flag=True,
+              help=FINAL_HELP + " Nothing is built when any plan fails.")
 @click.pass_context
-def build_command(ctx: click.Context, plans, pdf, out_dir, jobs, force, keep_going):
+def build_command(ctx: click.Context, plans, pdf, out_dir, jobs, force, keep_going, final):
     """Render plans (default: every plan in plans/; a folder means its *.yaml) to
     OUT_DIR/<name>.docx, rebuilding only what changed since the last build."""
     from generator.build.pdf import soffice
     from generator.build.run import BuildRequest, expand, run_build
-    paths = expand(plans, PLANS_DIR)
+    paths = expand(plans) if plans else given_or_default(())     # validate's usage error
     if not paths:
         raise UsageProblem(f"no plans given and none in {PLANS_DIR}/")
+    if ctx.get_parameter_source("out_dir") is click.core.ParameterSource.DEFAULT:
+        out_dir = project_root() / OUTPUT_DIR        # beside plans/, wherever it is run from
+    if final:
+        refuse_unfinal(paths)
     if pdf:
         soffice()
     reporter = Reporter.for_terminal()
@@ -50,12 +59,27 @@ def build_command(ctx: click.Context, plans, pdf, out_dir, jobs, force, keep_goi
     ctx.exit(summary.exit_code)
 
 
+def refuse_unfinal(paths: list[Path]) -> None:
+    """Build --final: every plan passes the final gate, or nothing is built (exit 1)."""
+    outcomes = checked_plans(paths, final=True)
+    if all(o.ok for o in outcomes):
+        return
+    failed = [o for o in outcomes if not o.ok]
+    raise PlangenError([str(p) for o in failed for p in in_file_order(o.problems)]
+                       + [f"not final: {len(failed)} of {len(outcomes)} plan(s); nothing built"])
+
+
+ETA_AFTER = 3      # plans built before the bar shows an ETA: earlier it would be a guess
+
+
 class Reporter(Listener):
     def __init__(self, tty: bool):
         self.tty = tty
         self.bar = None
+        self.done = 0
         self.seen: set[str] = set()
         self.deferred: list[tuple[str, bool]] = []
+        self.failures: list[Result] = []
 
     @classmethod
     def for_terminal(cls) -> "Reporter":
@@ -64,7 +88,8 @@ class Reporter(Listener):
     def started(self, stale: int, current: int) -> None:
         if self.tty and stale:
             self.bar = click.progressbar(length=stale, label=f"building {stale} plan(s)",
-                                         show_pos=True, show_eta=True)
+                                         show_pos=True, show_eta=False,
+                                         item_show_func=lambda name: name)
             self.bar.__enter__()
 
     def built(self, result: Result) -> None:
@@ -74,11 +99,13 @@ class Reporter(Listener):
                 self.seen.add(line)
                 self._say(line, err=True)
         if result.failed:
-            self._say(f"failed {result.job.arg}", err=True)
+            self.failures.append(result)
         elif result.ok and not self.tty:
             self._say(f"wrote {result.written[0]}")
+        self.done += 1
         if self.bar is not None:
-            self.bar.update(1)
+            self.bar.show_eta = self.done >= ETA_AFTER
+            self.bar.update(1, current_item=str(result.job.arg))
 
     def converting(self, count: int) -> None:
         self._finish_bar()
@@ -90,6 +117,8 @@ class Reporter(Listener):
         self._finish_bar()
         for result in summary.pdf_failures:
             self.built(result)
+        for line in failure_lines(self.failures):
+            click.echo(line, err=True)
         if not self.tty:
             for path in summary.pdfs:
                 click.echo(f"wrote {path}")
@@ -110,6 +139,25 @@ class Reporter(Listener):
         for line, err in self.deferred:
             click.echo(line, err=err)
         self.deferred = []
+
+
+def failure_lines(failures: list[Result]) -> list[str]:
+    """One line per broken plan: a plan that failed only on another failed plan's problems
+    (a child of a broken parent) is counted under that plan, not listed."""
+    names = {str(r.job.arg) for r in failures}
+    blocked: dict[str, int] = {}
+    own = []
+    for result in failures:
+        files = {p.pos.file for p in result.problems if not p.warning and p.pos is not None}
+        causes = files - {str(result.job.arg)}
+        if files and files == causes and causes <= names:
+            for cause in causes:
+                blocked[cause] = blocked.get(cause, 0) + 1
+        else:
+            own.append(str(result.job.arg))
+    return [f"failed {name}" + (f" (and {blocked[name]} plan(s) that extend it)"
+                                if blocked.get(name) else "") for name in own] + \
+        [f"failed {name}" for name in sorted(set(blocked) - set(own))]
 
 
 def summary_line(summary: Summary) -> str:

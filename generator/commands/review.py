@@ -45,9 +45,12 @@ def diff_command(ctx: click.Context, old: str, new: str, fmt: str, color: bool |
 @click.option("-o", "--output", type=OUTPUT,
               help="The DOCX to write (default: output/<NEW's name>.redline.docx).")
 @click.option("--author", default=None, help="Author of the changes  [default: plangen]")
+@click.option("--date", "when", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]),
+              help="Date the changes YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS, UTC (the same plans "
+                   "and date give the same bytes)  [default: now]")
 @click.pass_context
 def redline_command(ctx: click.Context, old: str | None, new: str | None, since: str | None,
-                    output: Path | None, author: str | None) -> None:
+                    output: Path | None, author: str | None, when) -> None:
     """Write NEW's documents with every change from OLD as a tracked change.
 
     OLD and NEW are plan files or REV:path (read from git at that revision, parents
@@ -57,10 +60,11 @@ def redline_command(ctx: click.Context, old: str | None, new: str | None, since:
     from generator.review.redline.document import AUTHOR
     from generator.review.redline.make import default_output, redline_changed, redline_specs
     from generator.write import write_atomic
+    stamp = change_date(when)
     if since is not None:
         if old or new or output:
             raise click.UsageError("--since REV takes no OLD, NEW or --output")
-        done = redline_changed(since)
+        done = redline_changed(since, when=stamp)
         for path in done.new:
             click.echo(f"{path}: new since {since}, no redline")
         for failure in done.failed:
@@ -72,10 +76,17 @@ def redline_command(ctx: click.Context, old: str | None, new: str | None, since:
         ctx.exit(done.exit_code)
     if not (old and new):
         raise click.UsageError("give OLD and NEW, or --since REV")
-    data = redline_specs(old, new, author or AUTHOR)
+    data = redline_specs(old, new, author or AUTHOR, when=stamp)
     target = output or default_output(new)
     write_atomic(target, data)
     click.echo(f"wrote {target}")
+
+
+def change_date(when) -> str:
+    """The w:date of the redline's changes: ``when`` as given, else now (UTC, to the second)."""
+    from datetime import datetime, timezone
+    moment = when or datetime.now(timezone.utc)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @click.command("text")

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from generator.commands import OUTPUT, PLAN
-from generator.scaffold.child import child_plan
+from generator.scaffold.child import child_plan, refreshed_index
 from generator.scaffold.draft import check_target, write_new_plan
 from generator.scaffold.next_year import next_year_plan
 
@@ -20,17 +20,30 @@ from generator.scaffold.next_year import next_year_plan
 @click.option("--issuer", help="The child's issuing agency, e.g. \"Sở Xây dựng\".")
 @click.option("--next-year", "previous", type=PLAN,
               help="Roll this plan forward one year (with --extends: the new parent).")
-@click.option("-o", "--output", type=OUTPUT, required=True, help="The plan file to write.")
+@click.option("--refresh", type=PLAN,
+              help="Rewrite this child plan's index of its parent's tasks from the parent as "
+                   "it is now; nothing else in the file changes.")
+@click.option("-o", "--output", type=OUTPUT, help="The plan file to write.")
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
 def new_command(parent: Path | None, issuer: str | None,
-                previous: Path | None, output: Path, force: bool) -> None:
+                previous: Path | None, refresh: Path | None, output: Path | None,
+                force: bool) -> None:
     """Start a plan: a child of a plan (--extends PARENT --issuer NAME), or next year's
-    plan from this year's (--next-year PLAN).
+    plan from this year's (--next-year PLAN); --refresh PLAN rewrites a child plan's index
+    of its parent's tasks after the parent changed.
 
     The file validates and builds as written; lines to fill in are marked # TODO, lines to
     check # REVIEW. For a child plan, --next-year needs the parent rolled forward first
     (found by its name with the next year, e.g. phu-tan-2025.yaml) or named by --extends.
     """
+    if refresh is not None:
+        if parent or issuer or previous or output:
+            raise click.UsageError("--refresh PLAN takes no other option")
+        write_new_plan(refresh, refreshed_index(refresh), force=True)
+        click.echo(f"wrote {refresh}")
+        return
+    if output is None:
+        raise click.UsageError("give -o/--output: the plan file to write")
     if previous is None and (parent is None or issuer is None):
         raise click.UsageError("give --extends PARENT --issuer NAME, or --next-year PLAN")
     if previous is not None and issuer is not None:

@@ -7,6 +7,7 @@ from typing import Any, Iterator
 import yaml
 
 from generator.errors import Pos
+from generator.plan.inherit import IDENTITY_KEYS
 from generator.plan.model import Plan
 from generator.plan.to_model import parent_citation
 from generator.tree import Map, Seq, plain
@@ -88,14 +89,52 @@ _BlockDumper.add_representer(str, _represent_str)
 _BlockDumper.add_representer(dict, _represent_dict)
 
 
-def explain_lines(tree: Map, own_file: str) -> Iterator[str]:
-    """``path = value    file:line`` for every leaf; inherited values are marked."""
+def explain_lines(tree: Map, own_file: str, parent: Map | None = None, raw: Map | None = None,
+                  select: tuple[str, ...] = (), changed: bool = False) -> Iterator[str]:
+    """``path = value    ← file:line`` for every leaf, texts in full; inherited values are
+    marked. A value the plan's own file sets over a different inherited value is followed by
+    ``replaces <parent value>    ← parent file:line``; a task the plan drops (``raw``, the
+    file as written, says which) by ``<path> dropped``. ``select`` keeps the values whose
+    path names one of them (a task, group or part id, or a field such as ``deadline`` or
+    ``issuer.place``); ``changed`` keeps what the plan's own file sets."""
     units = tree.get("units") or {}
+    before = {path: (value, pos) for path, value, pos in _leaves(parent, "", parent.pos)} \
+        if parent is not None else {}
     for path, value, pos in _leaves(tree, "", tree.pos):
+        own = pos is not None and pos.file == own_file
+        if (changed and not own) or (select and not selected(path, select)):
+            continue
         origin = str(pos) if pos else "?"
-        mark = "" if pos is None or pos.file == own_file else "  (inherited)"
-        name = f" ({units[value]})" if _UNIT_PATH.search(path) and value in units else ""
-        yield f"{path} = {_show(value)}{name}    ← {origin}{mark}"
+        mark = "" if pos is None or own else "  (inherited)"
+        yield f"{path} = {_show(value)}{_unit(path, value, units)}    ← {origin}{mark}"
+        if own and path in before and before[path][0] != value and \
+                re.split(r"[.\[]", path, 1)[0] not in IDENTITY_KEYS:
+            old, where = before[path]
+            yield f"    replaces {_show(old)}{_unit(path, old, units)}    ← {where or '?'}"
+    for path, pos in dropped(raw):
+        if not select or selected(path, select):
+            was = next((p for key, (_, p) in before.items() if key.startswith(path + ".")), None)
+            yield f"{path} dropped    ← {pos}" + (f"  (the parent's at {was})" if was else "")
+
+
+def selected(path: str, select: tuple[str, ...]) -> bool:
+    """Whether ``path`` names one of ``select``: an id or key among its parts, or its start."""
+    parts = set(re.findall(r"[^.\[\]]+", path))
+    return any(s in parts or path == s or path.startswith((s + ".", s + "[")) for s in select)
+
+
+def dropped(raw: Map | None) -> Iterator[tuple[str, Pos | None]]:
+    """Each item the file drops (``drop: true``): its path and the position of the drop."""
+    if raw is None:
+        return
+    for path, value, pos in _leaves(raw, "", raw.pos):
+        if path.endswith(".drop") and value is True:
+            yield path[:-len(".drop")], pos
+
+
+def _unit(path: str, value: Any, units: dict) -> str:
+    return f" ({units[value]})" if _UNIT_PATH.search(path) and isinstance(value, str) \
+        and value in units else ""
 
 
 def _leaves(value: Any, path: str, pos: Pos | None):
@@ -111,7 +150,7 @@ def _leaves(value: Any, path: str, pos: Pos | None):
 
 
 def _show(value: Any) -> str:
+    """A value on one line, in full: a line break in a text shows as \\n."""
     if isinstance(value, str):
-        short = value if len(value) <= 90 else value[:87] + "…"
-        return '"' + short.replace("\n", " ") + '"'
+        return '"' + value.replace("\n", "\\n") + '"'
     return "null" if value is None else str(value).lower() if isinstance(value, bool) else str(value)

@@ -1,7 +1,8 @@
 """Roll a plan forward one year, editing its file in place and marking what to review.
 
 Moved: the year, the years in deadlines and titles that are the plan's own (years.py), the
-document's date; the number is blanked (a new document has none yet). The previous plan is
+document's month (the day left blank: a draft); the number is blanked (a new document has
+none yet). The previous plan is
 cited in the legal bases. Texts that still name the old year, the signature and the parent
 are marked ``# REVIEW``: only the author knows whether they still hold. A child plan is
 rolled onto its parent's next-year plan, which must exist first (found by its name with the
@@ -94,19 +95,17 @@ def _next_parent(loaded: LoadedPlan, output: Path, node) -> Path:
 
 
 def _roll_document(editor: Editor) -> None:
-    """A new document: no number yet; the date a year on (29 February becomes the 28th)."""
+    """A new document is a draft: no number yet, and the month a year on with the day blank
+    (printed "ngày    tháng 01 năm 2024"), so it cannot pass for a signed one."""
     number, day = editor.node(("document", "number")), editor.node(("document", "date"))
     if number is not None and number.value:
         editor.replace(number, '""')
         editor.note(("document", "number"), f"REVIEW: number blanked (was \"{number.value}\")")
     if day is not None:
         old = DocDate.parse(day.value)
-        moved = f"{old.year + 1}-{old.month:02d}"
-        if old.day is not None:
-            last = 28 if old.month == 2 and old.day == 29 else old.day
-            moved += f"-{last:02d}"
-        editor.replace(day, quoted(moved))
-        editor.note(("document", "date"), f"REVIEW: the date of signing (was {day.value})")
+        editor.replace(day, quoted(f"{old.year + 1}-{old.month:02d}"))
+        editor.note(("document", "date"),
+                    f"TODO: the day of signing, YYYY-MM-DD (was {day.value})")
 
 
 def _roll_texts(editor: Editor, year: int) -> None:

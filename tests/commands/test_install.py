@@ -145,3 +145,42 @@ def test_an_installed_plangen_names_a_schema_that_exists(installed, work):
     assert made.returncode == 0, made.stderr
     first = (work / "plans" / "child.yaml").read_text(encoding="utf-8").splitlines()[0]
     assert first == prefix + "../schema/plan.schema.json"
+
+
+def readme_block(title: str) -> list[str]:
+    """The command lines of README.md's code block after the line ``title``."""
+    lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    start = lines.index(title) + 3               # a blank line, then the fence
+    assert lines[start - 1].startswith("```"), lines[start - 1]
+    return lines[start:lines.index("```", start)]
+
+
+def test_the_readme_quick_start_runs_as_written(installed, work):
+    """The Linux block, in a folder holding only plans/: the venv and ``pip install .`` are
+    what the ``installed`` fixture made (this checkout's wheel in a new venv, placed at .venv);
+    each ``plangen`` line runs exactly as typed. The Windows block is the same commands
+    (.ci/quickstart runs the whole Linux block with the real pip in a fresh clone)."""
+    linux = readme_block("Linux and macOS:")
+    assert linux[:2] == ["python3 -m venv .venv", ".venv/bin/pip install ."]
+    windows = readme_block("Windows (PowerShell or cmd, no `make` needed):")
+    assert windows == [line.replace("python3 -m", "py -m").replace(".venv/bin/", ".venv\\Scripts\\")
+                       for line in linux]
+    (work / ".venv").symlink_to(installed.parent, target_is_directory=True)
+    env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "PYTHONHOME")}
+    for line in linux[2:]:
+        assert line.startswith(".venv/bin/plangen ")
+        done = subprocess.run(line, shell=True, cwd=work, env=env, capture_output=True, text=True)
+        assert done.returncode == 0, f"{line}: {done.stderr}"
+    assert sorted(p.name for p in (work / "output").glob("*.docx")) == \
+        sorted(f"{p.stem}.docx" for p in (work / "plans").glob("*.yaml"))
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_make_build_installs_only_what_building_needs():
+    """`make build` installs plangen alone; the test tools come with `make test` (dry runs)."""
+    def dry(target: str) -> str:
+        return subprocess.run(["make", "-n", "-B", target], cwd=ROOT, capture_output=True,
+                              text=True, check=True).stdout
+    build, test = dry("build"), dry("test")
+    assert "pip install" in build and " -e .\n" in build and "[test]" not in build
+    assert "pip install" in test and "-e '.[test]'" in test

@@ -27,12 +27,14 @@ AUTHOR = "plangen"
 
 
 def render_redline(old: Plan, new: Plan, author: str = AUTHOR,
-                   template: Path | str = DEFAULT_TEMPLATE) -> bytes:
-    """The DOCX of ``new`` with its differences from ``old`` as tracked changes by ``author``."""
+                   template: Path | str = DEFAULT_TEMPLATE, when: str | None = None) -> bytes:
+    """The DOCX of ``new`` with its differences from ``old`` as tracked changes by ``author``,
+    dated ``when`` (a w:date, ``2024-03-05T09:30:00Z``); by default midnight of ``new``'s
+    document date, so that the same plans give the same bytes."""
     sections = redline_sections(old, new)
     day = new.document.date
     stamp((e for _, elements, _ in sections for e in elements), author,
-          revision_date(date(day.year, day.month or 1, day.day or 1)))
+          when or revision_date(date(day.year, day.month or 1, day.day or 1)))
     return render_sections(new, [DocumentSection(tag, ooxml.markup(elements), page)
                                  for tag, elements, page in sections], template)
 

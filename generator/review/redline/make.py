@@ -20,10 +20,11 @@ from generator.write import write_atomic
 SUFFIX = ".redline.docx"
 
 
-def redline_specs(old: str, new: str, author: str = AUTHOR) -> bytes:
-    """The redline DOCX of ``new`` against ``old`` (files or ``REV:path``)."""
+def redline_specs(old: str, new: str, author: str = AUTHOR, when: str | None = None) -> bytes:
+    """The redline DOCX of ``new`` against ``old`` (files or ``REV:path``), changes dated
+    ``when`` (render_redline)."""
     old_plan, new_plan = open_sides(old, new)
-    return render_redline(old_plan.model, new_plan.model, author)
+    return render_redline(old_plan.model, new_plan.model, author, when=when)
 
 
 def default_output(new: str, out_dir: Path = OUTPUT_DIR) -> Path:
@@ -75,14 +76,16 @@ class Redlines:
         return max((e.exit_code for e in self.failed), default=0)
 
 
-def redline_changed(rev: str, plans_dir: Path = PLANS_DIR, out_dir: Path = OUTPUT_DIR) -> Redlines:
+def redline_changed(rev: str, plans_dir: Path = PLANS_DIR, out_dir: Path = OUTPUT_DIR,
+                    when: str | None = None) -> Redlines:
     """Write the redline of every plan changed since ``rev`` (``make diff OLD=REV``)."""
     plans, done = changed_plans(rev, plans_dir), Redlines()
     done.new = plans[1]
     for path in plans[0]:
         target = out_dir / f"{path.stem}{SUFFIX}"
         try:
-            write_atomic(target, redline_specs(f"{rev}:./{path.as_posix()}", str(path)))
+            write_atomic(target, redline_specs(f"{rev}:./{path.as_posix()}", str(path),
+                                                when=when))
             done.written.append(target)
         except PlangenError as e:
             done.failed.append(e)

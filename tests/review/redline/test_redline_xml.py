@@ -103,14 +103,39 @@ def test_an_old_only_decision_is_deleted_whole(tmp_path):
     assert "QUYẾT ĐỊNH:" in texts(root.xpath("//w:del", namespaces=W))
 
 
-def test_two_runs_of_the_command_write_the_same_file(tmp_path):
+def redline_dates(path) -> set[str]:
+    root = document_xml(path.read_bytes())
+    marks = root.iter(f"{{{W['w']}}}ins", f"{{{W['w']}}}del")
+    return {m.get(f"{{{W['w']}}}date") for m in marks}
+
+
+def test_two_runs_of_the_command_with_a_date_write_the_same_file(tmp_path):
     outputs = []
     for name in ("a.docx", "b.docx"):
         result = invoke(redline_command, str(PLANS / "an-giang-2023.yaml"),
-                        str(PLANS / "an-giang-so-xay-dung-2023.yaml"), "-o", str(tmp_path / name))
+                        str(PLANS / "an-giang-so-xay-dung-2023.yaml"), "-o", str(tmp_path / name),
+                        "--date", "2024-03-05T09:30:00")
         assert result.exit_code == 0, result.stderr
         outputs.append((tmp_path / name).read_bytes())
     assert outputs[0] == outputs[1]
+    assert redline_dates(tmp_path / "a.docx") == {"2024-03-05T09:30:00Z"}
+
+
+def test_the_command_dates_the_changes_now_unless_told(tmp_path):
+    """The time of the change, not the plan's document date (2023-02-06)."""
+    from datetime import datetime, timezone
+    before = datetime.now(timezone.utc).replace(microsecond=0)
+    result = invoke(redline_command, str(PLANS / "an-giang-2023.yaml"),
+                    str(PLANS / "an-giang-so-xay-dung-2023.yaml"), "-o", str(tmp_path / "r.docx"))
+    after = datetime.now(timezone.utc)
+    assert result.exit_code == 0, result.stderr
+    [stamp] = redline_dates(tmp_path / "r.docx")
+    when = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+    assert before <= when <= after
+    day = invoke(redline_command, str(PLANS / "an-giang-2023.yaml"),
+                 str(PLANS / "an-giang-so-xay-dung-2023.yaml"), "-o", str(tmp_path / "d.docx"),
+                 "--date", "2024-03-05")
+    assert day.exit_code == 0 and redline_dates(tmp_path / "d.docx") == {"2024-03-05T00:00:00Z"}
 
 
 def test_a_block_only_the_new_plan_has_is_inserted_whole_and_one_it_lost_deleted(tmp_path):
