@@ -34,6 +34,7 @@ class Problem:
     message: str
     task: str | None = None
     warning: bool = False
+    answered: bool = False      # a warning the plan already answered (deadline_reason:)
 
     def __str__(self) -> str:
         where = f"{self.pos}: " if self.pos else ""

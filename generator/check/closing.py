@@ -17,7 +17,7 @@ def check_closing_block(doc: Doc) -> Iterator[str]:
     13–14 pt signature side."""
     found = []
     for block in doc.blocks:
-        hit = _recipients(block) if block.tag == w("tbl") else None
+        hit = recipients_block(block) if block.tag == w("tbl") else None
         if hit:
             found.append((block, hit))
     if not found:
@@ -27,7 +27,7 @@ def check_closing_block(doc: Doc) -> Iterator[str]:
         yield from _signature(doc, tbl, col)
 
 
-def _recipients(tbl: etree._Element) -> tuple[int, Line] | None:
+def recipients_block(tbl: etree._Element) -> tuple[int, Line] | None:
     """(column, line) of the "Nơi nhận" label in ``tbl``, None when it has none."""
     for col in range(column_count(tbl)):
         for line in column_lines(tbl, col):

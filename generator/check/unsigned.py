@@ -10,7 +10,7 @@ import re
 import unicodedata
 from typing import Iterator
 
-from generator.check.closing import _recipients
+from generator.check.closing import recipients_block
 from generator.check.expect import is_upper, quote
 from generator.check.heading import NUMBER
 from generator.check.view import Doc, column_count, column_lines, is_empty
@@ -29,7 +29,7 @@ def check_unsigned(doc: Doc) -> Iterator[str]:
             if match and not match["n"]:
                 yield f"the number is blank ({quote(line.norm)}): a draft, not yet issued"
     for block in doc.blocks:
-        hit = _recipients(block) if block.tag == w("tbl") else None
+        hit = recipients_block(block) if block.tag == w("tbl") else None
         if hit:
             yield from _signer(block, hit[0])
 

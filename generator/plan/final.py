@@ -21,8 +21,6 @@ from generator.tree import Map
 MARK = re.compile(r"(?:^|\s)#.*?\b(REVIEW|TODO|FIXME)\b")
 # Words of a scaffold's placeholder signer ("CHỨC VỤ NGƯỜI KÝ", "Họ và tên người ký").
 SIGNER_PLACEHOLDERS = ("người ký", "họ và tên", "chức vụ", "todo", "…", "...", "xxx")
-# A warning the author has answered (a deadline_reason given, rules.py) is no longer open.
-ACCEPTED = "; accepted because:"
 
 
 def final_problems(loaded: LoadedPlan) -> list[Problem]:
@@ -42,7 +40,7 @@ def final_problems(loaded: LoadedPlan) -> list[Problem]:
     signature = document.get("signature") if document is amendment else None
     found += _signer(signature if isinstance(signature, Map) else tree["signature"])
     found += [Problem(p.pos, f"{p.message} (--final allows no warnings)", p.task)
-              for p in loaded.warnings if ACCEPTED not in p.message]
+              for p in loaded.warnings if not p.answered]
     return sorted(found, key=lambda p: p.pos or Pos("", 0, 0))
 
 

@@ -205,7 +205,8 @@ def _deadlines(tree: Map, tasks: list[Map]) -> list[Problem]:
                 because = f"; accepted because: {reason}" if reason else \
                     " (if that is meant, say why with deadline_reason:)"
                 problems.append(Problem(where, f"deadline '{parsed.text}' falls before the plan year "
-                                               f"{tree['year']}{because}", task.get("id"), warning=True))
+                                               f"{tree['year']}{because}", task.get("id"), warning=True,
+                                        answered=bool(reason)))
     return problems
 
 
@@ -266,7 +267,8 @@ def _not_later_than_parent(tree: Map, tasks: list[Map], parent: Map) -> list[Pro
                 message += f"; accepted because: {reason}"
             else:
                 message += "; to keep it, give the reason with deadline_reason:"
-            problems.append(Problem(task.where("deadline"), message, task.get("id"), warning=bool(reason)))
+            problems.append(Problem(task.where("deadline"), message, task.get("id"),
+                                    warning=bool(reason), answered=bool(reason)))
     return problems
 
 
