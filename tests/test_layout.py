@@ -11,7 +11,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "generator"
 # Each floor may import from the floors below it, never from one above or beside it.
 FLOORS = [
     {"commands"},
-    {"build", "review", "scaffold"},
+    {"ingest"},                         # the importer reuses review's alignment and scaffold's writer
+    {"build", "review", "scaffold", "track"},
     {"render"},
     {"plan"},
     {"basics"},
