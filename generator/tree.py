@@ -89,7 +89,8 @@ def enclosing_task(root: Any, path: Iterable) -> str | None:
     for step in path:
         if prev == "tasks" and isinstance(node, list) and isinstance(step, int) and step < len(node):
             item = node[step]
-            if isinstance(item, dict) and isinstance(item.get("id"), str):
+            if isinstance(item, dict) and isinstance(item.get("id"), str) and \
+                    item.get("kind") != "group":        # a sub-group written among tasks
                 found = item["id"]
         try:
             node = node[step]

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from generator.errors import PlanError, Pos, Problem
 from generator.plan.load import load_file
+from generator.plan.schema import is_group
 from generator.tree import Map, Seq, deep_copy
 
 IDENTITY_KEYS = frozenset({"extends", "cite_parent", "reconstructed", "issuer", "document",
@@ -115,7 +116,8 @@ def _elsewhere(problem: Problem, parent: Map) -> Problem:
                     continue
                 if item.get("id") == item_id:
                     return trail, items.where(n)
-                named = trail + [f"{key[:-1]} '{item.get('id')}'"] if key != "tasks" else trail
+                holder = "group" if is_group(item) else key[:-1]    # a sub-group among tasks
+                named = trail + [f"{holder} '{item.get('id')}'"] if holder != "task" else trail
                 hit = walk(item, named)
                 if hit:
                     return hit

@@ -38,10 +38,12 @@ _CHECKS: dict[str, dict] = {
 _SHARED: dict[int, str] = {id(obj): name for name, obj in (
     ("task", schema.TASK), ("part", schema.PART), ("column", schema.COLUMN),
     ("paragraph", schema.PARAGRAPH), ("basis", schema.BASIS), ("cell", schema.CELL),
-    ("units", schema.UNITS), ("deadline", schema.DEADLINE), ("id", schema.ID))}
+    ("units", schema.UNITS), ("deadline", schema.DEADLINE), ("id", schema.ID),
+    *((f"group-{d}", schema.group_schema(d)) for d in range(1, 5)),
+    *((f"sub-group-{d}", schema.task_list(d)["schema"]["oneof_schema"][1]) for d in range(1, 5)))}
 _SOURCE = schema.__name__.replace(".", "/") + ".py"
 _HANDLED = {"type", "required", "nullable", "regex", "allowed", "min", "max", "minlength",
-            "maxlength", "schema", "keysrules", "valuesrules", "check_with"}
+            "maxlength", "schema", "keysrules", "valuesrules", "check_with", "oneof_schema"}
 
 
 class _Converter:
@@ -81,6 +83,8 @@ class _Converter:
         out.update(self._checks(rule, types))
         if "schema" in rule:
             out.update(self._inner(rule["schema"], types, partial))
+        if "oneof_schema" in rule:      # the alternatives exclude each other (a task, a sub-group)
+            out["anyOf"] = [self.mapping(one, partial) for one in rule["oneof_schema"]]
         if "keysrules" in rule:
             out["propertyNames"] = self.rule(rule["keysrules"], False)
         if "valuesrules" in rule:

@@ -11,7 +11,7 @@ from typing import Iterator
 from generator.plan import deadlines
 from generator.errors import Pos, Problem
 from generator.page import LANDSCAPE_TEXT_WIDTH_MM
-from generator.plan.schema import UNIT_FIELDS
+from generator.plan.schema import UNIT_FIELDS, is_group
 from generator.tree import Map, Seq
 from generator.plan.validate import invisible, visible
 from generator.plan.xmlchars import NOT_XML
@@ -26,13 +26,14 @@ def iter_items(tree: Map) -> Iterator[tuple[str, Map, Seq, int]]:
 
 
 def walk_items(holder: Map) -> Iterator[tuple[str, Map, Seq, int]]:
-    """The items under ``holder``, depth first, in document order."""
+    """The items under ``holder``, depth first, in document order. A sub-group written in a
+    ``tasks:`` list (``kind: group``) comes as a "groups" item, in its place among the tasks."""
     for key in ("parts", "groups", "tasks", "sections", "paragraphs", "articles"):
         items = holder.get(key)
         if isinstance(items, Seq):
             for n, item in enumerate(items):
                 if isinstance(item, Map):
-                    yield key, item, items, n
+                    yield "groups" if key == "tasks" and is_group(item) else key, item, items, n
                     yield from walk_items(item)
 
 
@@ -142,16 +143,19 @@ def _layouts(tree: Map) -> list[Problem]:
             if key == "tasks" and isinstance(item.get("span"), Map):
                 problems += _span(item, fields, name)
             if key == "tasks" and item.get("merge_up"):
-                problems += _merge_up(item, n)
+                problems += _merge_up(item, items, n)
     return problems
 
 
-def _merge_up(task: Map, index: int) -> list[Problem]:
+def _merge_up(task: Map, items: Seq, index: int) -> list[Problem]:
     """A cell can only continue the cell of the task right above it, and holds nothing itself."""
     where = task.where("merge_up")
     if index == 0:
         return [Problem(where, "merge_up on the first task of its group: there is no cell above",
                         task.get("id"))]
+    if is_group(items[index - 1]):
+        return [Problem(where, f"merge_up right after the sub-group '{items[index - 1].get('id')}': "
+                               "the row above is not a task of this list", task.get("id"))]
     given = [f for f in task["merge_up"] if task.get(f) not in (None, "", [])]
     if given:
         return [Problem(where, f"'{given[0]}' merges with the cell above and must be left out here",

@@ -5,6 +5,8 @@ messages point at whichever file wrote the offending value.
 """
 from __future__ import annotations
 
+import functools
+
 from generator.plan.dates import DocDate
 
 ID = {"type": "string", "regex": r"[a-z0-9][a-z0-9_.-]*"}
@@ -53,17 +55,39 @@ TASK = {
 }
 
 
-def _group(depth: int) -> dict:
+GROUP_KIND = "group"    # ``kind: group`` marks a sub-group written among a list's tasks
+
+
+def is_group(item) -> bool:
+    """Whether an entry of a ``tasks:`` list is a sub-group (``kind: group``), not a task."""
+    return isinstance(item, dict) and item.get("kind") == GROUP_KIND
+
+
+@functools.cache
+def group_schema(depth: int) -> dict:
+    """A group at ``depth`` (1 under a part), with sub-groups down to depth 4."""
     schema = {
         "id": {**ID, "required": True},
+        "kind": {"type": "string", "allowed": [GROUP_KIND]},
         "title": REQUIRED_TEXT,
         "number": TEXT,
-        "tasks": {"type": "list", "schema": {"type": "dict", "schema": TASK}},
+        "tasks": task_list(depth + 1),
         **CONTROL,
     }
     if depth < 4:
-        schema["groups"] = {"type": "list", "schema": {"type": "dict", "schema": _group(depth + 1)}}
+        schema["groups"] = {"type": "list", "schema": {"type": "dict", "schema": group_schema(depth + 1)}}
     return schema
+
+
+@functools.cache
+def task_list(depth: int) -> dict:
+    """A ``tasks:`` list whose groups are at ``depth``: tasks, and sub-groups written where they
+    print (``kind: group``) while the depth allows them."""
+    if depth > 4:
+        return {"type": "list", "schema": {"type": "dict", "schema": TASK}}
+    sub_group = {**group_schema(depth),
+                 "kind": {"type": "string", "required": True, "allowed": [GROUP_KIND]}}
+    return {"type": "list", "schema": {"type": "dict", "oneof_schema": [TASK, sub_group]}}
 
 
 COLUMN = {"field": {"type": "string", "required": True, "allowed": list(COLUMN_FIELDS)},
@@ -75,8 +99,8 @@ PART = {
     "title": TEXT,
     "layout": ID,
     "stt_continues": {"type": "boolean"},
-    "groups": {"type": "list", "schema": {"type": "dict", "schema": _group(1)}},
-    "tasks": {"type": "list", "schema": {"type": "dict", "schema": TASK}},
+    "groups": {"type": "list", "schema": {"type": "dict", "schema": group_schema(1)}},
+    "tasks": task_list(1),
     **CONTROL,
 }
 

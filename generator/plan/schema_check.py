@@ -208,6 +208,12 @@ def _check_with(name: Any) -> Check:
     return lambda value: problem(value) is None
 
 
+def _oneof_schema(schemas: Any) -> Check:
+    """Exactly one of the sub-schemas accepts the mapping (a task, or a sub-group)."""
+    alternatives = [_schema(one) for one in schemas]
+    return lambda value: sum(1 for check in alternatives if check(value)) == 1
+
+
 _RULES: dict[str, Callable[[Any], Check]] = {
     "regex": _regex,
     "allowed": _allowed,
@@ -219,4 +225,5 @@ _RULES: dict[str, Callable[[Any], Check]] = {
     "keysrules": _each(lambda mapping: mapping),        # iterating a dict yields its keys
     "valuesrules": _each(lambda mapping: mapping.values()),
     "check_with": _check_with,
+    "oneof_schema": _oneof_schema,
 }

@@ -12,7 +12,7 @@ from generator.plan.identity import DOC_TYPE_NAMES, doc_code, doc_date, doc_type
 from generator.plan.model import (Amended, Amendment, Appendix, Article, Cell, Column, Decision,
                     Document, Group, Issuer, Layout, Paragraph, Part, Plan, PlanBody, Section,
                     Signature, Span, Task)
-from generator.plan.schema import COLUMN_FIELDS, UNIT_FIELDS
+from generator.plan.schema import COLUMN_FIELDS, UNIT_FIELDS, is_group
 from generator.plan.dates import DocDate
 
 _ROMANS = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
@@ -203,19 +203,21 @@ class _Numberer:
         self.numbering, self.units, self.year, self.stt = numbering, units, year, stt
 
     def items(self, holder: dict, level: int, prefix: tuple[str, ...]) -> tuple:
-        """The holder's sub-groups and tasks, numbered, in the order their lists are written:
-        ``tasks:`` before ``groups:`` prints the tasks first (a merged plan keeps the order of
-        the file that first wrote each list). In outline numbering the sub-groups and tasks of
-        a holder count in one sequence, as the originals print them: sub-groups 1 and 2, then
+        """The holder's sub-groups and tasks, numbered, in the order they are written: a
+        ``tasks:`` list prints its tasks and sub-groups (``kind: group``) interleaved as listed,
+        and ``tasks:`` before ``groups:`` prints the tasks first (a merged plan keeps the order
+        of the file that first wrote each list). In outline numbering the sub-groups and tasks
+        of a holder count in one sequence, as the originals print them: task 1, sub-group 2,
         task 3."""
         out: list[Any] = []
         outline = self.numbering["tasks"] == "outline"
         counts = {"groups": 0, "tasks": 0}
         for key in [k for k in holder if k in counts]:
             for item in holder.get(key) or []:
-                counts[key] += 1
-                n = counts["groups"] + counts["tasks"] if outline else counts[key]
-                out.append(self._group(item, n, level, prefix) if key == "groups" else
+                kind = "groups" if key == "groups" or is_group(item) else "tasks"
+                counts[kind] += 1
+                n = counts["groups"] + counts["tasks"] if outline else counts[kind]
+                out.append(self._group(item, n, level, prefix) if kind == "groups" else
                            self._numbered_task(item, n, counts["tasks"], prefix))
         return tuple(out)
 

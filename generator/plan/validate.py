@@ -12,7 +12,7 @@ import unicodedata
 from typing import Any
 
 from generator.errors import Problem
-from generator.plan.schema import CHECKS, ID, SCHEMA, UNIT_ID
+from generator.plan.schema import CHECKS, ID, SCHEMA, UNIT_ID, is_group
 from generator.plan.schema_check import accepts
 from generator.tree import enclosing_task, position
 
@@ -92,8 +92,11 @@ def _suggest(key, holder_path) -> list[str]:
 
 
 def _leaves(errors):
+    from cerberus import errors as cerr
     for e in errors:
-        if e.is_group_error and e.child_errors:
+        if e.code == cerr.ONEOF.code:     # a tasks: entry: a task, or a sub-group (kind: group)
+            yield from _leaves(e.definitions_errors.get(1 if is_group(e.value) else 0, []))
+        elif e.is_group_error and e.child_errors:
             yield from _leaves(e.child_errors)
         elif not e.is_group_error:
             yield e
@@ -224,9 +227,15 @@ def _allowed_keys(path: tuple) -> list[str]:
         if isinstance(step, int):
             continue
         rule = node.get(step, {}) if isinstance(node, dict) else {}
-        node = rule.get("schema", {})
-        if isinstance(node, dict) and node.get("type") == "dict" and "schema" in node:
-            node = node["schema"]
-    if isinstance(node, dict) and "schema" in node and isinstance(node["schema"], dict):
-        node = node["schema"]
+        node = _keys_of(rule.get("schema", {}))
+    node = _keys_of(node)
     return [k for k in node if isinstance(node.get(k), dict)] if isinstance(node, dict) else []
+
+
+def _keys_of(node):
+    """The mapping of keys under a rule: its ``schema``, or every alternative's keys together."""
+    if isinstance(node, dict) and node.get("type") == "dict" and "oneof_schema" in node:
+        return {key: rule for one in node["oneof_schema"] for key, rule in one.items()}
+    if isinstance(node, dict) and "schema" in node and isinstance(node["schema"], dict):
+        return node["schema"]
+    return node
