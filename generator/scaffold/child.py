@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.plan.model import Group, Plan
+from generator.plan.schema import is_group
 from generator.scaffold.draft import Draft, NewPlanError, extends_value, load, modeline, quoted
 from generator.plan.workspace import Workspace
 from generator.tree import Map
@@ -225,8 +226,8 @@ def _holder(item: Map, depth: int, labels: dict[str, str], units: dict[str, str]
     out = [f"{pad}- id: {item['id']}{_label(labels, item['id'])}"]
     if item.get("tasks"):
         out.append(f"{pad}  tasks:")
-        for task in item["tasks"]:
-            out += _task(task, depth + 2, labels, units)
+        for task in item["tasks"]:      # a sub-group written among the tasks stays in its place
+            out += (_holder if is_group(task) else _task)(task, depth + 2, labels, units)
     if item.get("groups"):
         out.append(f"{pad}  groups:")
         for group in item["groups"]:

@@ -188,3 +188,34 @@ def test_the_header_follows_decree_30_for_the_kind_of_issuer(plans, parent, issu
     text = (plans / "child.yaml").read_text(encoding="utf-8")
     assert "người ký" not in text.casefold() and "chức vụ" not in text.casefold()
     assert dated.startswith(f"{place}, ngày      tháng ")
+
+
+SUB_GROUP = '''            - id: nhom-kiem-tra
+              kind: group
+              title: "Nhóm kiểm tra"
+              tasks:
+                - {id: kt-a, content: "Kiểm tra A", lead: vp_ubnd_tinh, deadline: "Quý II/{{ year }}"}
+            - id: kh-kiem-tra-tinh
+'''
+
+
+def test_the_index_keeps_a_sub_group_among_the_tasks_where_the_parent_writes_it(plans):
+    """Task, sub-group, task in the parent: the index lists them in that order, nested as the
+    parent writes them, and uncommented it is a no-op override (the sub-group by id alone)."""
+    parent = plans / "an-giang-2023.yaml"
+    parent.write_text(parent.read_text(encoding="utf-8").replace(
+        "            - id: kh-kiem-tra-tinh\n", SUB_GROUP, 1), encoding="utf-8")
+    assert new("--extends", "plans/an-giang-2023.yaml", "--issuer", "Sở Xây dựng",
+               "-o", "plans/child.yaml").exit_code == 0
+    text = (plans / "child.yaml").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    at = next(n for n, line in enumerate(lines) if "- id: nhom-kiem-tra" in line)
+    assert lines[at] == "#             - id: nhom-kiem-tra  # 1. Nhóm kiểm tra"
+    assert lines[at - 1].startswith("#             - {id: lay-y-kien-dgtd-tthc,")
+    assert lines[at + 1:at + 3] == [
+        "#               tasks:",
+        '#                 - {id: kt-a, lead: [vp_ubnd_tinh], deadline: "Quý II/{{ year }}"}  # 1. Kiểm tra A']
+    assert lines[at + 3].startswith("#             - {id: kh-kiem-tra-tinh,")
+    (plans / "live.yaml").write_text(live_index(text), encoding="utf-8")
+    loaded = validates_and_builds(plans / "live.yaml")
+    assert loaded.model.appendix == Workspace().load(plans / "child.yaml").model.appendix
