@@ -49,7 +49,7 @@ class Move:
     task: TaskRef             # as in the new plan
     old_part: str             # the part id it was in
     old_place: str
-    old_after: str | None     # the id of the task before it, None when first
+    old_after: str | None     # the id of the task or sub-group before it, None when first
     new_after: str | None
 
 

@@ -20,7 +20,8 @@ from generator.review.tasks import task_changes, value_change
 
 @dataclass(frozen=True)
 class _Placed:
-    """A task with where it sits: part, chain of groups, and the task before it there."""
+    """A task with where it sits: part, chain of groups, and the item (task or sub-group)
+    before it in its list."""
 
     task: Task
     part: str
@@ -125,6 +126,7 @@ def _walk(items, part: str, groups: tuple[str, ...], place: str, number_field: s
             label = f"{item.number}. {item.title}"
             _walk(item.items, part, groups + (item.id,),
                   f"{place} › {label}" if place else label, number_field, out)
+            after = item.id         # a task written after a sub-group follows the sub-group
             continue
         number = " ".join(item.cell(number_field))
         content = item.cell("content")[0] if item.cell("content") else ""

@@ -329,6 +329,8 @@ class _Parts:
         place = self.before[task_id]
         if new_after in self.before:
             where = f"đến sau {self.before[new_after].cite()}"
+        elif new_after in self.groups_before:       # right after a sub-group of its list
+            where = f"đến sau {self.groups_before[new_after]} {ANNEX}"
         else:
             holder = self.after[task_id].holder()
             where = f"lên đầu {holder} {ANNEX}" if holder else f"lên đầu {ANNEX}"
