@@ -1,13 +1,16 @@
 """``plangen diff`` and the amendment on a ``tasks:`` list that holds a sub-group among its
 tasks: a reordered list is the fewest task moves, each placed after the item (task or
 sub-group) it now follows."""
+from generator.plan.workspace import Workspace
 from generator.review.amend.clauses import word
+from generator.review.redline.document import render_redline
 from generator.review.compare import diff_plans
 from generator.review.diff import diff_specs
 from generator.review.sources import open_sides
 
 from ..render.test_mixed_order import MIXED
 from .conftest import edit
+from .redline.conftest import W, document_xml, texts
 
 PROVINCE, MOVED = "plans/province.yaml", "plans/moved.yaml"
 GROUP = MIXED[MIXED.index("        - id: nhom-giua"):MIXED.index("        - id: tong-hop")]
@@ -50,3 +53,24 @@ def test_a_task_moved_after_the_sub_group_follows_the_sub_group(plans_dir):
     assert (move.task.id, move.old_after, move.new_after) == ("bao-cao", None, "nhom-giua")
     assert amendment(plans_dir) == ["Chuyển nội dung tại Stt 1 Phần 2 Phụ lục kèm theo Kế hoạch "
                                     "đến sau Mục I Phần 2 Phụ lục kèm theo Kế hoạch."]
+
+
+def test_the_redline_prints_the_new_order_and_tracks_the_renumbering(plans_dir):
+    """The rows come in the new order, the sub-group's rows among them unmarked; the moved
+    task's Stt and those of the sub-group's tasks are tracked as changed words."""
+    reordered(plans_dir, lambda text: text.replace(GROUP + TONG_HOP, TONG_HOP + GROUP))
+    workspace = Workspace()
+    root = document_xml(render_redline(workspace.load(plans_dir / "province.yaml").model,
+                                       workspace.load(plans_dir / "moved.yaml").model))
+    table = root.xpath("//w:tbl[.//w:t[contains(., 'Báo cáo định kỳ')]]", namespaces=W)[-1]
+    rows = table.xpath("w:tr", namespaces=W)[1:]
+    assert [(texts(tr.xpath(".//w:del", namespaces=W)), texts(tr.xpath(".//w:ins", namespaces=W)),
+             _content(texts(tr.xpath("w:tc", namespaces=W)))) for tr in rows] == [
+        ([], [], "Báo cáo định kỳ"), (["4"], ["2"], "Tổng hợp kết quả"),
+        ([], [], "Nhóm viết giữa hai nhiệm vụ"), (["2"], ["3"], "Nhiệm vụ trong nhóm"),
+        (["3"], ["4"], "Nhiệm vụ thứ hai trong nhóm")]
+
+
+def _content(cells: list[str]) -> str:
+    """A task row's content cell (the third), or a group row's title (the second)."""
+    return cells[2] if len(cells) > 2 else cells[1]
