@@ -90,7 +90,7 @@ def enclosing_task(root: Any, path: Iterable) -> str | None:
         if prev == "tasks" and isinstance(node, list) and isinstance(step, int) and step < len(node):
             item = node[step]
             if isinstance(item, dict) and isinstance(item.get("id"), str) and \
-                    item.get("kind") != "group":        # a sub-group written among tasks
+                    "kind" not in item:         # a sub-group written among tasks (kind: group)
                 found = item["id"]
         try:
             node = node[step]

@@ -12,7 +12,7 @@ import unicodedata
 from typing import Any
 
 from generator.errors import Problem
-from generator.plan.schema import CHECKS, ID, SCHEMA, UNIT_ID, is_group
+from generator.plan.schema import CHECKS, ID, SCHEMA, UNIT_ID, group_schema
 from generator.plan.schema_check import accepts
 from generator.tree import enclosing_task, position
 
@@ -88,14 +88,16 @@ def _at(tree, path):
 
 
 def _suggest(key, holder_path) -> list[str]:
-    return difflib.get_close_matches(visible(str(key)), _allowed_keys(holder_path), n=1, cutoff=0.75)
+    allowed = [k for k in _allowed_keys(holder_path) if k != key]   # of the other kind of entry
+    return difflib.get_close_matches(visible(str(key)), allowed, n=1, cutoff=0.75)
 
 
 def _leaves(errors):
     from cerberus import errors as cerr
     for e in errors:
-        if e.code == cerr.ONEOF.code:     # a tasks: entry: a task, or a sub-group (kind: group)
-            yield from _leaves(e.definitions_errors.get(1 if is_group(e.value) else 0, []))
+        if e.code == cerr.ONEOF.code:     # a tasks: entry: a task, or a sub-group (kind: ...)
+            sub_group = isinstance(e.value, dict) and "kind" in e.value
+            yield from _leaves(e.definitions_errors.get(1 if sub_group else 0, []))
         elif e.is_group_error and e.child_errors:
             yield from _leaves(e.child_errors)
         elif not e.is_group_error:
@@ -180,6 +182,8 @@ def _unknown(key: str, e, tree: dict, path: tuple) -> str:
     if hidden and visible(key) in _allowed_keys(path[:-1]):
         return (f"the key '{visible(key)}' holds the invisible character {_code(hidden[0])} "
                 f"at position {key.index(hidden[0]) + 1}: delete it")
+    if len(path) > 2 and path[-3] == "tasks" and key in group_schema(1):
+        return f"unknown key '{key}' in a task: a sub-group written among tasks says 'kind: group'"
     hint = _suggest(key, path[:-1])
     if hint:
         return f"unknown key '{visible(key)}'; did you mean '{hint[0]}'?"

@@ -18,6 +18,18 @@ PLANS = sorted((ROOT / "plans").glob("*.yaml"))
 TREES = [Resolver().resolve(p).tree for p in PLANS]
 
 
+def _with_a_sub_group_among_tasks(tree):
+    """A plan whose first group's tasks: list holds a sub-group between two tasks."""
+    tree = copy.deepcopy(tree)
+    tasks = tree["appendix"]["parts"][0]["groups"][0]["tasks"]
+    tasks.insert(1, {"id": "nhom-giua", "kind": "group", "title": "Nhóm",
+                     "tasks": [{"id": "viec-giua", "content": "Việc"}]})
+    return tree
+
+
+TREES.append(_with_a_sub_group_among_tasks(TREES[0]))
+
+
 def cerberus_errors(tree) -> list:
     validator = validate._validator()
     validator.validate(tree)
@@ -36,7 +48,7 @@ def test_every_real_plan_takes_the_fast_path():
 
 
 VALUES = st.one_of(st.none(), st.booleans(), st.integers(-5, 3000), st.sampled_from(
-    ["", "x", "QĐ", "2023-02-30", "2023-01-18", "parent", "vp_ubnd_tinh", "Bad Id", "12", "abc$"]),
+    ["", "x", "group", "QĐ", "2023-02-30", "2023-01-18", "parent", "vp_ubnd_tinh", "Bad Id", "12", "abc$"]),
     st.lists(st.sampled_from(["x", "vp_ubnd_tinh", ""]), max_size=2),
     st.dictionaries(st.sampled_from(["id", "text", "cite", "zzz"]), st.sampled_from(["a", "parent"]),
                     max_size=2))
@@ -65,7 +77,7 @@ def mutated(draw):
         if action == "delete" and isinstance(holder, dict):
             del holder[path[-1]]
         elif action == "add" and isinstance(holder, dict):
-            holder[draw(st.sampled_from(["zzz", "id", "drop", "nullable"]))] = draw(VALUES)
+            holder[draw(st.sampled_from(["zzz", "id", "drop", "nullable", "kind", "title"]))] = draw(VALUES)
         else:
             holder[path[-1]] = draw(VALUES)
     return tree
