@@ -124,3 +124,36 @@ def test_a_child_may_write_only_its_changes(validator):
     whole = copy.deepcopy(child)                     # a list without ids is written whole
     whole["appendix"]["layouts"] = {"tasks8": {"columns": [{"field": "stt"}]}}
     assert errors(validator, whole)
+
+
+def _with_sub_group(data, **extra):
+    tasks = data["appendix"]["parts"][0]["groups"][0]["tasks"]
+    tasks.insert(1, {"id": "nhom-giua", "kind": "group", "title": "Nhóm", **extra,
+                     "tasks": [{"id": "viec-giua", "content": "Việc"}]})
+
+
+def test_a_sub_group_among_tasks_passes_both_and_its_mistakes_fail_both(validator):
+    assert errors(validator, _mutated(_with_sub_group)) == []
+    assert validate_tree(copy.deepcopy(_mutated(_with_sub_group))) == []
+    for bad in ({"kind": "grup"}, {"content": "Việc"}, {"title": ""}):
+        data = _mutated(lambda d: _with_sub_group(d, **bad))
+        assert errors(validator, data), bad
+        assert validate_tree(copy.deepcopy(data)), bad
+    untitled = _mutated(_with_sub_group)
+    del untitled["appendix"]["parts"][0]["groups"][0]["tasks"][1]["title"]
+    assert errors(validator, untitled) and validate_tree(copy.deepcopy(untitled))
+
+
+def test_a_child_overrides_a_sub_group_by_id_alone(validator):
+    child = {
+        "extends": "an-giang-2023.yaml",
+        "issuer": {"name": "SỞ A", "full": "Sở A", "abbr": "SA", "place": "An Giang"},
+        "document": {"number": "", "date": "2023-02"},
+        "signature": {"lines": ["GIÁM ĐỐC"], "name": "Nguyễn Văn A"},
+        "appendix": {"parts": [{"id": "kiem-soat", "groups": [{"id": "kiem-soat-chi-dao", "tasks": [
+            {"id": "nhom-giua", "title": "Nhóm mới", "tasks": [{"id": "viec-giua", "drop": True}]},
+            {"id": "nhom-moi", "kind": "group", "after": "nhom-giua", "title": "Nhóm",
+             "tasks": [{"id": "x", "content": "Việc"}]},
+        ]}]}]},
+    }
+    assert errors(validator, child) == []
