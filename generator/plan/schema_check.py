@@ -209,9 +209,16 @@ def _check_with(name: Any) -> Check:
 
 
 def _oneof_schema(schemas: Any) -> Check:
-    """Exactly one of the sub-schemas accepts the mapping (a task, or a sub-group)."""
-    alternatives = [_schema(one) for one in schemas]
-    return lambda value: sum(1 for check in alternatives if check(value)) == 1
+    """Exactly one of the sub-schemas accepts the mapping (a task, or a sub-group). An
+    alternative whose required keys are not all there is out without a look at the values."""
+    alternatives = [(frozenset(k for k, rules in one.items() if rules.get("required") is True),
+                     _schema(one)) for one in schemas]
+
+    def check(value: Any) -> bool:
+        keys = value.keys() if isinstance(value, dict) else ()
+        return sum(1 for required, accepted in alternatives
+                   if required <= keys and accepted(value)) == 1
+    return check
 
 
 _RULES: dict[str, Callable[[Any], Check]] = {
