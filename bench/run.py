@@ -1,7 +1,8 @@
 """Benchmarks for issue 17: plangen's goals as ratios to anchors measured in the same run.
 
-    .venv/bin/python bench/run.py                  # everything (about 5 minutes on 2 cores)
+    .venv/bin/python bench/run.py                  # everything (about 3 minutes on 2 cores)
     .venv/bin/python bench/run.py --quick          # fewer repetitions, no nation tree (~1.5 min)
+    .venv/bin/python bench/run.py --quick --skip-pdf   # ~30 s, for iterating
     .venv/bin/python bench/run.py --skip-nation    # full repetitions, without the 3,355 plans
     .venv/bin/python bench/run.py --skip-pdf       # without LibreOffice
 
