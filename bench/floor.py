@@ -4,11 +4,16 @@ The floor of one document is the least work that gives its bytes: serialising th
 document.xml tree with lxml, and zipping it with the package's other parts. It leaves out
 everything a renderer has to do first (reading the plan, building the tree), so
 ``ours ÷ floor`` says how much a build spends beyond writing the file out.
+
+The floor *process* (``write`` below) is the same work as a whole program, the anchor of
+issue 17's "≤ 2× the floor process": start Python, import lxml, read the finished package's
+members (bench/anchors.py extracts them), parse document.xml, serialise it, zip, write.
+
+    .venv/bin/python bench/floor.py write PARTS_DIR OUT.docx
 """
 from __future__ import annotations
 
 import io
-import subprocess
 import sys
 import time
 import zipfile
@@ -19,6 +24,19 @@ from lxml import etree
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 COMPRESS_LEVEL = 6
+
+
+def write_package(parts_dir: Path, out: Path) -> None:
+    """The floor process: parse and serialise document.xml, zip every member as plangen does."""
+    parts = {p.relative_to(parts_dir).as_posix(): p.read_bytes()
+             for p in sorted(parts_dir.rglob("*")) if p.is_file()}
+    root = etree.fromstring(parts["word/document.xml"])
+    parts["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                                standalone=True)
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), data,
+                             compress_type=zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL)
 
 
 def floor_seconds(docx: Path, repeat: int = 3) -> float:
@@ -72,6 +90,7 @@ def mean_floor(docx_files: list[Path]) -> float:
 
 def fresh_render_seconds(plan: Path, repeat: int = 3) -> tuple[float, float]:
     """render_seconds of one plan, each pass in a new process: nothing cached from before."""
+    import subprocess
     best = (float("inf"), float("inf"))
     for _ in range(repeat):
         run = subprocess.run([sys.executable, __file__, str(plan)], capture_output=True,
@@ -83,4 +102,7 @@ def fresh_render_seconds(plan: Path, repeat: int = 3) -> tuple[float, float]:
 
 
 if __name__ == "__main__":
-    print(*render_seconds([Path(sys.argv[1])]))
+    if len(sys.argv) == 4 and sys.argv[1] == "write":
+        write_package(Path(sys.argv[2]), Path(sys.argv[3]))
+    else:
+        print(*render_seconds([Path(sys.argv[1])]))

@@ -48,15 +48,23 @@ def environment() -> dict:
     return env
 
 
-def plangen(*args: str | Path, cwd: Path = ROOT, sample: bool = False) -> Run:
+def plangen(*args: str | Path, cwd: Path = ROOT, sample: bool = False,
+            env: dict | None = None) -> Run:
     """``plangen ARGS`` in a fresh process, timed from spawn to exit (start-up included).
 
-    ``sample`` also follows the summed RSS of the process tree (it costs some CPU).
+    ``sample`` also follows the summed RSS of the process tree (it costs some CPU); ``env``
+    adds to the environment (PLANGEN_CACHE_DIR, say).
     """
+    return run([str(PLANGEN), *map(str, args)], cwd=cwd, sample=sample, env=env)
+
+
+def run(cmd: list[str | Path], cwd: Path = ROOT, sample: bool = False,
+        env: dict | None = None) -> Run:
+    """Any command, measured as ``plangen`` is: the same wrapper, so anchors compare fairly."""
     with tempfile.TemporaryDirectory() as work:
         report = Path(work, "report.json")
-        cmd = [sys.executable, "-c", _WRAPPER, str(report), str(PLANGEN), *map(str, args)]
-        proc = subprocess.Popen(cmd, cwd=cwd, env=environment())
+        wrapped = [sys.executable, "-c", _WRAPPER, str(report), *map(str, cmd)]
+        proc = subprocess.Popen(wrapped, cwd=cwd, env={**environment(), **(env or {})})
         total = _sample_tree_rss(proc) if sample else 0.0
         proc.wait()
         data = json.loads(report.read_text())
