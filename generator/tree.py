@@ -10,17 +10,46 @@ from typing import Any, Iterable
 
 from generator.errors import Pos
 
+# Structural sharing between a parent and its children (issue 17): a child's resolved tree
+# holds its parent's subtrees wherever the child changes nothing (no copy), and each stage
+# leaves a note on a node it has finished with, which the next plan that holds the same node
+# reads instead of walking it again:
+#   accepted   the schema check that passed it (schema_check), or, on an evaluated node, the
+#              character check that found it clean (rules)
+#   evaluated  on a resolved node: its evaluated copy and the placeholder values that copy
+#              depends on (placeholders)
+#   built      on an evaluated task: the model object built from it and what else that used
+#              (to_model)
+# A note is only ever a cache: a node is never changed once built, and every note is checked
+# against what it depended on. tests/plan/test_sharing.py builds children both ways.
+_SHARING = [True]
+
+
+def sharing() -> bool:
+    """Whether stages reuse a parent's work on shared subtrees (off: every child from scratch)."""
+    return _SHARING[0]
+
+
+def set_sharing(on: bool) -> None:
+    _SHARING[0] = on
+
 
 class Map(dict):
     """A mapping with the position of itself, of each key and of each value."""
 
-    __slots__ = ("pos", "key_pos", "val_pos")
+    __slots__ = ("pos", "key_pos", "val_pos", "accepted", "evaluated", "built")
 
     def __init__(self, *args, pos: Pos | None = None, **kw):
         super().__init__(*args, **kw)
         self.pos = pos
         self.key_pos: dict[str, Pos] = {}
         self.val_pos: dict[str, Pos] = {}
+        self.accepted = self.evaluated = self.built = None
+
+    def __reduce__(self):
+        """Copies and pickles carry values and positions, never the notes: a copy is made to
+        be changed, and a note is only true of the node it was written on."""
+        return _map, (dict(self), self.pos, self.key_pos, self.val_pos)
 
     def set(self, key: str, value: Any, key_pos: Pos | None, val_pos: Pos | None) -> None:
         self[key] = value
@@ -48,13 +77,17 @@ class Map(dict):
 class Seq(list):
     """A list with its own position and the position of each item."""
 
-    __slots__ = ("pos", "item_pos")
+    __slots__ = ("pos", "item_pos", "accepted", "evaluated", "built")
 
     def __init__(self, items: Iterable = (), pos: Pos | None = None,
                  item_pos: Iterable[Pos | None] = ()):
         super().__init__(items)
         self.pos = pos
         self.item_pos: list[Pos | None] = list(item_pos)
+        self.accepted = self.evaluated = self.built = None
+
+    def __reduce__(self):
+        return Seq, (list(self), self.pos, self.item_pos)
 
     def where(self, index: int) -> Pos | None:
         if 0 <= index < len(self.item_pos) and self.item_pos[index] is not None:
@@ -64,6 +97,12 @@ class Seq(list):
     def add(self, value: Any, pos: Pos | None) -> None:
         self.append(value)
         self.item_pos.append(pos)
+
+
+def _map(values: dict, pos: Pos | None, key_pos: dict, val_pos: dict) -> Map:
+    out = Map(values, pos=pos)
+    out.key_pos, out.val_pos = key_pos, val_pos
+    return out
 
 
 def position(root: Any, path: Iterable) -> Pos | None:

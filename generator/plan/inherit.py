@@ -14,7 +14,7 @@ from pathlib import Path
 from generator.errors import PlanError, Pos, Problem
 from generator.plan.load import load_file
 from generator.plan.schema import is_group
-from generator.tree import Map, Seq, deep_copy
+from generator.tree import Map, Seq, deep_copy, sharing
 
 IDENTITY_KEYS = frozenset({"extends", "cite_parent", "reconstructed", "issuer", "document",
                            "decision", "signature", "recipients", "amendment", "amendments"})
@@ -88,11 +88,14 @@ class Resolver:
 
 
 def merge_plan(parent: Map, child: Map, problems: list[Problem]) -> Map:
-    """The child's plan: parent's inheritable keys, then the child's keys merged over them."""
+    """The child's plan: parent's inheritable keys, then the child's keys merged over them.
+
+    What the child does not change is the parent's own subtree, not a copy (see tree.py)."""
     out = Map(pos=child.pos)
+    share = sharing()
     for key in parent:
         if key not in IDENTITY_KEYS and key not in NEVER_INHERITED:
-            out.copy_from(parent, key, deep_copy(parent[key]))
+            out.copy_from(parent, key, parent[key] if share else deep_copy(parent[key]))
     found: list[Problem] = []
     for key, value in child.items():
         merged = _merge(key, out[key], value, found) if key in out else strip_controls(value, found)

@@ -15,6 +15,10 @@ Each rule dict is compiled once, on first use, into a closure with its constrain
 is one call rather than a lookup of every rule by name. A false answer and an exception mean
 the same ("not sure"), so a constraint that would make the rule raise compiles to a check
 that fails on the values the rule would have raised on.
+
+A mapping or list of a plan tree that a check accepted keeps that check as its ``accepted``
+note (tree.py): a child plan holds its parent's subtrees themselves, so checking the child
+walks only what the child changed.
 """
 from __future__ import annotations
 
@@ -22,6 +26,7 @@ import re
 from typing import Any, Callable
 
 from generator.plan.schema import CHECKS, SCHEMA
+from generator.tree import Map, Seq
 
 Check = Callable[[Any], bool]
 
@@ -62,11 +67,18 @@ def _mapping(schema: Any) -> Check:
     def check(document: Any) -> bool:
         if not isinstance(document, dict):
             return False
+        node = document.__class__ is Map
+        if node and document.accepted is check:
+            return True
         for key, value in document.items():
             value_check = checks.get(key)
             if value_check is None or not value_check(value):
                 return False
-        return required <= document.keys()
+        if not required <= document.keys():
+            return False
+        if node:
+            document.accepted = check
+        return True
     return check
 
 
@@ -149,10 +161,15 @@ def _schema(schema: Any) -> Check:
     def check(value: Any) -> bool:
         nonlocal items, mapping
         if isinstance(value, list):
+            node = value.__class__ is Seq
+            if node and value.accepted is check:
+                return True
             items = items or _built(_value, schema)
             for item in value:
                 if not items(item):
                     return False
+            if node:
+                value.accepted = check
             return True
         if isinstance(value, dict):
             mapping = mapping or _built(_mapping, schema)
