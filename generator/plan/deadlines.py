@@ -8,6 +8,7 @@ with its parent's.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -100,7 +101,21 @@ _EXAMPLES = {"Trư": "Trước ngày 15/02/2023", "Thá": "Tháng 01/2023", "th�
 
 
 def parse(text: str, plan_year: int) -> Deadline:
-    """The deadline written as ``text``; DeadlineError when it names an impossible date."""
+    """The deadline written as ``text``; DeadlineError when it names an impossible date.
+
+    Remembered: a tree's children inherit most deadlines, and each is parsed for the rules,
+    for the comparison with the parent and for the model (a Deadline is immutable)."""
+    if type(text) is str and type(plan_year) is int:
+        return _remembered(text, plan_year)
+    return _parse(text, plan_year)
+
+
+@functools.lru_cache(maxsize=8192)
+def _remembered(text: str, plan_year: int) -> Deadline:
+    return _parse(text, plan_year)
+
+
+def _parse(text: str, plan_year: int) -> Deadline:
     written = text.strip()
     for kind, pattern, latest in _COMPILED:
         m = pattern.match(written)

@@ -372,20 +372,78 @@ def _not_text(value, context: dict) -> str:
 
 def evaluate_tree(value: Any, context: dict, problems: list[Problem],
                   pos: Pos | None = None, task: str | None = None) -> Any:
-    """A copy of the tree with every placeholder evaluated (each value exactly once)."""
-    if isinstance(value, Map):
-        if "content" in value and isinstance(value.get("id"), str):
-            task = value["id"]
-        return value.with_values({key: evaluate_tree(item, context, problems, value.where(key), task)
-                                  for key, item in value.items()})
-    if isinstance(value, Seq):
-        return Seq([evaluate_tree(v, context, problems, value.where(n), task)
-                    for n, v in enumerate(value)], value.pos, value.item_pos)
+    """A copy of the tree with every placeholder evaluated (each value exactly once).
+
+    A mapping or list evaluated without a problem keeps its copy as its ``evaluated`` note
+    (tree.py), with the placeholder values the copy depends on; a child plan holds most of its
+    parent's subtrees, and where those values are the child's too (``{{ year }}``, and text
+    with no placeholder at all) it takes the parent's copy instead of building its own."""
+    return _evaluate(value, context, problems, pos, task)[0]
+
+
+_NOTHING: dict = {}         # the values a text without placeholders depends on
+_ALL = "*"                  # a text only Jinja evaluates depends on the whole context
+_MISSING = object()
+
+
+def _evaluate(value: Any, context: dict, problems: list[Problem], pos: Pos | None,
+              task: str | None) -> tuple[Any, dict]:
+    """The evaluated value and {placeholder name: the value it had} for what it depends on."""
+    is_map = isinstance(value, Map)
+    if is_map or isinstance(value, Seq):
+        note = value.evaluated
+        if note is not None and _holds(note[1], context):
+            return note
+        before, depends = len(problems), _NOTHING
+        if is_map:
+            if "content" in value and isinstance(value.get("id"), str):
+                task = value["id"]
+            values = {}
+            for key, item in value.items():
+                values[key], more = _evaluate(item, context, problems, value.where(key), task)
+                if more:
+                    depends = more if depends is _NOTHING else {**depends, **more}
+            out = value.with_values(values)
+        else:
+            items = []
+            for n, item in enumerate(value):
+                done, more = _evaluate(item, context, problems, value.where(n), task)
+                items.append(done)
+                if more:
+                    depends = more if depends is _NOTHING else {**depends, **more}
+            out = Seq(items, value.pos, value.item_pos)
+        if len(problems) == before and note is None:
+            value.evaluated = (out, depends)
+        return out, depends
     if isinstance(value, str):
-        if "{" not in value:                     # most text: no placeholder possible
-            return value
+        if "{" not in value or not has_placeholder(value):     # most text: no placeholder
+            return value, _NOTHING
+        plain = _plain_names(value, context)
+        if plain is not None:
+            return plain, {name: _named(context, name) for name in _NAME.findall(value)}
         text, problem = render_text(value, context, pos)
         if problem:
             problems.append(Problem(problem.pos, problem.message, task))
-        return text
+        return text, {_ALL: context}
+    return value, _NOTHING
+
+
+def _named(context: dict, name: str) -> Any:
+    """The value ``name`` has in ``context``, looked up as _plain_names does."""
+    if name == _ALL:
+        return context
+    value: Any = context
+    for step in name.split("."):
+        if not isinstance(value, dict) or step not in value or hasattr(dict, step):
+            return _MISSING
+        value = value[step]
     return value
+
+
+def _holds(depends: dict, context: dict) -> bool:
+    """Whether every value in ``depends`` is the same (type and value) in ``context``."""
+    for name, value in depends.items():
+        now = _named(context, name)
+        if now is not value and (type(now) is not type(value) or now != value):
+            return False
+    return True

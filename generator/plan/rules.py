@@ -215,9 +215,16 @@ def _deadlines(tree: Map, tasks: list[Map]) -> list[Problem]:
 
 
 def _characters(tree: Map) -> list[Problem]:
+    """Text a DOCX cannot store. A mapping or list found clean keeps this check as its
+    ``accepted`` note (tree.py): a child holds most of its parent's evaluated subtrees."""
     problems: list[Problem] = []
 
     def walk(value, pos, task):
+        node = isinstance(value, (Map, Seq))
+        if node:
+            if value.accepted is _characters:
+                return
+            before = len(problems)
         if isinstance(value, Map):
             task = value.get("id") if "content" in value and isinstance(value.get("id"), str) else task
             for k, v in value.items():
@@ -230,6 +237,8 @@ def _characters(tree: Map) -> list[Problem]:
             if m:
                 problems.append(Problem(pos, f"text holds the character U+{ord(m[0]):04X}, "
                                              "which a DOCX cannot store: delete it", task))
+        if node and len(problems) == before:
+            value.accepted = _characters
     walk(tree, tree.pos, None)
     return problems
 
