@@ -14,6 +14,7 @@ from generator.plan.model import (Amended, Amendment, Appendix, Article, Cell, C
                     Signature, Span, Task)
 from generator.plan.schema import COLUMN_FIELDS, UNIT_FIELDS, is_group
 from generator.plan.dates import DocDate
+from generator.tree import Map
 
 _ROMANS = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
            (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
@@ -175,9 +176,7 @@ def _paragraphs(items: list) -> tuple[Paragraph, ...]:
 
 def _appendix(data: dict, document: Document, issuer, units: dict,
               amendments: tuple[Amended, ...] = ()) -> Appendix:
-    layouts = {name: Layout(name, tuple(Column(c["field"], c["label"], float(c["width"]))
-                                        for c in lay["columns"]), lay.get("split_rows", True))
-               for name, lay in data["layouts"].items()}
+    layouts = {name: _layout(name, lay) for name, lay in data["layouts"].items()}
     numbering = {"parts": "arabic", "groups": "roman", "tasks": "flat", **(data.get("numbering") or {})}
     attached = data.get("attached") or (f"(Kèm theo {document.type_name} số {document.code} "
                                         f"{document.date.long()} của {issuer.full}"
@@ -194,6 +193,18 @@ def _appendix(data: dict, document: Document, issuer, units: dict,
                           numberer.items(part, 1, ())))
         stt = numberer.stt
     return Appendix(title=data["title"], attached=attached, parts=tuple(parts))
+
+
+def _layout(name: str, lay: dict) -> Layout:
+    """A layout; kept as the ``built`` note of an evaluated layout a child shares (tree.py)."""
+    note = lay.built if lay.__class__ is Map else None
+    if note is not None and note.id == name:
+        return note
+    layout = Layout(name, tuple(Column(c["field"], c["label"], float(c["width"]))
+                                for c in lay["columns"]), lay.get("split_rows", True))
+    if lay.__class__ is Map and note is None:
+        lay.built = layout
+    return layout
 
 
 class _Numberer:
@@ -237,18 +248,34 @@ class _Numberer:
                                  "number": (task.get("number") or number,)})
 
     def _task(self, data: dict, computed: dict[str, Cell]) -> Task:
+        """A child plan holds most of its parent's evaluated tasks (tree.py): what was built
+        from one is kept as its ``built`` note, (year, the unit names it used, the parts that
+        do not depend on the numbering, the last Task), and taken again while the year and
+        those unit names are the same; the Task itself too when its numbers are the same."""
+        note = data.built if data.__class__ is Map else None
+        if note is not None and note[0] == self.year and \
+                all(self.units.get(unit) == name for unit, name in note[1]):
+            fixed, last = note[2], note[3]
+            if last.cells.items() >= computed.items():
+                return last
+        else:
+            used: list[tuple[str, str]] = []
+            span = data.get("span")
+            fixed = (self._cells(data, used), _deadline(data.get("deadline"), self.year),
+                     Span(span["from"], span["to"], _cell(span["text"])) if span else None,
+                     tuple(self._cells(row, used) for row in data.get("rows") or ()),
+                     frozenset(data.get("merge_up") or ()))
+            note = (self.year, tuple(used), fixed) if data.__class__ is Map else None
         cells = dict(computed)
-        cells.update(self._cells(data))
-        span = data.get("span")
-        return Task(
-            id=data["id"], cells=cells,
-            deadline=_deadline(data.get("deadline"), self.year),
-            span=Span(span["from"], span["to"], _cell(span["text"])) if span else None,
-            rows=tuple(self._cells(row) for row in data.get("rows") or ()),
-            merge_up=frozenset(data.get("merge_up") or ()),
-        )
+        cells.update(fixed[0])
+        task = Task(id=data["id"], cells=cells, deadline=fixed[1], span=fixed[2], rows=fixed[3],
+                    merge_up=fixed[4])
+        if note is not None and data.built is None:
+            data.built = note + (task,)
+        return task
 
-    def _cells(self, data: dict) -> dict[str, Cell]:
+    def _cells(self, data: dict, used: list[tuple[str, str]]) -> dict[str, Cell]:
+        """The cells written in ``data``; each unit id looked up is added to ``used``."""
         cells = {}
         for name in COLUMN_FIELDS:
             if name not in data or name in ("stt", "stt2", "number"):
@@ -257,6 +284,7 @@ class _Numberer:
             if name in UNIT_FIELDS:
                 ids = value if isinstance(value, list) else [value]
                 cells[name] = ("; ".join(self.units[i] for i in ids),) if ids else ()
+                used += ((i, self.units[i]) for i in ids)
             else:
                 cells[name] = _cell(value)
         return cells
