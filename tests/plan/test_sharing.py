@@ -1,0 +1,184 @@
+"""A child that shares its parent's subtrees gives what a child built from scratch gives.
+
+tree.py: a child's merged plan holds its parent's unchanged subtrees themselves, and the
+schema check, the placeholders, the character check and the model builder read the notes the
+parent's run left on them instead of walking them again. Here random children (overrides,
+drops, additions, renamed units, other issuers, mistakes of every stage) are loaded both ways
+(after their parent and a sibling in one workspace, and with sharing off in a fresh one) and
+must give the same model, the same tree and the same problems with the same positions.
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.errors import PlanError
+from generator.plan.load import load_file
+from generator.plan.workspace import Workspace
+from generator.tree import Map, Seq, plain, set_sharing, sharing
+
+from ..conftest import ROOT, TREE, examples
+
+PARENTS = {"province": TREE / "province.yaml", "an-giang": ROOT / "plans" / "an-giang-2023.yaml",
+           "soc-trang": ROOT / "plans" / "soc-trang-2024.yaml"}
+
+
+def _slots(path: Path) -> list[tuple[tuple, str]]:
+    """Each task of a plan: (its holders as ((list, id), …), its id), in document order."""
+    out = []
+
+    def walk(holder, where):
+        for key in ("parts", "groups", "tasks"):
+            for item in holder.get(key) or []:
+                if key == "tasks" and "kind" not in item:
+                    out.append((where, item["id"]))
+                else:
+                    walk(item, where + (("groups" if key == "tasks" else key, item["id"]),))
+    walk(load_file(path)["appendix"], ())
+    return out
+
+
+SLOTS = {name: _slots(path) for name, path in PARENTS.items()}
+UNITS = {name: list(load_file(path).get("units") or {}) for name, path in PARENTS.items()}
+
+# Values a child may write: good ones, and mistakes (each found by another stage)
+CONTENTS = ("Nội dung riêng của {{ issuer.short }} năm {{ year }}", "Nội dung năm {{ year }}",
+            "Nội dung không có chỗ trống", "{{ issuer.full | upper }}",
+            "{% for x in [1, 2] %}{{ x }}{% endfor %}")
+BAD_CONTENTS = ("{{ khong_co }}", "Chữ \x01 lạ", "{{ issuer }}")
+DEADLINES = ("Trước ngày 10/01/{{ year }}", "Thường xuyên", "Hàng quý", "Theo yêu cầu")
+BAD_DEADLINES = ("Tháng 13/2023", "31/12/2025", "30/02/2023")
+@st.composite
+def changes(draw, parent: str, stem: str):
+    """A child's text: an issuer, units (one of the parent's maybe renamed), and changes to
+    tasks (fields overridden, some dropped, one added, a mistake now and then)."""
+    wrong = draw(st.booleans())             # whether this child may hold mistakes
+    contents = CONTENTS + (BAD_CONTENTS if wrong else ())
+    deadlines = DEADLINES + (BAD_DEADLINES if wrong else ())
+    own_unit = f"{stem}_don_vi"
+    units = {own_unit: f"Đơn vị {{{{ issuer.short }}}} {stem}"}
+    if UNITS[parent] and draw(st.booleans()):
+        units[draw(st.sampled_from(UNITS[parent]))] = "Đơn vị đổi tên"
+    leads = UNITS[parent] + [own_unit] + (["khong_co_don_vi"] if wrong else [])
+    nested: dict = {}
+    for where, task_id in SLOTS[parent]:
+        roll = draw(st.integers(0, 15))
+        if roll >= 4:
+            continue
+        change: dict = {"id": task_id}
+        if roll == 0:
+            change["drop"] = True
+        elif roll == 1:
+            change["lead"] = draw(st.sampled_from(leads))
+        elif roll == 2:
+            change["deadline"] = draw(st.sampled_from(deadlines))
+        else:
+            field = draw(st.sampled_from(("content", "result") + (("lea", "lead") if wrong else ())))
+            change[field] = 5 if field == "lead" else draw(st.sampled_from(contents))
+        holder = nested
+        for key, item_id in where:
+            holder = holder.setdefault(key, {}).setdefault(item_id, {"id": item_id})
+        holder.setdefault("tasks", []).append(change)
+    if draw(st.booleans()):
+        where, anchor = draw(st.sampled_from(SLOTS[parent]))
+        holder = nested
+        for key, item_id in where:
+            holder = holder.setdefault(key, {}).setdefault(item_id, {"id": item_id})
+        holder.setdefault("tasks", []).append(
+            {"id": f"{stem}-them", "after": anchor, "content": draw(st.sampled_from(contents)),
+             "lead": own_unit, "deadline": draw(st.sampled_from(deadlines))})
+
+    def lists(holder):
+        out = {k: v for k, v in holder.items() if k != "groups"}
+        if "groups" in holder:
+            out["groups"] = [lists(g) for g in holder["groups"].values()]
+        return out
+    short = draw(st.sampled_from(("UBND tỉnh", f"Sở {stem}")))
+    return {"issuer": {"name": [f"SỞ {stem.upper()}"], "full": f"Sở {stem}", "short": short,
+                       "abbr": "SXD", "place": "An Giang"},
+            "document": {"number": "", "type": "KH", "date": "2023-02-10"},
+            "units": units,
+            "appendix": {"parts": [lists(p) for p in nested.get("parts", {}).values()]},
+            "signature": {"lines": ["GIÁM ĐỐC"], "name": "Nguyễn Văn A"}}
+
+
+@st.composite
+def families(draw):
+    parent = draw(st.sampled_from(sorted(PARENTS)))
+    return (parent, draw(changes(parent, "chi")), draw(changes(parent, "em")),
+            draw(changes(parent, "chau")))
+
+
+def _write(folder: Path, name: str, extends: str, data: dict) -> Path:
+    path = folder / f"{name}.yaml"
+    path.write_text(yaml.dump({"extends": extends, **data}, allow_unicode=True, sort_keys=False),
+                    encoding="utf-8")
+    return path
+
+
+def _outcome(workspace: Workspace, path: Path):
+    try:
+        loaded = workspace.load(path)
+    except PlanError as e:
+        return "refused", e.problems
+    return "loaded", loaded.model, loaded.warnings, plain(loaded.tree), _positions(loaded.tree)
+
+
+def _positions(value):
+    """Every position of a tree, in order (plain() drops them)."""
+    if isinstance(value, Map):
+        return (value.pos, value.key_pos, value.val_pos, [_positions(v) for v in value.values()])
+    if isinstance(value, Seq):
+        return (value.pos, value.item_pos, [_positions(v) for v in value])
+    return None
+
+
+@contextmanager
+def _from_scratch():
+    before = sharing()
+    set_sharing(False)
+    try:
+        yield
+    finally:
+        set_sharing(before)
+
+
+@settings(max_examples=examples(30), suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(family=families())
+def test_shared_and_from_scratch_children_agree(tmp_path_factory, family):
+    name, child, sibling, grandchild = family
+    folder = tmp_path_factory.mktemp("plans")
+    parent = folder / "parent.yaml"
+    parent.write_bytes(PARENTS[name].read_bytes())
+    paths = [_write(folder, "sibling", "parent.yaml", sibling),
+             _write(folder, "child", "parent.yaml", child),
+             _write(folder, "grandchild", "child.yaml", grandchild)]
+    shared = Workspace()
+    assert _outcome(shared, parent)[0] == "loaded"
+    got = [_outcome(shared, path) for path in paths]
+    with _from_scratch():
+        alone = [_outcome(Workspace(), path) for path in paths]
+    assert got == alone
+
+
+def test_shared_subtrees_are_the_parents():
+    """The sharing the test above compares is really there: a child with one change holds
+    its parent's other subtrees, evaluated copies and built tasks themselves."""
+    folder = TREE
+    workspace = Workspace()
+    parent = workspace.load(folder / "province.yaml")
+    child = workspace.load(folder / "department.yaml")
+    resolved = workspace.resolver.resolve(folder / "department.yaml").tree
+    theirs = workspace.resolver.resolve(folder / "province.yaml").tree
+    assert resolved["appendix"]["layouts"] is theirs["appendix"]["layouts"]
+    layout = parent.model.appendix.parts[0].layout
+    assert child.model.appendix.parts[0].layout is layout
+    with _from_scratch():
+        alone = Workspace()
+        alone.load(folder / "province.yaml")
+        again = alone.load(folder / "department.yaml")
+    assert again.model == child.model and again.model.appendix.parts[0].layout is not layout
