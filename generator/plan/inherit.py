@@ -144,10 +144,13 @@ def _merge(key: str, old, new, problems: list[Problem]):
 
 
 def _merge_map(old: Map, new: Map, problems: list[Problem]) -> Map:
-    out = Map(pos=new.pos)
-    for key in old:
-        if key not in NEVER_INHERITED:
-            out.copy_from(old, key)
+    out = Map(old, pos=new.pos)         # old's values and positions, the child's over them
+    out.key_pos, out.val_pos = dict(old.key_pos), dict(old.val_pos)
+    for key in NEVER_INHERITED:
+        if key in out:
+            del out[key]
+            out.key_pos.pop(key, None)
+            out.val_pos.pop(key, None)
     for key, value in new.items():
         if key in CONTROL_KEYS:
             continue

@@ -389,6 +389,8 @@ _MISSING = object()
 def _evaluate(value: Any, context: dict, problems: list[Problem], pos: Pos | None,
               task: str | None) -> tuple[Any, dict]:
     """The evaluated value and {placeholder name: the value it had} for what it depends on."""
+    if value.__class__ is str:                  # the most common value first
+        return _evaluate_text(value, context, problems, pos, task)
     is_map = isinstance(value, Map)
     if is_map or isinstance(value, Seq):
         note = value.evaluated
@@ -416,16 +418,21 @@ def _evaluate(value: Any, context: dict, problems: list[Problem], pos: Pos | Non
             value.evaluated = (out, depends)
         return out, depends
     if isinstance(value, str):
-        if "{" not in value or not has_placeholder(value):     # most text: no placeholder
-            return value, _NOTHING
-        plain = _plain_names(value, context)
-        if plain is not None:
-            return plain, {name: _named(context, name) for name in _NAME.findall(value)}
-        text, problem = render_text(value, context, pos)
-        if problem:
-            problems.append(Problem(problem.pos, problem.message, task))
-        return text, {_ALL: context}
+        return _evaluate_text(value, context, problems, pos, task)
     return value, _NOTHING
+
+
+def _evaluate_text(value: str, context: dict, problems: list[Problem], pos: Pos | None,
+                   task: str | None) -> tuple[str, dict]:
+    if "{" not in value or not has_placeholder(value):     # most text: no placeholder
+        return value, _NOTHING
+    plain = _plain_names(value, context)
+    if plain is not None:
+        return plain, {name: _named(context, name) for name in _NAME.findall(value)}
+    text, problem = render_text(value, context, pos)
+    if problem:
+        problems.append(Problem(problem.pos, problem.message, task))
+    return text, {_ALL: context}
 
 
 def _named(context: dict, name: str) -> Any:

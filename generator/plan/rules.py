@@ -219,27 +219,28 @@ def _characters(tree: Map) -> list[Problem]:
     ``accepted`` note (tree.py): a child holds most of its parent's evaluated subtrees."""
     problems: list[Problem] = []
 
-    def walk(value, pos, task):
-        node = isinstance(value, (Map, Seq))
-        if node:
-            if value.accepted is _characters:
-                return
-            before = len(problems)
+    def walk(value, holder, key, task):
+        """``value`` is ``holder[key]``; its position is looked up only for a problem."""
+        if isinstance(value, str):
+            m = NOT_XML.search(value)
+            if m:
+                problems.append(Problem(holder.where(key) if holder is not None else tree.pos,
+                                        f"text holds the character U+{ord(m[0]):04X}, "
+                                        "which a DOCX cannot store: delete it", task))
+            return
+        if not isinstance(value, (Map, Seq)) or value.accepted is _characters:
+            return
+        before = len(problems)
         if isinstance(value, Map):
             task = value.get("id") if "content" in value and isinstance(value.get("id"), str) else task
             for k, v in value.items():
-                walk(v, value.where(k), task)
-        elif isinstance(value, Seq):
+                walk(v, value, k, task)
+        else:
             for n, v in enumerate(value):
-                walk(v, value.where(n), task)
-        elif isinstance(value, str):
-            m = NOT_XML.search(value)
-            if m:
-                problems.append(Problem(pos, f"text holds the character U+{ord(m[0]):04X}, "
-                                             "which a DOCX cannot store: delete it", task))
-        if node and len(problems) == before:
+                walk(v, value, n, task)
+        if len(problems) == before:
             value.accepted = _characters
-    walk(tree, tree.pos, None)
+    walk(tree, None, None, None)
     return problems
 
 
