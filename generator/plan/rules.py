@@ -28,13 +28,20 @@ def iter_items(tree: Map) -> Iterator[tuple[str, Map, Seq, int]]:
 def walk_items(holder: Map) -> Iterator[tuple[str, Map, Seq, int]]:
     """The items under ``holder``, depth first, in document order. A sub-group written in a
     ``tasks:`` list (``kind: group``) comes as a "groups" item, in its place among the tasks."""
+    found: list[tuple[str, Map, Seq, int]] = []
+    _collect(holder, found)
+    return iter(found)
+
+
+def _collect(holder: Map, found: list) -> None:
+    """walk_items into a list (a recursive generator costs a frame per level per item)."""
     for key in ("parts", "groups", "tasks", "sections", "paragraphs", "articles"):
         items = holder.get(key)
         if isinstance(items, Seq):
             for n, item in enumerate(items):
                 if isinstance(item, Map):
-                    yield "groups" if key == "tasks" and is_group(item) else key, item, items, n
-                    yield from walk_items(item)
+                    found.append(("groups" if key == "tasks" and is_group(item) else key, item, items, n))
+                    _collect(item, found)
 
 
 def iter_tasks(tree: Map) -> Iterator[Map]:

@@ -253,8 +253,7 @@ class _Numberer:
         do not depend on the numbering, the last Task), and taken again while the year and
         those unit names are the same; the Task itself too when its numbers are the same."""
         note = data.built if data.__class__ is Map else None
-        if note is not None and note[0] == self.year and \
-                all(self.units.get(unit) == name for unit, name in note[1]):
+        if note is not None and note[0] == self.year and self._same_units(note[1]):
             fixed, last = note[2], note[3]
             if last.cells.items() >= computed.items():
                 return last
@@ -273,6 +272,13 @@ class _Numberer:
         if note is not None and data.built is None:
             data.built = note + (task,)
         return task
+
+    def _same_units(self, used: tuple[tuple[str, str], ...]) -> bool:
+        units = self.units
+        for unit, name in used:
+            if units.get(unit) != name:
+                return False
+        return True
 
     def _cells(self, data: dict, used: list[tuple[str, str]]) -> dict[str, Cell]:
         """The cells written in ``data``; each unit id looked up is added to ``used``."""
