@@ -62,10 +62,13 @@ class Map(dict):
         return self.val_pos.get(key) or self.key_pos.get(key) or self.pos
 
     def with_values(self, values: dict) -> "Map":
-        """A Map of ``values`` (the same keys, in order) with this one's positions."""
+        """A Map of ``values`` (the same keys, in order) with this one's positions.
+
+        The position tables are shared, not copied (a tree is never changed once built:
+        inherit.py makes its own tables for the mappings it merges)."""
         out = Map(values, pos=self.pos)
-        out.key_pos = dict(self.key_pos)
-        out.val_pos = dict(self.val_pos)
+        out.key_pos = self.key_pos
+        out.val_pos = self.val_pos
         return out
 
     def copy_from(self, other: "Map", key: str, value: Any | None = None) -> None:
