@@ -168,8 +168,11 @@ def _merge_list(old: Seq, new: Seq, problems: list[Problem]) -> Seq:
     """The parent's items with the child's changes applied in the child's order.
 
     Items are found by id in a dict and kept in a linked list, so a child that touches
-    every item of a long list costs linear time, not quadratic.
+    every item of a long list costs linear time, not quadratic. A child that only overrides
+    and drops (the usual case) moves nothing: one pass over the list, no linked list.
     """
+    if not any("after" in child or "before" in child or "at" in child for child in new):
+        return _merge_in_place(old, new, problems)
     items = _Items(old)
     seen: dict[str, Pos | None] = {}
     for n, child in enumerate(new):
@@ -202,6 +205,40 @@ def _merge_list(old: Seq, new: Seq, problems: list[Problem]) -> Seq:
             item = strip_controls(child, problems, report=False)
         _place(items, child, _Entry(cid, item, where), problems)
     return Seq((e.item for e in items), new.pos, (e.where for e in items))
+
+
+def _merge_in_place(old: Seq, new: Seq, problems: list[Problem]) -> Seq:
+    """_merge_list for a child that places nothing: the same problems, in the same order.
+
+    Each id is looked up at most once (a repeated id is a problem and skipped), so the first
+    item with that id in the parent's order is still there when it is looked up."""
+    first: dict = {}
+    for n, item in enumerate(old):
+        first.setdefault(item.get("id") if isinstance(item, Map) else None, n)
+    items, kept = list(old), [True] * len(old)
+    seen: dict[str, Pos | None] = {}
+    for n, child in enumerate(new):
+        cid, where = child["id"], new.where(n)
+        if cid in seen:
+            problems.append(Problem(where, f"duplicate id '{cid}' (also at {seen[cid]})"))
+            continue
+        seen[cid] = where
+        found = first.get(cid)
+        if "drop" in child and not isinstance(child["drop"], bool):
+            problems.append(Problem(child.where("drop"), f"'drop' is '{child['drop']}': write true or false"))
+            continue
+        if child.get("drop") is True:
+            if found is None:
+                problems.append(Problem(where, f"cannot drop '{cid}': the parent has no item with this id"))
+            else:
+                kept[found] = False
+            continue
+        if found is None:
+            problems.append(Problem(where, f"unknown id '{cid}{_NO_SUCH_ITEM}"))
+            continue
+        items[found] = _merge_map(items[found], child, problems)
+    return Seq((item for item, keep in zip(items, kept) if keep), new.pos,
+               (old.where(n) for n, keep in enumerate(kept) if keep))
 
 
 class _Entry:
