@@ -36,6 +36,7 @@ from generator.errors import UsageProblem
 PAGES_RULE, PRINTED_RULE = "pages", "printed"
 HALF = 0.5
 QUOTE_WORDS = 12          # a finding quotes at most this many missing words
+QUOTE_PARAGRAPHS = 10     # and so many paragraphs; the rest are counted
 HEADING_CHARS = 30        # a page "starts with a heading" when these first characters agree
 
 _PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.S)
@@ -167,14 +168,18 @@ def check_pages(docx: str | Path, pdf: str | Path) -> list[Finding]:
     paragraph they belong to ("printed")."""
     doc = open_doc(docx)
     pages = read_pdf(pdf)
-    out = [Finding(str(pdf), PAGES_RULE, f"page {page.number} of the appendix is only "
+    out = [Finding(str(pdf), PAGES_RULE, f"page {page.number}, in the appendix, is only "
                    f"{round(page.filled * 100)}% filled: the row after it did not fit and "
                    "moved to the next page", warning=True)
            for page in half_empty(pages, appendix_headings(doc))]
-    for paragraph, lost in missing_words(doc, pages):
-        shown = " ".join(lost[:QUOTE_WORDS]) + (" …" if len(lost) > QUOTE_WORDS else "")
-        out.append(Finding(str(pdf), PRINTED_RULE, f"{len(lost)} word(s) of {Path(docx).name} "
+    lost = missing_words(doc, pages)
+    for paragraph, pieces in lost[:QUOTE_PARAGRAPHS]:
+        shown = " ".join(pieces[:QUOTE_WORDS]) + (" …" if len(pieces) > QUOTE_WORDS else "")
+        out.append(Finding(str(pdf), PRINTED_RULE, f"{len(pieces)} word(s) of {Path(docx).name} "
                            f"are on no page: {_quote(shown)} in {_quote(paragraph)}", warning=True))
+    if len(lost) > QUOTE_PARAGRAPHS:
+        out.append(Finding(str(pdf), PRINTED_RULE, f"and words of {len(lost) - QUOTE_PARAGRAPHS} "
+                           "more paragraph(s) are on no page", warning=True))
     return out
 
 
