@@ -19,6 +19,12 @@ appendix       "PHỤ LỤC" block, landscape section, tables with tblHeader, sh
 file           (only) the file cannot be read as a DOCX
 unsigned       a warning, not a problem (the exit status ignores it): a blank "Số:" number,
                a signature with no name or a placeholder ("CHỨC VỤ NGƯỜI KÝ") — a draft
+
+A PDF laid out from a DOCX is checked by ``pdf_pages.check_pages(docx, pdf)`` (``plangen
+check FILE.pdf``, ``plangen build --pdf``), warnings only:
+pages          an appendix page whose text ends above its middle (not the appendix's last
+               page, nor one before a part's heading): a row that did not fit moved on
+printed        words of the DOCX on no page of the PDF
 """
 from __future__ import annotations
 
