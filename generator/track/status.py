@@ -1,0 +1,296 @@
+"""Status files: where each task of a plan stands at a date, ``status/<plan>/<period>.yaml``.
+
+::
+
+    plan: an-giang-2023
+    period: 2023-Q2
+    as_of: 2023-06-14            # default: the period's cut-off (Decree 09/2019)
+    tasks:
+      kh-ksthc-tinh:
+        state: done              # done | in_progress | not_started | cancelled
+        date: 2023-01-18         # required when done
+        result: "Quyết định số 77/QĐ-UBND ngày 18/01/2023"
+        note: ""
+        evidence: ["77/QĐ-UBND"]
+
+SCHEMA is the one source of the format (docs/tracking.md names every key). A file is read with
+the plan loader (every value keeps its line and column), checked by Cerberus, then against the
+plan: every problem of the file comes out in one PlanError, ``file:line:col: message (task id)``.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping
+
+from generator.errors import PlanError, Pos, Problem, UsageProblem
+from generator.folders import STATUS_DIR
+from generator.plan.load import load_file
+from generator.plan.model import Plan
+from generator.track.period import FORMS, Period, parse_period
+from generator.tree import Map, position
+
+STATES = ("done", "in_progress", "not_started", "cancelled")
+# What a clerk reads for each state (spreadsheets and reports); import takes either.
+STATE_WORDS = {"done": "Đã hoàn thành", "in_progress": "Đang thực hiện",
+               "not_started": "Chưa thực hiện", "cancelled": "Không thực hiện"}
+
+_TEXT = {"type": "string", "nullable": True}
+ENTRY = {
+    "state": {"type": "string", "required": True, "allowed": list(STATES)},
+    "date": {"type": "string", "nullable": True, "check_with": "iso_date"},
+    "result": _TEXT,
+    "note": _TEXT,
+    "evidence": {"type": "list", "nullable": True, "schema": {"type": "string"}},
+}
+SCHEMA = {
+    "plan": {"type": "string", "required": True, "empty": False},
+    "period": {"type": "string", "required": True, "check_with": "period"},
+    "as_of": {"type": "string", "nullable": True, "check_with": "iso_date"},
+    "tasks": {"type": "dict", "required": True, "nullable": True,
+              "valuesrules": {"type": "dict", "schema": ENTRY}},
+}
+
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    task_id: str
+    state: str
+    date: date | None
+    result: str
+    note: str
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Status:
+    source: str                     # the file as named
+    plan: str                       # plan name (file stem)
+    period: Period
+    as_of: date
+    entries: Mapping[str, Entry]    # by task id, in the plan's task order
+
+
+def plan_name(plan: Plan) -> str:
+    """The name a plan goes by in status files: its file's stem."""
+    return Path(plan.source).stem
+
+
+def status_path(root: Path, plan_name: str, period: Period) -> Path:
+    return Path(root) / STATUS_DIR / plan_name / f"{period.text}.yaml"
+
+
+def date_problem(text: str) -> str | None:
+    """Why ``text`` is not a date written YYYY-MM-DD, in words with the fix; None when it is."""
+    text = str(text).strip()
+    m = _ISO.match(text)
+    if m:
+        try:
+            date(int(m[1]), int(m[2]), int(m[3]))
+            return None
+        except ValueError:
+            return f"'{text}' is not a date: {_why_not(int(m[3]), int(m[2]), int(m[1]))}"
+    m = _DMY.match(text)
+    if m:
+        d, mo, y = int(m[1]), int(m[2]), int(m[3])
+        try:
+            return f"'{text}': write dates as YYYY-MM-DD, here {date(y, mo, d).isoformat()}"
+        except ValueError:
+            return f"'{text}' is not a date: {_why_not(d, mo, y)}"
+    return f"'{text}' is not a date: write YYYY-MM-DD, like 2023-06-14"
+
+
+def _why_not(day: int, month: int, year: int) -> str:
+    return f"month {month} does not exist" if not 1 <= month <= 12 else \
+        f"day {day} does not exist in {month:02d}/{year}"
+
+
+def to_date(text: str) -> date:
+    return date.fromisoformat(str(text).strip())
+
+
+def _period_problem(text: str) -> str | None:
+    try:
+        parse_period(text)
+    except UsageProblem:
+        return f"'{text}' is not a report period: write {FORMS}"
+    return None
+
+
+_CHECKS = {"iso_date": date_problem, "period": _period_problem}
+
+
+def suggest(word: str, known) -> str:
+    """``; did you mean 'x'?`` for a near miss, else ""."""
+    hint = difflib.get_close_matches(str(word), list(known), n=1, cutoff=0.6)
+    return f"; did you mean '{hint[0]}'?" if hint else ""
+
+
+def state_problem(value: str) -> str:
+    return (f"'{value}' is not a state{suggest(value, STATES)} "
+            f"(write one of {', '.join(STATES)})")
+
+
+def load_status(path: Path, plan: Plan) -> Status:
+    """The status file at ``path`` checked against ``plan``; PlanError with every problem."""
+    name = str(path)
+    tree = load_file(Path(path), name)
+    problems = _schema_problems(tree)
+    if any(p.pos is None or p.message.startswith(("missing required key 'period'",
+                                                  "'period'", "'tasks'")) for p in problems):
+        raise PlanError(problems)
+    problems += _plan_problems(tree, plan, name)
+    if problems:
+        raise PlanError(problems)
+    period = parse_period(tree["period"])
+    as_of = to_date(tree["as_of"]) if tree.get("as_of") else period.cutoff()
+    given = tree.get("tasks") or {}
+    entries = {}
+    for task in plan.tasks():
+        data = given.get(task.id)
+        if data is not None:
+            entries[task.id] = Entry(task.id, data["state"],
+                                     to_date(data["date"]) if data.get("date") else None,
+                                     data.get("result") or "", data.get("note") or "",
+                                     tuple(data.get("evidence") or ()))
+    return Status(name, tree["plan"], period, as_of, MappingProxyType(entries))
+
+
+def _validator():
+    import cerberus
+
+    def method(check):
+        def check_with(self, field, value):
+            problem = check(value)
+            if problem:
+                self._error(field, problem)
+        return check_with
+    cls = type("_StatusValidator", (cerberus.Validator,),
+               {f"_check_with_{n}": method(c) for n, c in _CHECKS.items()})
+    return cls(SCHEMA)
+
+
+def _schema_problems(tree: Map) -> list[Problem]:
+    validator = _validator()
+    if validator.validate(tree):
+        return []
+    problems = []
+    for error in _leaves(validator._errors):
+        path = tuple(error.document_path)
+        where = position(tree, path)
+        task = path[1] if len(path) > 2 and path[0] == "tasks" else None
+        from cerberus import errors as cerr
+        if error.code == cerr.UNKNOWN_FIELD.code:
+            holder = tree
+            for step in path[:-1]:
+                holder = holder[step]
+            where = holder.key_pos.get(path[-1], where)
+        problems.append(Problem(where, _message(error, path), task))
+    return problems
+
+
+def _leaves(errors):
+    for e in errors:
+        if e.is_group_error and e.child_errors:
+            yield from _leaves(e.child_errors)
+        elif not e.is_group_error:
+            yield e
+
+
+_WORDS = {"string": "text", "list": "a list", "dict": "a mapping"}
+
+
+def _message(e, path: tuple) -> str:
+    from cerberus import errors as cerr
+    key = str(path[-1]) if path else "file"
+    if e.code == cerr.REQUIRED_FIELD.code:
+        return f"missing required key '{key}'"
+    if e.code == cerr.UNKNOWN_FIELD.code:
+        allowed = ENTRY if len(path) == 3 else SCHEMA
+        return f"unknown key '{key}'{suggest(key, allowed)} (allowed: {', '.join(allowed)})"
+    if e.code == cerr.UNALLOWED_VALUE.code:
+        return state_problem(e.value)
+    if e.code == cerr.BAD_TYPE.code:
+        shown = _describe(e.value)
+        if len(path) == 2 and path[0] == "tasks":
+            return f"task '{key}' must be a mapping of state, date, result …, not {shown}"
+        if isinstance(e.value, int) and not isinstance(e.value, bool) and key == "period":
+            return f"'period' is {e.value}: write it in quotes, like \"{e.value}\""
+        return f"'{key}' must be {_WORDS.get(e.constraint, e.constraint)}, not {shown}"
+    if e.code == cerr.CUSTOM.code:
+        return f"'{key}' is {e.info[0]}" if e.info[0].startswith("'") else f"'{key}': {e.info[0]}"
+    if e.code == cerr.NOT_NULLABLE.code:
+        return f"'{key}' must not be empty"
+    if e.code == cerr.EMPTY_NOT_ALLOWED.code:
+        return f"'{key}' must not be empty"
+    return f"'{key}' is not valid here"
+
+
+def _describe(value: Any) -> str:
+    for kind, word in ((bool, "true or false"), (int, "a number"), (str, "text"),
+                       (dict, "a mapping"), (list, "a list")):
+        if isinstance(value, kind):
+            return word
+    return "empty"
+
+
+def _plan_problems(tree: Map, plan: Plan, name: str) -> list[Problem]:
+    """What the schema cannot know: the plan, its year, its task ids, dates against as_of."""
+    problems = []
+    expected = plan_name(plan)
+    if tree["plan"] != expected:
+        problems.append(Problem(tree.where("plan"), f"this status file is for plan '{tree['plan']}', "
+                                                    f"not for '{expected}' ({plan.source})"))
+    period = parse_period(tree["period"])
+    if period.year != plan.year:
+        problems.append(Problem(tree.where("period"), f"period {period} is not in the plan's year {plan.year}"))
+    as_of = period.cutoff()
+    if tree.get("as_of") and not date_problem(tree["as_of"]):
+        as_of = to_date(tree["as_of"])
+        if as_of < period.start or as_of.year != period.year:
+            problems.append(Problem(tree.where("as_of"),
+                                    f"'as_of' is {as_of.isoformat()}, outside period {period} "
+                                    f"({period.start.isoformat()} to {period.end.isoformat()})"))
+    tasks = {t.id: t for t in plan.tasks()}
+    given = tree.get("tasks") or Map()
+    for task_id, data in given.items():
+        if task_id not in tasks:
+            problems.append(Problem(given.key_pos.get(task_id), f"unknown task id '{task_id}': plan {expected} has "
+                                    f"no such task{suggest(task_id, tasks)}"))
+            continue
+        if not isinstance(data, dict):
+            continue
+        problems += _entry_problems(data, tasks[task_id], plan.year, as_of)
+    return problems
+
+
+def _entry_problems(data: Map, task, year: int, as_of: date) -> list[Problem]:
+    state, written = data.get("state"), data.get("date")
+    if state == "done" and not written:
+        return [Problem(data.where("date") if "date" in data else data.key_pos.get("state", data.pos),
+                        "a done task needs the 'date' it was done (YYYY-MM-DD)", task.id)]
+    if not written or date_problem(written):
+        return []
+    when = to_date(written)
+    earliest = earliest_date(task, year)
+    if when > as_of:
+        return [Problem(data.where("date"), f"'date' {when.isoformat()} is after as_of "
+                                            f"{as_of.isoformat()}: a status says what was done by then", task.id)]
+    if when < earliest:
+        return [Problem(data.where("date"), f"'date' {when.isoformat()} is before the plan's year {year}", task.id)]
+    return []
+
+
+def earliest_date(task, year: int) -> date:
+    """The first day a task may be reported done: 1 January of the plan year, or of the year of
+    its deadline when the plan set it earlier (a plan issued late in January names work of
+    December before)."""
+    latest = task.deadline.latest if task.deadline else None
+    return date(min(year, latest.year), 1, 1) if latest else date(year, 1, 1)
