@@ -29,7 +29,7 @@ from typing import Any, Mapping
 
 from generator.errors import PlanError, Pos, Problem, UsageProblem
 from generator.folders import STATUS_DIR
-from generator.plan.load import load_file
+from generator.plan.load import load_file, load_text
 from generator.plan.model import Plan
 from generator.track.period import FORMS, Period, parse_period
 from generator.tree import Map, position
@@ -140,8 +140,15 @@ def state_problem(value: str) -> str:
 
 def load_status(path: Path, plan: Plan) -> Status:
     """The status file at ``path`` checked against ``plan``; PlanError with every problem."""
-    name = str(path)
-    tree = load_file(Path(path), name)
+    return status_from_tree(load_file(Path(path), str(path)), str(path), plan)
+
+
+def parse_status(text: str, name: str, plan: Plan) -> Status:
+    """A status file's text, checked as load_status checks a file (``name`` in messages)."""
+    return status_from_tree(load_text(text.encode("utf-8"), name), name, plan)
+
+
+def status_from_tree(tree: Map, name: str, plan: Plan) -> Status:
     problems = _schema_problems(tree)
     if any(p.pos is None or p.message.startswith(("missing required key 'period'",
                                                   "'period'", "'tasks'")) for p in problems):
@@ -272,20 +279,28 @@ def _plan_problems(tree: Map, plan: Plan, name: str) -> list[Problem]:
 
 
 def _entry_problems(data: Map, task, year: int, as_of: date) -> list[Problem]:
-    state, written = data.get("state"), data.get("date")
-    if state == "done" and not written:
-        return [Problem(data.where("date") if "date" in data else data.key_pos.get("state", data.pos),
-                        "a done task needs the 'date' it was done (YYYY-MM-DD)", task.id)]
-    if not written or date_problem(written):
+    written = data.get("date")
+    if written and date_problem(written):
+        return []                       # the schema has said it
+    found = entry_problem(data.get("state"), to_date(written) if written else None, task, year, as_of)
+    if found is None:
         return []
-    when = to_date(written)
-    earliest = earliest_date(task, year)
+    where = data.where("date") if "date" in data else data.key_pos.get("state", data.pos)
+    return [Problem(where, found, task.id)]
+
+
+def entry_problem(state: str, when: date | None, task, year: int, as_of: date) -> str | None:
+    """What is wrong with a task's state and date against the plan and as_of, or None."""
+    if state == "done" and when is None:
+        return "a done task needs the 'date' it was done (YYYY-MM-DD)"
+    if when is None:
+        return None
     if when > as_of:
-        return [Problem(data.where("date"), f"'date' {when.isoformat()} is after as_of "
-                                            f"{as_of.isoformat()}: a status says what was done by then", task.id)]
-    if when < earliest:
-        return [Problem(data.where("date"), f"'date' {when.isoformat()} is before the plan's year {year}", task.id)]
-    return []
+        return (f"'date' {when.isoformat()} is after as_of {as_of.isoformat()}: "
+                "a status says what was done by then")
+    if when < earliest_date(task, year):
+        return f"'date' {when.isoformat()} is before the plan's year {year}"
+    return None
 
 
 def earliest_date(task, year: int) -> date:
