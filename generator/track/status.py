@@ -188,12 +188,17 @@ def _schema_problems(tree: Map) -> list[Problem]:
     validator = _validator()
     if validator.validate(tree):
         return []
+    from cerberus import errors as cerr
     problems = []
-    for error in _leaves(validator._errors):
+    errors = list(_leaves(validator._errors))
+    hinted = {(tuple(e.document_path[:-1]), h) for e in errors if e.code == cerr.UNKNOWN_FIELD.code
+              for h in difflib.get_close_matches(str(e.document_path[-1]), list(ENTRY) + list(SCHEMA), 1, 0.6)}
+    for error in errors:
         path = tuple(error.document_path)
+        if error.code == cerr.REQUIRED_FIELD.code and (path[:-1], path[-1]) in hinted:
+            continue                    # the misspelt key's line says it
         where = position(tree, path)
         task = path[1] if len(path) > 2 and path[0] == "tasks" else None
-        from cerberus import errors as cerr
         if error.code == cerr.UNKNOWN_FIELD.code:
             holder = tree
             for step in path[:-1]:
@@ -232,7 +237,8 @@ def _message(e, path: tuple) -> str:
             return f"'period' is {e.value}: write it in quotes, like \"{e.value}\""
         return f"'{key}' must be {_WORDS.get(e.constraint, e.constraint)}, not {shown}"
     if e.code == cerr.CUSTOM.code:
-        return f"'{key}' is {e.info[0]}" if e.info[0].startswith("'") else f"'{key}': {e.info[0]}"
+        info = e.info[0]
+        return f"'{key}' is {info}" if info.startswith(f"'{e.value}': ") else f"'{key}': {info}"
     if e.code == cerr.NOT_NULLABLE.code:
         return f"'{key}' must not be empty"
     if e.code == cerr.EMPTY_NOT_ALLOWED.code:
@@ -253,8 +259,8 @@ def _plan_problems(tree: Map, plan: Plan, name: str) -> list[Problem]:
     problems = []
     expected = plan_name(plan)
     if tree["plan"] != expected:
-        problems.append(Problem(tree.where("plan"), f"this status file is for plan '{tree['plan']}', "
-                                                    f"not for '{expected}' ({plan.source})"))
+        return [Problem(tree.where("plan"), f"this status file is for plan '{tree['plan']}', "
+                                            f"not for '{expected}' ({plan.source})")]
     period = parse_period(tree["period"])
     if period.year != plan.year:
         problems.append(Problem(tree.where("period"), f"period {period} is not in the plan's year {plan.year}"))
