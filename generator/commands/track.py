@@ -180,7 +180,7 @@ def import_status_command(file: Path, period: str | None, plan: Path | None, as_
     for warning in warnings:
         click.echo(str(warning), err=True)
     output = output or status_path(root, plan_name(model), when)
-    text = status_yaml(model, when, day, entries, f"Imported from {file.name}.")
+    text = status_yaml(model, when, day, entries, f"Imported from {file.name}.", every_task=False)
     parse_status(text, str(output), model)
     _write_new(output, text.encode("utf-8"), force)
     click.echo(f"wrote {output} ({summary(entries.values()) or 'no task filled in'})")

@@ -11,6 +11,7 @@ CSV carries the same columns (one sheet, no hidden metadata).
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import re
 import unicodedata
@@ -266,11 +267,10 @@ def _columns(sheet: Sheet) -> dict[str, int]:
         if key in columns:
             continue
         wanted = next(c.header for c in COLUMNS if c.key == key)
-        hint = suggest(wanted, [t for _, t in strangers]).removeprefix("; did you mean ")
-        if hint:
-            n = next(n for n, t in strangers if f"'{t}'?" == hint)
-            lines.append(f"{sheet.pos(1, n + 1)}: the column '{wanted}' was renamed {hint[:-1]}: "
-                         f"put its header back as '{wanted}'")
+        at = _renamed(key, wanted, strangers)
+        if at is not None:
+            lines.append(f"{sheet.pos(1, at + 1)}: the column '{wanted}' was renamed "
+                         f"'{header[at]}': put its header back as '{wanted}'")
         else:
             lines.append(f"{sheet.pos(1, 0) if sheet.cells else sheet.label + ':1:1'}: the column "
                          f"'{wanted}' is missing (deleted?): export the sheet again, or put the "
@@ -278,6 +278,17 @@ def _columns(sheet: Sheet) -> dict[str, int]:
     if lines:
         raise PlangenError(lines)
     return columns
+
+
+def _renamed(key: str, wanted: str, strangers: list[tuple[int, str]]) -> int | None:
+    """The column of an unknown header that stands where ``key``'s column was exported, or
+    whose header is close to it: most likely the column, renamed."""
+    home = [c.key for c in COLUMNS].index(key)
+    for n, title in strangers:
+        if n == home:
+            return n
+    close = difflib.get_close_matches(wanted.casefold(), [t.casefold() for _, t in strangers], 1, 0.6)
+    return next((n for n, t in strangers if t.casefold() == close[0]), None) if close else None
 
 
 def _row(sheet: Sheet, n: int, cells: list, columns: dict[str, int], rows: dict[str, TaskRow],
@@ -331,7 +342,7 @@ def _row(sheet: Sheet, n: int, cells: list, columns: dict[str, int], rows: dict[
         return None
     wrong = entry_problem(state, when, tasks[task_id], year, as_of)
     if wrong:
-        problems.append(Problem(pos("date"), wrong.replace("'date'", "the date"), task_id))
+        problems.append(Problem(pos("date"), wrong.replace("the 'date'", "the date").replace("'date'", "the date"), task_id))
         return None
     evidence = tuple(e.strip() for e in re.split(r"[;\n]", rest["evidence"]) if e.strip())
     return Entry(task_id, state, when, rest["result"], rest["note"], evidence)

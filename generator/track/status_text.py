@@ -24,9 +24,10 @@ def quoted(text: str) -> str:
 
 
 def status_yaml(plan: Plan, period: Period, as_of: date, entries: Mapping[str, Entry],
-                note: str = "") -> str:
-    """The status file's text: ``entries`` by task id; a task without one is listed as
-    not started, so that the file names every task to fill in."""
+                note: str = "", every_task: bool = True) -> str:
+    """The status file's text: ``entries`` by task id. A task without one is listed as not
+    started (``every_task``: a scaffold names every task to fill in), or else only named in
+    a comment (an import: a row left blank says nothing)."""
     lines = [f"# Status of plan {plan_name(plan)} for {period.words()} (docs/tracking.md).",
              "# state: done | in_progress | not_started | cancelled; date (YYYY-MM-DD) is "
              "required when done."]
@@ -40,6 +41,9 @@ def status_yaml(plan: Plan, period: Period, as_of: date, entries: Mapping[str, E
             part = row.part
             lines.append(f"  # {short(part, 90)}")
         entry = entries.get(row.id)
+        if entry is None and not every_task:
+            lines.append(f"  # {row.number} · {short(row.content)}: no state given ({row.id})")
+            continue
         lines.append(f"  # {row.number} · {short(row.content)}")
         lines.append(f"  {quoted(row.id) if _needs_quotes(row.id) else row.id}:")
         lines.append(f"    state: {entry.state if entry else 'not_started'}")
