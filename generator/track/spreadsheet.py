@@ -97,9 +97,10 @@ def sheet_name(lead: str, taken: set[str]) -> str:
     return name
 
 
-def export_workbook(plan: Plan, period: Period, as_of: date, status: Status | None,
+def export_workbook(plan: Plan, period: Period | None, as_of: date, status: Status | None,
                     by_unit: bool = False) -> bytes:
-    """The XLSX bytes of the task matrix (one sheet, or one per lead unit)."""
+    """The XLSX bytes of the task matrix (one sheet, or one per lead unit). Without a period
+    the hidden sheet names none, and import-status asks for one."""
     from openpyxl import Workbook
     from openpyxl.worksheet.datavalidation import DataValidation
     from generator.track.sheets import READ_ONLY_FILL, workbook_bytes, write_sheet
@@ -131,14 +132,14 @@ def export_workbook(plan: Plan, period: Period, as_of: date, status: Status | No
         state_col = _letter(COLUMNS, "state")
         check.add(f"{state_col}2:{state_col}{max(last, 2)}")
     meta = wb.create_sheet(META_SHEET)
-    for key, value in (("plan", plan_name(plan)), ("period", period.text),
-                       ("as_of", as_of.isoformat()), ("source", plan.source),
+    for key, value in (("plan", plan_name(plan)), ("period", period.text if period else ""),
+                       ("as_of", as_of.isoformat() if period else ""), ("source", plan.source),
                        ("note", "plangen export: do not edit this sheet; "
                                 "plangen import-status reads it back")):
         meta.append([key, value])
     meta.sheet_state = "hidden"
-    wb.properties.title = f"{plan_name(plan)} {period.text}"
-    wb.properties.subject = f"Tình hình thực hiện {period.words()}"
+    wb.properties.title = f"{plan_name(plan)} {period.text}" if period else plan_name(plan)
+    wb.properties.subject = f"Tình hình thực hiện {period.words()}" if period else "Tình hình thực hiện"
     wb.properties.keywords = "plangen"
     return workbook_bytes(wb, datetime(as_of.year, as_of.month, as_of.day))
 
@@ -199,7 +200,7 @@ def read_file(path: Path) -> Workbook:
         raise PlangenError(f"{name}: not an XLSX workbook (save it as Excel .xlsx, or give a .csv)") from None
     meta = {}
     if META_SHEET in wb.sheetnames:
-        meta = {str(k): str(v) for k, v, *_ in wb[META_SHEET].iter_rows(values_only=True) if k}
+        meta = {str(k): str(v or "") for k, v, *_ in wb[META_SHEET].iter_rows(values_only=True) if k}
     sheets = [Sheet(f"{name}:{ws.title}", [list(r) for r in ws.iter_rows(values_only=True)])
               for ws in wb.worksheets if ws.title != META_SHEET]
     return Workbook(name, sheets, meta)

@@ -228,3 +228,17 @@ def test_libreoffice_reads_the_workbook(project):
     mine = list(csv.reader(io.StringIO((project / "mine.csv").read_text(encoding="utf-8-sig"))))
     assert len(theirs) == 99
     assert theirs == mine
+
+
+def test_without_a_period_import_asks_for_one(project):
+    export("-o", "blank.xlsx")
+    wb = load_workbook("blank.xlsx")
+    assert wb["Nhiệm vụ"].cell(row=2, column=COL["state"]).value is None
+    fill(wb["Nhiệm vụ"], {"kh-ksthc-tinh": ("Đã hoàn thành", "18/01/2023", "", "", "")})
+    wb.save("blank.xlsx")
+    result = run_cli("import-status", "blank.xlsx")
+    assert (result.exit_code, result.stderr) == (
+        2, "blank.xlsx: give --period (the file does not say which period it is of)\n")
+    result = run_cli("import-status", "blank.xlsx", "--period", "2023-Q1")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"wrote status/{NAME}/2023-Q1.yaml (1 done)\n"
