@@ -177,7 +177,7 @@ def import_status_command(file: Path, period: str | None, plan: Path | None, as_
     day = _as_of(as_of, when) or (date.fromisoformat(book.meta["as_of"])
                             if book.meta.get("period") == when.text and book.meta.get("as_of")
                             else when.cutoff())
-    entries, warnings = read_status(book, model, when, day)
+    entries, warnings = read_status(book, model, day)
     for warning in warnings:
         click.echo(str(warning), err=True)
     output = output or status_path(root, plan_name(model), when)

@@ -181,18 +181,18 @@ class Sheet:
 
 
 @dataclass
-class Workbook:
+class Book:
     name: str
     sheets: list[Sheet]
     meta: dict[str, str]               # from the hidden sheet; {} for CSV
 
 
-def read_file(path: Path) -> Workbook:
+def read_file(path: Path) -> Book:
     """The tables of an XLSX or CSV file (by its suffix)."""
     name = str(path)
     data = path.read_bytes()
     if path.suffix.lower() == ".csv":
-        return Workbook(name, [_csv_sheet(data, name)], {})
+        return Book(name, [_csv_sheet(data, name)], {})
     from openpyxl import load_workbook
     try:
         wb = load_workbook(io.BytesIO(data), data_only=True)
@@ -203,7 +203,7 @@ def read_file(path: Path) -> Workbook:
         meta = {str(k): str(v or "") for k, v, *_ in wb[META_SHEET].iter_rows(values_only=True) if k}
     sheets = [Sheet(f"{name}:{ws.title}", [list(r) for r in ws.iter_rows(values_only=True)])
               for ws in wb.worksheets if ws.title != META_SHEET]
-    return Workbook(name, sheets, meta)
+    return Book(name, sheets, meta)
 
 
 def _csv_sheet(data: bytes, name: str) -> Sheet:
@@ -216,7 +216,7 @@ def _csv_sheet(data: bytes, name: str) -> Sheet:
     return Sheet(name, [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)], cells=False)
 
 
-def check_plan(book: Workbook, plan: Plan) -> None:
+def check_plan(book: Book, plan: Plan) -> None:
     """One clear line when the workbook was exported from another plan."""
     theirs, mine = book.meta.get("plan"), plan_name(plan)
     if theirs and theirs != mine:
@@ -224,7 +224,7 @@ def check_plan(book: Workbook, plan: Plan) -> None:
                            f"not '{mine}': import it for its own plan")
 
 
-def read_status(book: Workbook, plan: Plan, period: Period, as_of: date) -> tuple[dict[str, Entry], list[Problem]]:
+def read_status(book: Book, plan: Plan, as_of: date) -> tuple[dict[str, Entry], list[Problem]]:
     """The entries filled in, by task id in plan order, and the warnings; PlanError with every
     bad cell (and warning) when any cell is wrong."""
     rows = {r.id: r for r in task_rows(plan)}

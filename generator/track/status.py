@@ -28,7 +28,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
 
-from generator.errors import PlanError, Pos, Problem, UsageProblem
+from generator.errors import PlanError, Problem, UsageProblem
 from generator.folders import STATUS_DIR
 from generator.plan.load import load_file, load_text
 from generator.plan.model import Plan
