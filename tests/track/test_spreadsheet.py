@@ -269,3 +269,17 @@ def test_one_row_per_task_across_sheets(project):
 def test_by_unit_needs_xlsx(project):
     result = run_cli("export", f"plans/{NAME}.yaml", "-o", "x.csv", "--by-unit")
     assert (result.exit_code, result.stderr) == (2, "--by-unit needs the xlsx format: a CSV file has one sheet\n")
+
+
+def test_a_bad_csv_cell_is_file_line_col(project):
+    export("-o", "q1.csv", "--period", "2023-Q1")
+    rows = list(csv.reader(io.StringIO((project / "q1.csv").read_text(encoding="utf-8-sig"))))
+    rows[1][COL["state"] - 1] = "Hoàn thành"
+    rows[1][COL["date"] - 1] = "2023-01-18"
+    out = io.StringIO()
+    csv.writer(out, delimiter=";").writerows(rows)          # as a spreadsheet set to ';' saves it
+    (project / "q1.csv").write_text(out.getvalue(), encoding="utf-8")
+    result = run_cli("import-status", "q1.csv", "--plan", f"plans/{NAME}.yaml", "--period", "2023-Q1")
+    assert (result.exit_code, result.stderr) == (
+        1, "q1.csv:2:10: 'Hoàn thành' is not a state: choose one of Đã hoàn thành, Đang thực hiện, "
+           "Chưa thực hiện, Không thực hiện; did you mean 'Đã hoàn thành'? (task kh-ksthc-tinh)\n")
