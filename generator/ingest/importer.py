@@ -109,7 +109,7 @@ class _Reader:
                     break
                 i += 1
                 continue
-            if text.startswith(("(", "Căn cứ", "Thực hiện")) or (lines and not p.bold) \
+            if text.startswith(("(", "Căn cứ")) or (lines and not p.bold) \
                     or (sentence and lines and text == text.upper()):
                 break
             lines.append(text)

@@ -264,6 +264,8 @@ class PartBuilder:
         if raw.span:
             first, last, cell = raw.span
             out["span"] = {"from": first, "to": last, "text": self.cell_value("content", cell) or ""}
+            if "content" not in out:        # a span over the content column: it is the content
+                out["content"] = out["span"]["text"]
         if multi:
             rows = [{f: v for f, c in raw.cells.items() if f in per_row
                      if (v := self.cell_value(f, c)) is not None}]
