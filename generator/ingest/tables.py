@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from generator.ingest.units import Ids, Units
 from generator.ingest.wordfile import Cell, Row, Table
-from generator.page import TWIPS_PER_MM, twips
+from generator.page import TWIPS_PER_MM
 
 NUMBER_FIELDS = ("stt", "stt2", "number")
 UNIT_FIELDS = ("lead", "coordinating", "evaluator")
@@ -88,13 +88,9 @@ class Unmappable(Exception):
         self.row = row
 
 
-def width_mm(tw: int) -> float:
-    """Millimetres that come back as the same twips: whole, else one decimal."""
-    for digits in (0, 1, 2):
-        mm = round(tw / TWIPS_PER_MM, digits)
-        if twips(mm) == tw:
-            return int(mm) if digits == 0 else mm
-    return round(tw / TWIPS_PER_MM, 2)
+def width_mm(tw: int) -> int:
+    """Whole millimetres (a plan's loader reads only whole numbers), at least the schema's 5."""
+    return max(int(round(tw / TWIPS_PER_MM)), 5)
 
 
 def expand(row: Row) -> list[tuple[int, Cell]]:
