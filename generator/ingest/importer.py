@@ -221,7 +221,8 @@ class _Reader:
                 if tables.is_task_table(b):
                     parts.append((heading, b))
                 else:
-                    self._unmapped(b, 1, "its first row names no known columns (Nội dung, …)")
+                    self._unmapped(b, 1, "its first row is not a header of known columns "
+                                           "(Stt, Nội dung, Cơ quan chủ trì, …)")
                 heading = None
             i += 1
         self.appendix_attached = attached
