@@ -11,6 +11,7 @@ and the issuer's names, so that the diff shows only what was edited in the docum
 from __future__ import annotations
 
 from generator.plan.model import Group, Plan
+from generator.plan.to_model import amended_by
 from generator.review.align import align
 
 UNIT_FIELDS = ("lead", "coordinating", "evaluator")
@@ -128,16 +129,23 @@ def _wording(data: dict, reference: Plan) -> None:
     if appendix and reference.appendix is not None:
         if appendix["title"].upper() == reference.appendix.title.upper():
             appendix["title"] = reference.appendix.title
-        if appendix.get("attached") == reference.appendix.attached:
+        if appendix.get("attached") == _generated("Kèm theo", reference):
             appendix.pop("attached")
     plan = data["plan"]
-    if plan.get("attached") is not None and plan["attached"] == reference.plan.attached:
+    if plan.get("attached") and plan["attached"] == _generated("Ban hành kèm theo", reference):
         plan.pop("attached")
     issuer, old = data["issuer"], reference.issuer
     if issuer["name"] == list(old.name) and issuer.get("parent") == old.parent:
         issuer["full"] = old.full
         if old.short != old.full:
             issuer["short"] = old.short
+
+
+def _generated(words: str, plan: Plan) -> str:
+    """The "(Kèm theo …)" line the renderer writes when a plan gives none (plan/to_model.py)."""
+    document = plan.document
+    return (f"({words} {document.type_name} số {document.code} {document.date.long()} "
+            f"của {plan.issuer.full}{amended_by(plan.amendments)})")
 
 
 def _unique(data: dict, adopted: set[int]) -> None:

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import importlib.util
+import zipfile
 
 import pytest
 
-from ..conftest import run_cli
+from ..conftest import ROOT, run_cli
 from ..ingest.test_foreign import word_plan
 
 
@@ -48,3 +49,34 @@ def test_extends_says_it_is_not_available_yet(tmp_path):
                      "--extends", str(parent))
     assert result.exit_code == 2
     assert "--extends is not available yet" in result.output and not out.exists()
+
+
+def _edit_in_word(source, target, old: str, new: str):
+    """The DOCX with one text changed, as a colleague would in Word (every other part kept)."""
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "word/document.xml":
+                text = data.decode("utf-8")
+                assert text.count(old) == 1
+                data = text.replace(old, new).encode("utf-8")
+            zout.writestr(info, data)
+    return target
+
+
+def test_an_edit_made_in_word_comes_back_as_one_change(tmp_path):
+    """--ids-from the plan the DOCX was built from: plangen diff shows only the edit."""
+    plan = ROOT / "plans" / "an-giang-2023.yaml"
+    assert run_cli("build", "--force", "-o", str(tmp_path), str(plan)).exit_code == 0
+    edited = _edit_in_word(tmp_path / "an-giang-2023.docx", tmp_path / "edited.docx",
+                           "Trước 28/02/2023", "Trước 15/03/2023")
+    out = tmp_path / "plans" / "an-giang-2023.yaml"
+    result = run_cli("import", str(edited), "-o", str(out), "--ids-from", str(plan))
+    assert result.exit_code == 0, result.output
+    diff = run_cli("diff", str(plan), str(out))
+    assert "tasks: 0 added, 0 dropped, 0 moved, 1 changed; 0 other change(s)" in diff.output
+    assert "kh-kiem-tra-huyen" in diff.output and "15/03/2023" in diff.output
+    unchanged = run_cli("import", str(tmp_path / "an-giang-2023.docx"), "-o", str(out), "--force",
+                        "--ids-from", str(plan))
+    assert unchanged.exit_code == 0
+    assert run_cli("diff", str(plan), str(out)).output.endswith("no differences\n")
