@@ -23,7 +23,7 @@ from generator.plan import deadlines
 from generator.plan.inherit import ID_LISTS, IDENTITY_KEYS
 from generator.plan.to_model import parent_citation
 from generator.plan.workspace import LoadedPlan, Workspace
-from generator.ingest.pairing import item_text, pair, score
+from generator.ingest.pairing import item_text, pair
 from generator.review.align import SIMILAR, similarity
 from generator.scaffold.draft import extends_value, load
 from generator.tree import plain
@@ -284,10 +284,12 @@ class _Child:
             if not diff:
                 continue
             out.append({"id": theirs["id"], **diff})
-            ratio = score(theirs, item)
-            if ratio < CERTAIN:
+            ratio = similarity(item_text(theirs), item_text(item))
+            twins = [o["id"] for o in old if o is not theirs and item_text(o) == item_text(theirs)]
+            if ratio < CERTAIN or twins:
                 self.comments[here] = (f"REVIEW: matched to parent {key[:-1]} {theirs['id']} "
-                                       f"at {ratio:.2f}")
+                                       f"at {ratio:.2f}" + "".join(f"; {t} reads the same"
+                                                                  for t in twins))
         return out
 
     def _later(self, out: dict, new: dict, old: dict, path: tuple) -> None:
