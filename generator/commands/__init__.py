@@ -24,6 +24,7 @@ COMMANDS = {
     "check": "generator.commands.check:check_command",
     "diff": "generator.commands.review:diff_command",
     "explain": "generator.commands.plans:explain_command",
+    "import": "generator.commands.ingest:import_command",
     "new": "generator.commands.scaffold:new_command",
     "redline": "generator.commands.review:redline_command",
     "resolve": "generator.commands.plans:resolve_command",
