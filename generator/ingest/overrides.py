@@ -14,6 +14,7 @@ similarity; a deadline moved later than the parent's gets a ``deadline_reason`` 
 from __future__ import annotations
 
 import os
+from collections import Counter
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,8 @@ from typing import Any
 from generator.errors import PlanError, file_problem
 from generator.plan import deadlines
 from generator.plan.inherit import ID_LISTS, IDENTITY_KEYS
-from generator.plan.to_model import parent_citation
+from generator.plan.dates import DocDate
+from generator.plan.to_model import citation, parent_citation
 from generator.plan.workspace import LoadedPlan, Workspace
 from generator.ingest.pairing import item_text, pair
 from generator.review.align import SIMILAR, similarity
@@ -131,9 +133,10 @@ class _Child:
     # -- units ----------------------------------------------------------------------------
 
     def _decide_renames(self, pairs: list[tuple[dict, dict]]) -> None:
-        """A parent unit the child calls by one other name wherever the parent names it is
-        renamed, unless that name is another parent unit's (the tasks then name that one) or
-        the unit stands in one task under an unlike name (that task names a unit of its own)."""
+        """A parent unit the child calls by one other name in most places the parent names it
+        is renamed (the other places are overrides), unless the child still uses the parent's
+        name, the new name is another parent unit's (the tasks then name that one), or the
+        unit stands in one task only under an unlike name (that task names a unit of its own)."""
         seen: dict[str, list] = {}
         for new, old in pairs:
             for field in UNIT_FIELDS:
@@ -141,12 +144,12 @@ class _Child:
                 for n, unit in enumerate(theirs):
                     name = self.names.get(mine[n]) if len(mine) == len(theirs) else None
                     seen.setdefault(unit, []).append(name)
-        existing = set(self.parent_units.values())
+        existing, used = set(self.parent_units.values()), set(self.names.values())
         for unit, names in seen.items():
-            name, was = names[0], self.parent_units.get(unit)
-            if (len(set(names)) == 1 and name is not None and was is not None
-                    and name != was and name not in existing
-                    and (len(names) > 1 or similarity(was, name) >= SIMILAR)):
+            (name, count), was = Counter(names).most_common(1)[0], self.parent_units.get(unit)
+            if (2 * count > len(names) and name is not None and was is not None
+                    and name != was and name not in existing and was not in used
+                    and (count > 1 or similarity(was, name) >= SIMILAR)):
                 self.renamed[unit] = name
 
     def _name(self, unit: str) -> str | None:
@@ -206,13 +209,14 @@ class _Child:
     def _cite_parent(self, body: dict) -> None:
         """The parent's citation the import read as a legal basis is the one a child gets by
         itself (first, unless ``cite_parent: false``); written out, it would print twice."""
-        citation = parent_citation(self.parent.model)
+        own = parent_citation(self.parent.model)
         holder = body.get("decision") if isinstance(body.get("decision"), dict) else body.get("plan")
         bases = list(holder.get("bases") or []) if isinstance(holder, dict) else []
-        if bases and bases[0] == citation:
+        texts = [_basis_text(b) for b in bases]
+        if texts and texts[0] == own:
             bases.pop(0)
-        elif citation in bases:
-            bases[bases.index(citation)] = {"cite": "parent"}
+        elif own in texts:
+            bases[texts.index(own)] = {"cite": "parent"}
         else:
             body["cite_parent"] = False
         if isinstance(holder, dict) and "bases" in holder:
@@ -225,8 +229,12 @@ class _Child:
 
     def _diff(self, new, old, path: tuple, key: str):
         """What the child writes for ``new`` over the inherited ``old``; SAME for nothing."""
-        if new == old:
+        if new == old or (isinstance(new, str) and isinstance(old, str) and new.isupper()
+                          and new == old.upper()):       # a title the document prints in capitals
             return SAME
+        if key in ID_LISTS and _id_list(old) and isinstance(new, list):
+            new = [i if isinstance(i, dict) else {"id": f"{key[:-1]}-{n}", "text": i}
+                   for n, i in enumerate(new, 1)]         # paragraphs of plain text
         if isinstance(new, dict) and isinstance(old, dict):
             return self._diff_map(new, old, path, key) or SAME
         if key in ID_LISTS and _id_list(new) and _id_list(old):
@@ -321,6 +329,22 @@ class _Child:
         if isinstance(value, list):
             return [self._fresh(v, key) for v in value]
         return value
+
+
+def _basis_text(basis) -> str | None:
+    """A legal basis as it prints (to_model._bases): a string, a citation or a text."""
+    if isinstance(basis, str):
+        return basis
+    if not isinstance(basis, dict):
+        return None
+    cite = basis.get("cite")
+    if isinstance(cite, dict):
+        try:
+            return citation(cite["type"], cite["number"], DocDate.parse(cite["date"]),
+                            cite["issuer"], cite.get("about", ""))
+        except (KeyError, TypeError, ValueError):
+            return None
+    return basis.get("text")
 
 
 def _unique(wanted: str, taken: set, joint: str) -> str:
