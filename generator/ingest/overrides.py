@@ -72,11 +72,22 @@ def _inherited(extends: str, identity: dict, output: Path) -> dict | None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
-        return plain(Workspace().load(path).tree)
+        loaded = Workspace().load(path)
     except PlanError:
         return None
     finally:
         path.unlink(missing_ok=True)
+    return _with_generated_lines(plain(loaded.tree), loaded.model)
+
+
+def _with_generated_lines(tree: dict, model) -> dict:
+    """The "(Ban hành kèm theo …)" and "(Kèm theo …)" lines the child prints without writing
+    them: an import that reads them back as written keeps them only where they differ."""
+    for key, part in (("plan", model.plan), ("appendix", model.appendix)):
+        line = getattr(part, "attached", None)
+        if line and isinstance(tree.get(key), dict) and tree[key].get("attached") is None:
+            tree[key]["attached"] = line
+    return tree
 
 
 def _as_list(value) -> list:
