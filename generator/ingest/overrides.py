@@ -244,7 +244,7 @@ class _Child:
                           and new == old.upper()):       # a title the document prints in capitals
             return SAME
         if key in ID_LISTS and _id_list(old) and isinstance(new, list):
-            new = [i if isinstance(i, dict) else {"id": f"{key[:-1]}-{n}", "text": i}
+            new = [i if isinstance(i, dict) else {"id": f"{key[:-1]}-{n}", "kind": "text", "text": i}
                    for n, i in enumerate(new, 1)]         # paragraphs of plain text
         if isinstance(new, dict) and isinstance(old, dict):
             return self._diff_map(new, old, path, key) or SAME

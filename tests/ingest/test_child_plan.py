@@ -90,6 +90,7 @@ def printed(data: dict) -> list:
     def walk(holder, out):
         for key in ("parts", "groups", "tasks", "sections", "paragraphs"):
             for item in holder.get(key) or []:
+                item = {"kind": "text", "text": item} if isinstance(item, str) else item
                 out.append(cells(item) if key == "tasks" else
                            [item.get(k) for k in ("title", "heading", "text", "kind")])
                 walk(item, out)
@@ -324,3 +325,58 @@ def test_a_placeholder_of_the_parent_is_compared_as_the_child_prints_it(sample):
     assert _task(imported, "Kế hoạch kiểm soát")["content"].endswith("của Sở")
     data, _, _, _ = _child(plans, imported)
     assert "appendix" not in data
+
+
+def test_a_new_group_is_added_whole_with_the_childs_units(sample):
+    plans, imported = sample
+    imported["units"]["phong_tong_hop"] = "Phòng Tổng hợp"
+    part = imported["appendix"]["parts"][0]
+    part["groups"].append({"id": "group-9", "title": "Công tác của Sở", "tasks": [
+        {"id": "task-9", "content": "Rà soát quy trình nội bộ", "lead": ["phong_tong_hop", "van_phong_ubnd_tinh"],
+         "deadline": "Quý III/2023"}]})
+    data, comments, _, _ = _child(plans, imported)
+    group = data["appendix"]["parts"][0]["groups"][0]
+    assert group == {"id": "group-9", "after": "ra-soat", "title": "Công tác của Sở", "tasks": [
+        {"id": "task-9", "content": "Rà soát quy trình nội bộ",
+         "lead": ["phong_tong_hop", "vp_ubnd_tinh"], "deadline": "Quý III/2023"}]}
+    assert comments == {("appendix", "parts", 0, "groups", 0): "new: not in the parent"}
+
+
+def test_what_the_document_prints_by_itself_is_not_written(sample):
+    """The parent's citation (as a string or in cite: form), a title in capitals, the
+    generated "(Kèm theo …)" line and a paragraph read as plain text are what inheriting gives."""
+    plans, imported = sample
+    citation = imported["plan"]["bases"][0]
+    assert citation.startswith("Căn cứ Quyết định số 77/QĐ-UBND ngày 18 tháng 01 năm 2023")
+    imported["plan"]["bases"][0] = {"cite": {
+        "type": "Quyết định", "number": "77/QĐ-UBND", "date": "2023-01-18",
+        "issuer": "Ủy ban nhân dân tỉnh An Giang",
+        "about": citation.split("An Giang ", 1)[1].removesuffix(";")}}
+    imported["appendix"]["title"] = imported["appendix"]["title"].upper()
+    imported["appendix"]["attached"] = Workspace().load(plans / "blank.yaml").model.appendix.attached
+    data, comments, _, _ = _child(plans, imported)
+    assert list(data) == ["extends", "issuer", "document", "signature", "recipients"]
+
+
+def test_a_paragraph_read_as_plain_text_is_the_parents_paragraph_of_kind_text(sample):
+    plans, imported = sample
+    section = imported["plan"]["sections"][1]
+    section["paragraphs"] = [p["text"] for p in section["paragraphs"]]
+    data, comments, _, _ = _child(plans, imported)
+    assert data["plan"] == {"sections": [{"id": "to-chuc", "paragraphs": [
+        {"id": "tc-1", "kind": "text"}]}]}
+    assert comments == {}
+
+
+def test_a_document_that_does_not_cite_its_parent_says_so(sample):
+    plans, imported = sample
+    del imported["plan"]["bases"]
+    data, _, _, loaded = _child(plans, imported)
+    assert data["cite_parent"] is False and loaded.model.plan.bases == ()
+
+
+def test_its_own_bases_follow_the_parents_citation(sample):
+    plans, imported = sample
+    imported["plan"]["bases"].append("Căn cứ Quyết định số 12/QĐ-SXD ngày 02 tháng 01 năm 2023;")
+    data, _, _, _ = _child(plans, imported)
+    assert data["plan"] == {"bases": ["Căn cứ Quyết định số 12/QĐ-SXD ngày 02 tháng 01 năm 2023;"]}
