@@ -473,7 +473,7 @@ def import_to_file(source: Path, output: Path, parent: Path | None = None,
     """Import ``source`` and write the plan at ``output`` (atomically, checked that it builds).
 
     With ``ids_from``, the ids of that plan are taken over (reuse.py), for ``plangen diff``.
-    With ``parent``, the child engineer's matcher (ingest/child.py) turns the import into an
+    With ``parent``, ingest/overrides.py turns the import into an
     overrides-only child of that plan.
     """
     from generator.ingest.emit import emit_plan
@@ -489,13 +489,14 @@ def import_to_file(source: Path, output: Path, parent: Path | None = None,
         reuse_ids(data, load(ids_from, Workspace()).model)
     if parent is not None:
         try:
-            from generator.ingest.child import child_plan
+            from generator.ingest.overrides import child_plan
         except ImportError:
             raise UsageProblem(["--extends is not available yet in this version of plangen; "
                                 "import without it, then add `extends:` by hand"]) from None
         data, extra = child_plan(data, parent, output)
         comments = {**extra, **({(): comments[()]} if () in comments and () not in extra else {})}
-        imported = Imported(data, comments, imported.review)
+        imported = Imported(data, comments, imported.review + [
+            text.removeprefix("REVIEW: ") for text in extra.values() if text.startswith("REVIEW")])
     text = modeline(output) + "\n" + emit_plan(data, comments)
     write_new_plan(output, Draft(text, unfit=f"{source}: the imported plan does not validate "
                                              "(please report this):"), force)
