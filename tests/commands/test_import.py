@@ -1,10 +1,7 @@
 """``plangen import``: what it prints, what it refuses, what it never overwrites."""
 from __future__ import annotations
 
-import importlib.util
 import zipfile
-
-import pytest
 
 from ..conftest import ROOT, run_cli
 from ..ingest.test_foreign import word_plan
@@ -37,18 +34,6 @@ def test_it_never_overwrites_a_file_without_force(tmp_path):
 def test_output_is_required(tmp_path):
     result = run_cli("import", str(word_plan(tmp_path / "word.docx")))
     assert result.exit_code == 2 and "Missing option '-o' / '--output'" in result.output
-
-
-@pytest.mark.skipif(importlib.util.find_spec("generator.ingest.child") is not None,
-                    reason="the child importer is here")
-def test_extends_says_it_is_not_available_yet(tmp_path):
-    parent = tmp_path / "parent.yaml"
-    parent.write_text("year: 2024\n", encoding="utf-8")
-    out = tmp_path / "child.yaml"
-    result = run_cli("import", str(word_plan(tmp_path / "word.docx")), "-o", str(out),
-                     "--extends", str(parent))
-    assert result.exit_code == 2
-    assert "--extends is not available yet" in result.output and not out.exists()
 
 
 def _edit_in_word(source, target, old: str, new: str):
