@@ -306,6 +306,14 @@ class _Reader:
         """A part's or group's ``tasks`` and ``groups``, in the order they print."""
         out: dict = {}
         n_tasks = n_groups = 0
+        keys = ["groups" if isinstance(i, tables.RawGroup) else "tasks" for i in items]
+        if sum(1 for a, b in zip(keys, keys[1:]) if a != b) > 1:     # tasks, groups, tasks …
+            late = next(item for n, (k, item) in enumerate(zip(keys, items))
+                        if n and k == "tasks" and keys[n - 1] != k)
+            where = (f"table {late.position[0]}, row {late.position[1]}"
+                     if isinstance(late, tables.RawTask) else "a table")
+            self.review.append(f"{where}: tasks and sub-groups alternate; each kind is written "
+                               "together (the format cannot interleave them): check the order")
         for key, item in _in_order(items):
             if key == "tasks":
                 n_tasks += 1
