@@ -27,10 +27,7 @@ ROMAN = re.compile(r"[IVXLC]+\Z")
 def field_of(label: str, taken: set[str]) -> str | None:
     """The field a header label names; None for a label this tool does not know."""
     low = " ".join(label.lower().split()).strip(" :.")
-    rules = [
-        (("stt", "tt", "số tt", "số thứ tự", "thứ tự", "stt2"), "stt"),
-    ]
-    if low in rules[0][0] or low.startswith("stt"):
+    if low in ("tt", "số tt", "số thứ tự", "thứ tự") or low.startswith("stt"):
         return "stt"
     checks = [("đánh giá", "evaluator"), ("phối hợp", "coordinating"), ("chủ trì", "lead"),
               ("thời gian", "deadline"), ("thời hạn", "deadline"), ("kết quả", "result"),
@@ -166,8 +163,8 @@ def read_table(table: Table) -> RawTable:
             last_task.rows.append(by_field)
             last_task.continued.append(cont)
             continue
-        if last_task is None and cont - set(numbers_here):
-            cont = set(cont)                                   # first task of a list: no merge up
+        if last_task is None:
+            cont = set()            # the first task of a list has no task above to continue
         task = RawTask([_text(by_field.get(fields[i])) for i in number_cols], by_field, span,
                        merge_up=[f for f in fields if f in cont and f not in numbers_here],
                        position=(table.index, r))
