@@ -16,7 +16,6 @@ import yaml
 
 from generator.scaffold.draft import quoted
 
-Path = tuple
 _RESOLVER = yaml.resolver.Resolver()
 _PLAIN_VALUE = re.compile(r"[a-z][a-z0-9_-]*\Z")
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")

@@ -15,6 +15,7 @@ from generator.errors import PlangenError, UsageProblem
 from generator.ingest import prose, tables
 from generator.ingest.units import MAX_ITEM_WORDS, Ids, Units
 from generator.ingest.wordfile import Para, Table, read_body
+from generator.plan.to_model import roman
 
 
 @dataclass
@@ -390,7 +391,7 @@ class _Counter:
         self.misses = 0
 
     def group(self, n: int, level: int) -> str:
-        return _roman(n) if level == 1 and self.groups_roman else str(n)
+        return roman(n) if level == 1 and self.groups_roman else str(n)
 
     def task(self, raw, in_group: int, n: int, prefix: tuple) -> dict[str, str]:
         self.stt += 1
@@ -403,11 +404,6 @@ class _Counter:
                 out[name] = printed
                 self.misses += 1
         return out
-
-
-def _roman(n: int) -> str:
-    from generator.plan.to_model import roman
-    return roman(n)
 
 
 def _in_order(items: list) -> list[tuple[str, object]]:
