@@ -246,6 +246,7 @@ class _Reader:
                 self._unmapped(table, e.row, str(e))
                 continue
             raw_parts.append((heading, raw))
+            self.review.extend(raw.notes)
         part_label = "none"
         for heading, _ in raw_parts:
             if heading and (m := prose.SECTION.match(heading)):

@@ -74,7 +74,7 @@ class RawGroup:
 class RawTable:
     columns: list[Column]
     items: list                             # RawGroup | RawTask, nested by level
-    free: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)       # for review
 
 
 class Unmappable(Exception):
@@ -116,7 +116,7 @@ def read_table(table: Table) -> RawTable:
     grid = len(table.widths) or sum(c.span for c in header.cells)
     if any(c.span != 1 for c in header.cells) or len(header.cells) != grid:
         raise Unmappable(1, "its header row has merged cells")
-    columns, taken, numbers = [], set(), 0
+    columns, taken, numbers, notes = [], set(), 0, []
     for cell, tw in zip(header.cells, table.widths or [0] * grid):
         label = " ".join(p.text for p in cell.paras if p.text.strip())
         name = field_of(label, taken)
@@ -127,6 +127,8 @@ def read_table(table: Table) -> RawTable:
             name = next((f for f in ("note", "assignee", "measure", "target") if f not in taken), None)
             if name is None:
                 raise Unmappable(1, f"no field is left for its column \"{label}\"")
+            notes.append(f"table {table.index}: column \"{label}\" is not a known heading; "
+                         f"read as `{name}` (its label kept)")
         taken.add(name)
         columns.append(Column(name, label, width_mm(tw) if tw else 20))
     fields = [c.field for c in columns]
@@ -172,7 +174,7 @@ def read_table(table: Table) -> RawTable:
             raise Unmappable(r, "a row has no content")
         flat.append(task)
         last_task = task
-    return RawTable(columns, _nest(flat))
+    return RawTable(columns, _nest(flat), notes)
 
 
 def _text(cell: Cell | None) -> str:
