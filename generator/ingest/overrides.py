@@ -14,22 +14,22 @@ similarity; a deadline moved later than the parent's gets a ``deadline_reason`` 
 from __future__ import annotations
 
 import os
-from collections import Counter
 import tempfile
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from generator.errors import PlanError, file_problem
+from generator.ingest.emit import emit_plan
+from generator.ingest.pairing import item_text, pair
 from generator.plan import deadlines
-from generator.plan.inherit import ID_LISTS, IDENTITY_KEYS
 from generator.plan.dates import DocDate
+from generator.plan.inherit import ID_LISTS, IDENTITY_KEYS
 from generator.plan.to_model import citation, parent_citation
 from generator.plan.workspace import LoadedPlan, Workspace
-from generator.ingest.pairing import item_text, pair
 from generator.review.align import SIMILAR, similarity
 from generator.scaffold.draft import extends_value, load
 from generator.tree import plain
-from generator.ingest.emit import emit_plan
 
 UNIT_FIELDS = ("lead", "coordinating", "evaluator")
 # Cells a document prints: one the child leaves empty blanks the parent's.
@@ -52,11 +52,11 @@ def child_plan(imported: dict, parent_path: Path, output: Path) -> tuple[dict, C
     parent = load(parent_path, workspace)
     extends = extends_value(parent_path, output)
     identity = {k: v for k, v in imported.items() if k in IDENTITY_KEYS and k != "extends"}
-    inherited = _inherited(extends, identity, output) or plain(parent.tree)
+    inherited = _inherited(extends, identity, output, workspace) or plain(parent.tree)
     return _Child(imported, inherited, parent).build(extends)
 
 
-def _inherited(extends: str, identity: dict, output: Path) -> dict | None:
+def _inherited(extends: str, identity: dict, output: Path, workspace: Workspace) -> dict | None:
     """The plan a child with only ``identity`` resolves to: the parent as the child prints it.
 
     Loaded from a file beside ``output`` (as ``extends`` resolves from there); None when the
@@ -72,10 +72,11 @@ def _inherited(extends: str, identity: dict, output: Path) -> dict | None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
-        loaded = Workspace().load(path)
+        loaded = workspace.load(path)
     except PlanError:
         return None
     finally:
+        workspace.forget(path)
         path.unlink(missing_ok=True)
     return _with_generated_lines(plain(loaded.tree), loaded.model)
 
@@ -113,7 +114,7 @@ class _Child:
         self.comments: Comments = {}
         self.names: dict[str, str] = dict(imported.get("units") or {})     # import id → name
         self.parent_units: dict[str, str] = dict(inherited.get("units") or {})
-        self.pairs: dict[tuple[int, int], list] = {}
+        self.pairs: dict[tuple[int, int], tuple] = {}
         self.taken = _all_ids(inherited)
         self.renamed: dict[str, str] = {}
         self.new_units: dict[str, str] = {}            # child id → name, in first-use order
@@ -124,9 +125,9 @@ class _Child:
     def _pairs(self, key: str, new: list, old: list) -> list:
         """The alignment of two lists of items by their texts (computed once per list)."""
         memo = (id(new), id(old))
-        if memo not in self.pairs:
-            self.pairs[memo] = pair(old, new)
-        return self.pairs[memo]
+        if memo not in self.pairs:                  # the lists are kept: their ids stay theirs
+            self.pairs[memo] = (new, old, pair(old, new))
+        return self.pairs[memo][2]
 
     def _task_pairs(self, new: Any, old: Any, key: str = "") -> list[tuple[dict, dict]]:
         """Every (imported, parent) pair of tasks, anywhere below two paired values."""

@@ -380,3 +380,11 @@ def test_its_own_bases_follow_the_parents_citation(sample):
     imported["plan"]["bases"].append("Căn cứ Quyết định số 12/QĐ-SXD ngày 02 tháng 01 năm 2023;")
     data, _, _, _ = _child(plans, imported)
     assert data["plan"] == {"bases": ["Căn cứ Quyết định số 12/QĐ-SXD ngày 02 tháng 01 năm 2023;"]}
+
+
+def test_a_cell_the_child_leaves_empty_blanks_the_parents(sample):
+    plans, imported = sample
+    task = _task(imported, "Kế hoạch kiểm soát")
+    del task["result"], task["coordinating"]
+    data, _, _, _ = _child(plans, imported)
+    assert tasks_of(data) == {"kh-tinh": {"id": "kh-tinh", "coordinating": [], "result": ""}}
