@@ -14,6 +14,7 @@ similarity; a deadline moved later than the parent's gets a ``deadline_reason`` 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections import Counter
 from pathlib import Path
@@ -42,6 +43,7 @@ ORDER = ("extends", "year", "reconstructed", "cite_parent", "issuer", "document"
          "decision", "plan", "appendix", "signature", "recipients")
 
 Comments = dict[tuple, str]
+YEAR = "{{ year }}"
 SAME = object()        # what _diff returns for a value the child inherits as it is
 
 
@@ -53,7 +55,8 @@ def child_plan(imported: dict, parent_path: Path, output: Path) -> tuple[dict, C
     extends = extends_value(parent_path, output)
     identity = {k: v for k, v in imported.items() if k in IDENTITY_KEYS and k != "extends"}
     inherited = _inherited(extends, identity, output, workspace) or plain(parent.tree)
-    return _Child(imported, inherited, parent).build(extends)
+    raw = plain(workspace.resolver.resolve(parent_path).tree)    # placeholders as written
+    return _Child(imported, inherited, raw, parent).build(extends)
 
 
 def _inherited(extends: str, identity: dict, output: Path, workspace: Workspace) -> dict | None:
@@ -109,8 +112,8 @@ class _Child:
     """One import's pairing and writing: renamed and new units are decided from all pairs
     before any task is written, so every task names them the same way."""
 
-    def __init__(self, imported: dict, inherited: dict, parent: LoadedPlan):
-        self.imported, self.inherited, self.parent = imported, inherited, parent
+    def __init__(self, imported: dict, inherited: dict, raw: dict, parent: LoadedPlan):
+        self.imported, self.inherited, self.raw, self.parent = imported, inherited, raw, parent
         self.comments: Comments = {}
         self.names: dict[str, str] = dict(imported.get("units") or {})     # import id → name
         self.parent_units: dict[str, str] = dict(inherited.get("units") or {})
@@ -204,7 +207,7 @@ class _Child:
             if key in IDENTITY_KEYS or key not in inherited:
                 body[key] = self._fresh(value, key)
             else:
-                diff = self._diff(value, inherited[key], (key,), key)
+                diff = self._diff(value, inherited[key], self.raw.get(key), (key,), key)
                 if diff is not SAME:
                     body[key] = diff
         self._cite_parent(body)
@@ -239,8 +242,9 @@ class _Child:
                 if not holder:
                     del body["decision" if holder is body.get("decision") else "plan"]
 
-    def _diff(self, new, old, path: tuple, key: str):
-        """What the child writes for ``new`` over the inherited ``old``; SAME for nothing."""
+    def _diff(self, new, old, raw, path: tuple, key: str):
+        """What the child writes for ``new`` over the inherited ``old`` (``raw`` as the parent
+        wrote it, placeholders unevaluated); SAME for nothing."""
         if new == old or (isinstance(new, str) and isinstance(old, str) and new.isupper()
                           and new == old.upper()):       # a title the document prints in capitals
             return SAME
@@ -248,12 +252,22 @@ class _Child:
             new = [i if isinstance(i, dict) else {"id": f"{key[:-1]}-{n}", "kind": "text", "text": i}
                    for n, i in enumerate(new, 1)]         # paragraphs of plain text
         if isinstance(new, dict) and isinstance(old, dict):
-            return self._diff_map(new, old, path, key) or SAME
+            return self._diff_map(new, old, raw, path, key) or SAME
         if key in ID_LISTS and _id_list(new) and _id_list(old):
-            return self._diff_list(key, new, old, path) or SAME
-        return self._fresh(new, key)
+            return self._diff_list(key, new, old, raw, path) or SAME
+        return self._fresh(self._year_back(new, raw), key)
 
-    def _diff_map(self, new: dict, old: dict, path: tuple, kind: str) -> dict:
+    def _year_back(self, new, raw):
+        """The plan year written ``{{ year }}`` again where the parent's text wrote it so, as
+        a person copying it would (and as next year's plan needs)."""
+        if isinstance(new, list) and isinstance(raw, list) and len(new) == len(raw):
+            return [self._year_back(n, r) for n, r in zip(new, raw)]
+        if (isinstance(new, str) and isinstance(raw, str) and YEAR in raw
+                and not any(mark in new for mark in ("{{", "{%", "{#"))):
+            return re.sub(rf"(?<!\d){self.year}(?!\d)", YEAR, new)
+        return new
+
+    def _diff_map(self, new: dict, old: dict, raw, path: tuple, kind: str) -> dict:
         out: dict[str, Any] = {}
         task = kind == "tasks"
         for key, value in new.items():
@@ -269,7 +283,8 @@ class _Child:
                 continue
             if task and key in CELL_FIELDS and _blank(value) and _blank(old[key]):
                 continue
-            diff = self._diff(value, old[key], path + (key,), key)
+            diff = self._diff(value, old[key], raw.get(key) if isinstance(raw, dict) else None,
+                              path + (key,), key)
             if diff is not SAME:
                 out[key] = diff
         for key in CELL_FIELDS if task else ():
@@ -279,7 +294,7 @@ class _Child:
             self._later(out, new, old, path)
         return out
 
-    def _diff_list(self, key: str, new: list, old: list, path: tuple) -> list:
+    def _diff_list(self, key: str, new: list, old: list, raw, path: tuple) -> list:
         """The parent's items the child changes, drops or adds, in the child's order."""
         out: list[dict] = []
         previous = None
@@ -300,7 +315,8 @@ class _Child:
                 continue
             theirs = old[pair.old]
             previous = theirs["id"]
-            diff = self._diff_map(item, theirs, here, key)
+            raw_item = raw[pair.old] if isinstance(raw, list) and len(raw) == len(old) else None
+            diff = self._diff_map(item, theirs, raw_item, here, key)
             if not diff:
                 continue
             out.append({"id": theirs["id"], **diff})

@@ -163,7 +163,7 @@ def test_the_hand_written_child_imported_prints_the_same_and_diff_sees_no_task_c
     assert [t for t, v in tasks.items() if v.get("drop")] == [t for t, v in hand.items() if v.get("drop")]
     assert tasks["kh-ksthc-so-huyen"] == {
         "id": "kh-ksthc-so-huyen",
-        "content": "Kế hoạch Tổ chức hoạt động kiểm soát thủ tục hành chính năm 2023 của Sở.",
+        "content": "Kế hoạch Tổ chức hoạt động kiểm soát thủ tục hành chính năm {{ year }} của Sở.",
         "lead": "van_phong_so", "coordinating": "cac_phong_chuyen_mon_thuoc_so"}
     assert comment_of(data, comments, "pakn-so-huyen-xa") == (
         "REVIEW: matched to parent task pakn-so-huyen-xa at 1.00; pakn-vp-ubnd-tinh reads the same")
@@ -388,3 +388,16 @@ def test_a_cell_the_child_leaves_empty_blanks_the_parents(sample):
     del task["result"], task["coordinating"]
     data, _, _, _ = _child(plans, imported)
     assert tasks_of(data) == {"kh-tinh": {"id": "kh-tinh", "coordinating": [], "result": ""}}
+
+
+def test_the_plan_year_is_written_as_the_parent_wrote_it(sample):
+    """The parent writes "năm {{ year }}": so does the child's rewording; a deadline the parent
+    wrote as a date stays one."""
+    plans, imported = sample
+    task = _task(imported, "Kế hoạch kiểm soát")
+    task["content"] = "Kế hoạch kiểm soát thủ tục hành chính năm 2023 của Sở Xây dựng"
+    task["deadline"] = "Tháng 01/2023 (trước ngày 20)"
+    data, _, _, _ = _child(plans, imported)
+    assert tasks_of(data)["kh-tinh"]["content"] == \
+        "Kế hoạch kiểm soát thủ tục hành chính năm {{ year }} của Sở Xây dựng"
+    assert tasks_of(data)["kh-tinh"]["deadline"] == "Tháng 01/2023 (trước ngày 20)"
