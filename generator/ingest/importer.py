@@ -221,7 +221,8 @@ class _Reader:
                 if tables.is_task_table(b):
                     parts.append((heading, b))
                 else:
-                    self._unmapped(b, 1, "its first row names no known columns (Nội dung, …)")
+                    self._unmapped(b, 1, "its first row is not a header of known columns "
+                                           "(Stt, Nội dung, Cơ quan chủ trì, …)")
                 heading = None
             i += 1
         self.appendix_attached = attached
@@ -302,30 +303,23 @@ class _Reader:
         return out
 
     def _holder(self, items: list, builder, counter: "_Counter", level: int, prefix: tuple) -> dict:
-        tasks = [t for t in items if isinstance(t, tables.RawTask)]
-        groups = [g for g in items if isinstance(g, tables.RawGroup)]
+        """A part's or group's ``tasks`` and ``groups``, in the order they print."""
         out: dict = {}
         n_tasks = n_groups = 0
-        task_out, group_out = [], []
-        for t in tasks:
-            n_tasks += 1
-            data = builder.task(t, counter.fields)
-            for fname, printed in counter.task(t, n_tasks, n_groups + n_tasks, prefix).items():
-                data[fname] = printed
-            task_out.append(data)
-        for g in groups:
-            n_groups += 1
-            computed = counter.group(n_groups + n_tasks if counter.outline else n_groups, level)
-            data = {"id": self.ids.make(g.title), "title": g.title}
-            if g.number != computed:
-                data["number"] = g.number
-            inner = prefix + (g.number,) if g.number.isdigit() else prefix
-            data.update(self._holder(g.items, builder, counter, level + 1, inner))
-            group_out.append(data)
-        if task_out:
-            out["tasks"] = task_out
-        if group_out:
-            out["groups"] = group_out
+        for key, item in _in_order(items):
+            if key == "tasks":
+                n_tasks += 1
+                data = builder.task(item, counter.fields)
+                data.update(counter.task(item, n_tasks, n_groups + n_tasks, prefix))
+            else:
+                n_groups += 1
+                computed = counter.group(n_groups + n_tasks if counter.outline else n_groups, level)
+                data = {"id": self.ids.make(item.title), "title": item.title}
+                if item.number != computed:
+                    data["number"] = item.number
+                inner = prefix + (item.number,) if item.number.isdigit() else prefix
+                data.update(self._holder(item.items, builder, counter, level + 1, inner))
+            out.setdefault(key, []).append(data)
         return out
 
     # --- the whole --------------------------------------------------------------------------
@@ -408,18 +402,28 @@ def _roman(n: int) -> str:
     return roman(n)
 
 
+def _in_order(items: list) -> list[tuple[str, object]]:
+    """("tasks"|"groups", item) in the order the two lists print: all the items of the list
+    that comes first, then the other's (the format cannot interleave them; rows that did are
+    listed for review by the caller's numbers)."""
+    keys = ["groups" if isinstance(i, tables.RawGroup) else "tasks" for i in items]
+    order = list(dict.fromkeys(keys))
+    return [(k, i) for k in order for k2, i in zip(keys, items) if k2 == k]
+
+
 def _misses(items, counter: _Counter, level: int, prefix: tuple) -> int:
-    tasks = [t for t in items if isinstance(t, tables.RawTask)]
-    groups = [g for g in items if isinstance(g, tables.RawGroup)]
-    misses = 0
-    for k, t in enumerate(tasks, 1):
-        counter.task(t, k, k, prefix)
-    for k, g in enumerate(groups, 1):
-        n = k + len(tasks) if counter.outline else k
-        if g.number != counter.group(n, level):
+    misses = n_tasks = n_groups = 0
+    for key, item in _in_order(items):
+        if key == "tasks":
+            n_tasks += 1
+            counter.task(item, n_tasks, n_groups + n_tasks, prefix)
+            continue
+        n_groups += 1
+        n = n_groups + n_tasks if counter.outline else n_groups
+        if item.number != counter.group(n, level):
             misses += 1
-        inner = prefix + (g.number,) if g.number.isdigit() else prefix
-        misses += _misses(g.items, counter, level + 1, inner)
+        inner = prefix + (item.number,) if item.number.isdigit() else prefix
+        misses += _misses(item.items, counter, level + 1, inner)
     return misses
 
 
@@ -465,9 +469,10 @@ def _stt_continues(raw, numbering: dict, fields: list[str], stt: int) -> tuple[b
 
 
 def import_to_file(source: Path, output: Path, parent: Path | None = None,
-                   force: bool = False) -> Imported:
+                   force: bool = False, ids_from: Path | None = None) -> Imported:
     """Import ``source`` and write the plan at ``output`` (atomically, checked that it builds).
 
+    With ``ids_from``, the ids of that plan are taken over (reuse.py), for ``plangen diff``.
     With ``parent``, ingest/overrides.py turns the import into an
     overrides-only child of that plan.
     """
@@ -477,6 +482,11 @@ def import_to_file(source: Path, output: Path, parent: Path | None = None,
     check_target(output, force)
     imported = import_docx(source)
     data, comments = imported.data, imported.comments
+    if ids_from is not None:
+        from generator.ingest.reuse import reuse_ids
+        from generator.scaffold.draft import load
+        from generator.plan.workspace import Workspace
+        reuse_ids(data, load(ids_from, Workspace()).model)
     if parent is not None:
         try:
             from generator.ingest.overrides import child_plan

@@ -24,6 +24,9 @@ CITE = re.compile(r"Căn cứ (Luật|Nghị định|Quyết định|Thông tư|
                   r"(\d+/[\w/.-]+) ngày (\d{2}) tháng (\d{2}) năm (\d{4}) của (.+?) (v[ềe] .+);\Z")
 
 
+VERBS = ("hướng dẫn", "quy định", "ban hành", "phê duyệt", "sửa đổi", "bổ sung", "triển khai")
+
+
 def one_line(text: str) -> str:
     """A title printed over several lines (breaks or paragraphs), as one line of text."""
     return " ".join(text.split())
@@ -188,6 +191,8 @@ def basis(text: str):
     if not m:
         return text
     kind, number, day, month, year, issuer_name, about = m.groups()
+    if any(verb in issuer_name for verb in VERBS):
+        return text                     # "của Văn phòng Chính phủ hướng dẫn về …": not an issuer
     # the official date prints a leading zero only below 10 for days and for months 1-2
     if (int(day) < 10) != day.startswith("0") or (int(month) <= 2) != month.startswith("0"):
         return text

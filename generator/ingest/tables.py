@@ -206,6 +206,8 @@ def _level(number: str, romans: bool) -> int:
 def _nest(flat: list) -> list:
     """Groups by their numbers' levels; tasks into the group above them."""
     romans = any(isinstance(g, RawGroup) and ROMAN.match(g.number) for g in flat)
+    # outline numbers ("2.1") say where a task stands: "3" after groups 1 and 2 is the holder's
+    outline = any(isinstance(t, RawTask) and t.numbers and "." in t.numbers[0] for t in flat)
     top: list = []
     stack: list[RawGroup] = []
     for item in flat:
@@ -216,6 +218,10 @@ def _nest(flat: list) -> list:
             (stack[-1].items if stack else top).append(item)
             stack.append(item)
         else:
+            number = item.numbers[0] if item.numbers else ""
+            if outline and re.fullmatch(r"\d+(\.\d+)*", number):
+                while stack and sum(g.number.isdigit() for g in stack) > number.count("."):
+                    stack.pop()
             (stack[-1].items if stack else top).append(item)
     return top
 
