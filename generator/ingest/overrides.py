@@ -53,10 +53,54 @@ def child_plan(imported: dict, parent_path: Path, output: Path) -> tuple[dict, C
     workspace = Workspace()
     parent = load(parent_path, workspace)
     extends = extends_value(parent_path, output)
+    raw = plain(workspace.resolver.resolve(parent_path).tree)    # placeholders as written
+    imported = _with_short_name(imported, raw, parent.tree["year"])
     identity = {k: v for k, v in imported.items() if k in IDENTITY_KEYS and k != "extends"}
     inherited = _inherited(extends, identity, output, workspace) or plain(parent.tree)
-    raw = plain(workspace.resolver.resolve(parent_path).tree)    # placeholders as written
     return _Child(imported, inherited, raw, parent).build(extends)
+
+
+SHORT = re.compile(r"{{\s*issuer\.short\s*}}")
+YEAR_ONLY = re.compile(r"{{\s*year\s*}}")
+PLACEHOLDER = re.compile(r"{{.*?}}")
+PLACEHOLDER_SPLIT = re.compile(r"({{.*?}})")
+
+
+def _with_short_name(imported: dict, raw: dict, year: int) -> dict:
+    """``imported`` with the issuer's short name (which no line of a document shows by itself)
+    read from the texts that print it: the parent's "trên địa bàn {{ issuer.short }}" found in
+    the import as "trên địa bàn huyện" says the child's is "huyện"."""
+    issuer = imported.get("issuer")
+    if not isinstance(issuer, dict) or issuer.get("short"):
+        return imported
+    patterns = []
+    for text in set(_strings(raw)):
+        if SHORT.search(text):
+            pattern = "".join(
+                "(.+?)" if SHORT.fullmatch(piece) else str(year) if YEAR_ONLY.fullmatch(piece)
+                else ".+?" if PLACEHOLDER.fullmatch(piece) else re.escape(piece)
+                for piece in PLACEHOLDER_SPLIT.split(text) if piece)
+            patterns.append(re.compile(pattern))
+    found = Counter(m[1] for text in set(_strings({k: v for k, v in imported.items()
+                                                    if k not in IDENTITY_KEYS}))
+                    for p in patterns if (m := p.fullmatch(text)) and len(set(m.groups())) == 1)
+    if not found:
+        return imported
+    short = found.most_common(1)[0][0]
+    if short == issuer.get("full"):
+        return imported
+    return {**imported, "issuer": {**issuer, "short": short}}
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
 
 
 def _inherited(extends: str, identity: dict, output: Path, workspace: Workspace) -> dict | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import shutil
 
+import pytest
 import yaml
 
 from generator.plan.final import final_problems
@@ -57,3 +58,28 @@ def test_the_imported_child_prints_as_the_hand_written_one_and_writes_only_overr
     loaded = Workspace().load(plans / "imported.yaml")
     marks = [p for p in final_problems(loaded) if "REVIEW" in p.message]
     assert len(marks) == text.count("# REVIEW") > 0
+
+
+@pytest.mark.parametrize("child, parent, added", [
+    ("phu-tan-2024", "an-giang-2024", 1),      # its own new task gets the importer's id
+    ("cho-vam-2024", "phu-tan-2024", 0),
+])
+def test_the_other_children_import_as_children_that_print_the_same(child, parent, added, built,
+                                                                    tmp_path, monkeypatch):
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for name in ROOT.joinpath("plans").glob("*.yaml"):
+        shutil.copy(name, plans)
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("import", str(built / f"{child}.docx"), "--extends", f"plans/{parent}.yaml",
+                     "-o", "plans/imported.yaml")
+    assert result.exit_code == 0, result.output
+    assert run_cli("build", "--force", "-o", "out", "plans/imported.yaml").exit_code == 0
+    assert docx_text(tmp_path / "out" / "imported.docx") == docx_text(built / f"{child}.docx")
+    diff = json.loads(run_cli("diff", "--format", "json", f"plans/{child}.yaml",
+                              "plans/imported.yaml").stdout)
+    assert {k: diff["summary"][k] for k in ("added", "dropped", "moved", "changed")} == \
+        {"added": added, "dropped": added, "moved": 0, "changed": 0}
+    hand = yaml.safe_load((plans / f"{child}.yaml").read_text(encoding="utf-8"))
+    assert yaml.safe_load((plans / "imported.yaml").read_text(encoding="utf-8"))["issuer"]["short"] \
+        == hand["issuer"]["short"]

@@ -401,3 +401,13 @@ def test_the_plan_year_is_written_as_the_parent_wrote_it(sample):
     assert tasks_of(data)["kh-tinh"]["content"] == \
         "Kế hoạch kiểm soát thủ tục hành chính năm {{ year }} của Sở Xây dựng"
     assert tasks_of(data)["kh-tinh"]["deadline"] == "Tháng 01/2023 (trước ngày 20)"
+
+
+def test_the_short_name_no_line_shows_is_read_from_the_texts_that_print_it(sample):
+    """The parent's "… của {{ issuer.short }}" reads "… của Sở" in the import: the child's
+    short name is "Sở", and the task, printed the same, is not written."""
+    plans, imported = sample
+    assert imported["issuer"].pop("short") == "Sở"
+    data, _, _, _ = _child(plans, imported)
+    assert data["issuer"]["short"] == "Sở"
+    assert "appendix" not in data
