@@ -248,7 +248,11 @@ class _Child:
         for key, value in imported.items():
             if key in ("extends", "units") or (key == "year" and value == self.year):
                 continue
-            if key in IDENTITY_KEYS or key not in inherited:
+            if key == "decision":
+                body[key] = self._decision(value)
+            elif key in IDENTITY_KEYS:
+                body[key] = value
+            elif key not in inherited:
                 body[key] = self._fresh(value, key)
             else:
                 diff = self._diff(value, inherited[key], self.raw.get(key), (key,), key)
@@ -264,6 +268,23 @@ class _Child:
                 self.comments[("units", unit)] = f"{mark}the parent's \"{was}\", renamed"
         order = [k for k in ORDER if k in body] + [k for k in body if k not in ORDER]
         return {k: body[k] for k in order}, self.comments
+
+    def _decision(self, decision):
+        """The child's own decision (never inherited), its articles named by the parent's ids
+        where they read alike, so that ``plangen diff`` against the parent pairs them."""
+        theirs = (self.parent.tree.get("decision") or {}).get("articles")
+        mine = decision.get("articles") if isinstance(decision, dict) else None
+        if not (_id_list(mine) and _id_list(theirs)):
+            return decision
+        ids = {p.new: theirs[p.old]["id"] for p in pair(plain(theirs), mine)
+               if p.old is not None and p.new is not None}
+        taken = set(ids.values())
+        articles = []
+        for n, article in enumerate(mine):
+            article_id = ids.get(n) or _unique(article["id"], taken, "-")
+            taken.add(article_id)
+            articles.append({**article, "id": article_id})
+        return {**decision, "articles": articles}
 
     def _cite_parent(self, body: dict) -> None:
         """The parent's citation the import read as a legal basis is the one a child gets by
