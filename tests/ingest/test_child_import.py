@@ -81,5 +81,8 @@ def test_the_other_children_import_as_children_that_print_the_same(child, parent
     assert {k: diff["summary"][k] for k in ("added", "dropped", "moved", "changed")} == \
         {"added": added, "dropped": added, "moved": 0, "changed": 0}
     hand = yaml.safe_load((plans / f"{child}.yaml").read_text(encoding="utf-8"))
-    assert yaml.safe_load((plans / "imported.yaml").read_text(encoding="utf-8"))["issuer"]["short"] \
-        == hand["issuer"]["short"]
+    mine = yaml.safe_load((plans / "imported.yaml").read_text(encoding="utf-8"))
+    assert mine["issuer"]["short"] == hand["issuer"]["short"]
+    if "decision" in mine:           # its own, with the parent's article ids
+        parent_ids = [a["id"] for a in Workspace().load(plans / f"{parent}.yaml").tree["decision"]["articles"]]
+        assert [a["id"] for a in mine["decision"]["articles"]] == parent_ids
