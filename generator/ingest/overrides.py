@@ -26,24 +26,26 @@ from generator.ingest.pairing import item_text, pair
 from generator.plan import deadlines
 from generator.plan.dates import DocDate
 from generator.plan.inherit import ID_LISTS, IDENTITY_KEYS
+from generator.plan.schema import TASK_FIELDS, UNIT_FIELDS
 from generator.plan.to_model import citation, parent_citation
 from generator.plan.workspace import LoadedPlan, Workspace
 from generator.review.align import SIMILAR, similarity
 from generator.scaffold.draft import extends_value, load
 from generator.tree import plain
 
-UNIT_FIELDS = ("lead", "coordinating", "evaluator")
-# Cells a document prints: one the child leaves empty blanks the parent's.
-CELL_FIELDS = ("content", "lead", "coordinating", "evaluator", "deadline", "result", "note",
-               "assignee", "measure", "target")
 CERTAIN = 0.9          # a pair of texts this similar or more needs no second look
 REASON = "# REVIEW"    # the deadline_reason of a deadline moved later: a value that validates
 # The order of a hand-written child's top-level keys; others follow in the import's order.
 ORDER = ("extends", "year", "reconstructed", "cite_parent", "issuer", "document", "units",
          "decision", "plan", "appendix", "signature", "recipients")
 
-Comments = dict[tuple, str]
 YEAR = "{{ year }}"
+SHORT = re.compile(r"{{\s*issuer\.short\s*}}")
+YEAR_ONLY = re.compile(r"{{\s*year\s*}}")
+PLACEHOLDER = re.compile(r"{{.*?}}")
+PLACEHOLDER_SPLIT = re.compile(r"({{.*?}})")
+
+Comments = dict[tuple, str]
 SAME = object()        # what _diff returns for a value the child inherits as it is
 
 
@@ -58,12 +60,6 @@ def child_plan(imported: dict, parent_path: Path, output: Path) -> tuple[dict, C
     identity = {k: v for k, v in imported.items() if k in IDENTITY_KEYS and k != "extends"}
     inherited = _inherited(extends, identity, output, workspace) or plain(parent.tree)
     return _Child(imported, inherited, raw, parent).build(extends)
-
-
-SHORT = re.compile(r"{{\s*issuer\.short\s*}}")
-YEAR_ONLY = re.compile(r"{{\s*year\s*}}")
-PLACEHOLDER = re.compile(r"{{.*?}}")
-PLACEHOLDER_SPLIT = re.compile(r"({{.*?}})")
 
 
 def _with_short_name(imported: dict, raw: dict, year: int) -> dict:
@@ -346,13 +342,13 @@ class _Child:
             if key not in old:
                 out[key] = self._fresh(value, key)
                 continue
-            if task and key in CELL_FIELDS and _blank(value) and _blank(old[key]):
+            if task and key in TASK_FIELDS and _blank(value) and _blank(old[key]):
                 continue
             diff = self._diff(value, old[key], raw.get(key) if isinstance(raw, dict) else None,
                               path + (key,), key)
             if diff is not SAME:
                 out[key] = diff
-        for key in CELL_FIELDS if task else ():
+        for key in TASK_FIELDS if task else ():          # a cell the import found empty
             if key not in new and not _blank(old.get(key)):
                 out[key] = [] if key in UNIT_FIELDS else ""
         if task and "deadline" in out:
