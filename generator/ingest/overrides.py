@@ -29,6 +29,7 @@ from generator.plan.inherit import ID_LISTS, IDENTITY_KEYS
 from generator.plan.schema import TASK_FIELDS, UNIT_FIELDS
 from generator.plan.to_model import citation, parent_citation
 from generator.plan.workspace import LoadedPlan, Workspace
+from generator.render.blocks import closing_mark
 from generator.review.align import SIMILAR, similarity
 from generator.scaffold.draft import extends_value, load
 from generator.tree import plain
@@ -238,7 +239,8 @@ class _Child:
     # -- writing --------------------------------------------------------------------------
 
     def build(self, extends: str) -> tuple[dict, Comments]:
-        imported, inherited = self.imported, self.inherited
+        imported, inherited = _with_parent_layouts(self.imported, self.inherited), self.inherited
+        self.last_text = _last_paragraph(imported)
         self._decide_renames(self._task_pairs(imported, inherited))
         body: dict[str, Any] = {"extends": extends}
         for key, value in imported.items():
@@ -309,6 +311,11 @@ class _Child:
         if new == old or (isinstance(new, str) and isinstance(old, str) and new.isupper()
                           and new == old.upper()):       # a title the document prints in capitals
             return SAME
+        if key == "preamble" and isinstance(new, list) and isinstance(old, list) and new:
+            mine, theirs = _paragraphs(new), _paragraphs(old)
+            if len(mine) == len(theirs) and mine[:-1] == theirs[:-1] and mine[-1][0] == theirs[-1][0] \
+                    and (mine[-1] == theirs[-1] or self._ends(new[-1], theirs[-1][1])):
+                return SAME         # plain texts read back from paragraphs the parent gave ids
         if key in ID_LISTS and _id_list(old) and isinstance(new, list):
             new = [i if isinstance(i, dict) else {"id": f"{key[:-1]}-{n}", "kind": "text", "text": i}
                    for n, i in enumerate(new, 1)]         # paragraphs of plain text
@@ -328,6 +335,13 @@ class _Child:
             return re.sub(rf"(?<!\d){self.year}(?!\d)", YEAR, new)
         return new
 
+    def _ends(self, new, old) -> bool:
+        """Whether ``new`` is the plan's last paragraph and prints as ``old`` would there:
+        "./." ends it after either text ("… tháo gỡ" and "… tháo gỡ." both end "… tháo gỡ./.")."""
+        new = new.get("text") if isinstance(new, dict) else new
+        return (new is self.last_text and isinstance(old, str)
+                and closing_mark(new) == closing_mark(old))
+
     def _diff_map(self, new: dict, old: dict, raw, path: tuple, kind: str) -> dict:
         out: dict[str, Any] = {}
         task = kind == "tasks"
@@ -340,9 +354,12 @@ class _Child:
                     out[key] = value
                 continue
             if key not in old:
-                out[key] = self._fresh(value, key)
+                if not (key == "kind" and value == "text"):          # the default kind
+                    out[key] = self._fresh(value, key)
                 continue
             if task and key in TASK_FIELDS and _blank(value) and _blank(old[key]):
+                continue
+            if kind == "paragraphs" and key == "text" and self._ends(value, old[key]):
                 continue
             diff = self._diff(value, old[key], raw.get(key) if isinstance(raw, dict) else None,
                               path + (key,), key)
@@ -418,6 +435,44 @@ class _Child:
         if isinstance(value, list):
             return [self._fresh(v, key) for v in value]
         return value
+
+
+def _with_parent_layouts(imported: dict, inherited: dict) -> dict:
+    """``imported`` with each layout the parent defines alike under the parent's name."""
+    mine = (imported.get("appendix") or {}).get("layouts")
+    theirs = (inherited.get("appendix") or {}).get("layouts")
+    if not isinstance(mine, dict) or not isinstance(theirs, dict):
+        return imported
+    names = {name: next((p for p, d in theirs.items() if d == layout), name)
+             for name, layout in mine.items()}
+
+    def rename(value, key=""):
+        if isinstance(value, dict):
+            return {k: (names.get(v, v) if k == "layout" and isinstance(v, str) else
+                        {names[n]: d for n, d in v.items()} if k == "layouts" and v is mine else
+                        rename(v, k)) for k, v in value.items()}
+        if isinstance(value, list):
+            return [rename(v, key) for v in value]
+        return value
+    return {**imported, "appendix": rename(imported["appendix"])}
+
+
+def _last_paragraph(imported: dict) -> str | None:
+    """The text of the plan's last paragraph (of the preamble or a section), the one the
+    document ends with "./."."""
+    plan = imported.get("plan") if isinstance(imported.get("plan"), dict) else {}
+    texts = list(plan.get("preamble") or [])
+    for section in plan.get("sections") or []:
+        for paragraph in (section.get("paragraphs") or []) if isinstance(section, dict) else []:
+            texts.append(paragraph.get("text") if isinstance(paragraph, dict) else paragraph)
+    return texts[-1] if texts and isinstance(texts[-1], str) else None
+
+
+def _paragraphs(items: list) -> list[tuple]:
+    """Paragraphs as (kind, text), whether written as plain text or with ids."""
+    return [("text", i) if isinstance(i, str) else
+            (i.get("kind", "text"), i.get("text")) if isinstance(i, dict) else (None, i)
+            for i in items]
 
 
 def _basis_text(basis) -> str | None:

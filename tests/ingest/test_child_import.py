@@ -86,3 +86,21 @@ def test_the_other_children_import_as_children_that_print_the_same(child, parent
     if "decision" in mine:           # its own, with the parent's article ids
         parent_ids = [a["id"] for a in Workspace().load(plans / f"{parent}.yaml").tree["decision"]["articles"]]
         assert [a["id"] for a in mine["decision"]["articles"]] == parent_ids
+
+
+@pytest.mark.parametrize("name", ["an-giang-2024", "phu-tan-2024", "soc-trang-2024"])
+def test_a_document_imported_as_a_child_of_its_own_plan_writes_only_its_identity(
+        name, built, tmp_path, monkeypatch):
+    """Layouts named alike, paragraphs read back as plain text, the "./." of the last
+    paragraph, titles in capitals, generated lines: nothing the parent gives is written."""
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for path in ROOT.joinpath("plans").glob("*.yaml"):
+        shutil.copy(path, plans)
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("import", str(built / f"{name}.docx"), "--extends", f"plans/{name}.yaml",
+                     "-o", "plans/imported.yaml")
+    assert result.exit_code == 0, result.output
+    data = yaml.safe_load((plans / "imported.yaml").read_text(encoding="utf-8"))
+    assert set(data) <= {"extends", "cite_parent", "issuer", "document", "decision", "signature",
+                         "recipients"}
