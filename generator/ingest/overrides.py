@@ -14,32 +14,37 @@ similarity; a deadline moved later than the parent's gets a ``deadline_reason`` 
 from __future__ import annotations
 
 import os
-from collections import Counter
+import re
 import tempfile
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from generator.errors import PlanError, file_problem
+from generator.ingest.emit import emit_plan
+from generator.ingest.pairing import item_text, pair
 from generator.plan import deadlines
-from generator.plan.inherit import ID_LISTS, IDENTITY_KEYS
 from generator.plan.dates import DocDate
+from generator.plan.inherit import ID_LISTS, IDENTITY_KEYS
+from generator.plan.schema import TASK_FIELDS, UNIT_FIELDS
 from generator.plan.to_model import citation, parent_citation
 from generator.plan.workspace import LoadedPlan, Workspace
-from generator.ingest.pairing import item_text, pair
+from generator.render.blocks import closing_mark
 from generator.review.align import SIMILAR, similarity
 from generator.scaffold.draft import extends_value, load
 from generator.tree import plain
-from generator.ingest.emit import emit_plan
 
-UNIT_FIELDS = ("lead", "coordinating", "evaluator")
-# Cells a document prints: one the child leaves empty blanks the parent's.
-CELL_FIELDS = ("content", "lead", "coordinating", "evaluator", "deadline", "result", "note",
-               "assignee", "measure", "target")
 CERTAIN = 0.9          # a pair of texts this similar or more needs no second look
 REASON = "# REVIEW"    # the deadline_reason of a deadline moved later: a value that validates
 # The order of a hand-written child's top-level keys; others follow in the import's order.
 ORDER = ("extends", "year", "reconstructed", "cite_parent", "issuer", "document", "units",
          "decision", "plan", "appendix", "signature", "recipients")
+
+YEAR = "{{ year }}"
+SHORT = re.compile(r"{{\s*issuer\.short\s*}}")
+YEAR_ONLY = re.compile(r"{{\s*year\s*}}")
+PLACEHOLDER = re.compile(r"{{.*?}}")
+PLACEHOLDER_SPLIT = re.compile(r"({{.*?}})")
 
 Comments = dict[tuple, str]
 SAME = object()        # what _diff returns for a value the child inherits as it is
@@ -51,12 +56,51 @@ def child_plan(imported: dict, parent_path: Path, output: Path) -> tuple[dict, C
     workspace = Workspace()
     parent = load(parent_path, workspace)
     extends = extends_value(parent_path, output)
+    raw = plain(workspace.resolver.resolve(parent_path).tree)    # placeholders as written
+    imported = _with_short_name(imported, raw, parent.tree["year"])
     identity = {k: v for k, v in imported.items() if k in IDENTITY_KEYS and k != "extends"}
-    inherited = _inherited(extends, identity, output) or plain(parent.tree)
-    return _Child(imported, inherited, parent).build(extends)
+    inherited = _inherited(extends, identity, output, workspace) or plain(parent.tree)
+    return _Child(imported, inherited, raw, parent).build(extends)
 
 
-def _inherited(extends: str, identity: dict, output: Path) -> dict | None:
+def _with_short_name(imported: dict, raw: dict, year: int) -> dict:
+    """``imported`` with the issuer's short name (which no line of a document shows by itself)
+    read from the texts that print it: the parent's "trên địa bàn {{ issuer.short }}" found in
+    the import as "trên địa bàn huyện" says the child's is "huyện"."""
+    issuer = imported.get("issuer")
+    if not isinstance(issuer, dict) or issuer.get("short"):
+        return imported
+    patterns = []
+    for text in set(_strings(raw)):
+        if SHORT.search(text):
+            pattern = "".join(
+                "(.+?)" if SHORT.fullmatch(piece) else str(year) if YEAR_ONLY.fullmatch(piece)
+                else ".+?" if PLACEHOLDER.fullmatch(piece) else re.escape(piece)
+                for piece in PLACEHOLDER_SPLIT.split(text) if piece)
+            patterns.append(re.compile(pattern))
+    found = Counter(m[1] for text in set(_strings({k: v for k, v in imported.items()
+                                                    if k not in IDENTITY_KEYS}))
+                    for p in patterns if (m := p.fullmatch(text)) and len(set(m.groups())) == 1)
+    if not found:
+        return imported
+    short = found.most_common(1)[0][0]
+    if short == issuer.get("full"):
+        return imported
+    return {**imported, "issuer": {**issuer, "short": short}}
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
+
+
+def _inherited(extends: str, identity: dict, output: Path, workspace: Workspace) -> dict | None:
     """The plan a child with only ``identity`` resolves to: the parent as the child prints it.
 
     Loaded from a file beside ``output`` (as ``extends`` resolves from there); None when the
@@ -72,10 +116,11 @@ def _inherited(extends: str, identity: dict, output: Path) -> dict | None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
-        loaded = Workspace().load(path)
+        loaded = workspace.load(path)
     except PlanError:
         return None
     finally:
+        workspace.forget(path)
         path.unlink(missing_ok=True)
     return _with_generated_lines(plain(loaded.tree), loaded.model)
 
@@ -108,12 +153,12 @@ class _Child:
     """One import's pairing and writing: renamed and new units are decided from all pairs
     before any task is written, so every task names them the same way."""
 
-    def __init__(self, imported: dict, inherited: dict, parent: LoadedPlan):
-        self.imported, self.inherited, self.parent = imported, inherited, parent
+    def __init__(self, imported: dict, inherited: dict, raw: dict, parent: LoadedPlan):
+        self.imported, self.inherited, self.raw, self.parent = imported, inherited, raw, parent
         self.comments: Comments = {}
         self.names: dict[str, str] = dict(imported.get("units") or {})     # import id → name
         self.parent_units: dict[str, str] = dict(inherited.get("units") or {})
-        self.pairs: dict[tuple[int, int], list] = {}
+        self.pairs: dict[tuple[int, int], tuple] = {}
         self.taken = _all_ids(inherited)
         self.renamed: dict[str, str] = {}
         self.new_units: dict[str, str] = {}            # child id → name, in first-use order
@@ -124,9 +169,9 @@ class _Child:
     def _pairs(self, key: str, new: list, old: list) -> list:
         """The alignment of two lists of items by their texts (computed once per list)."""
         memo = (id(new), id(old))
-        if memo not in self.pairs:
-            self.pairs[memo] = pair(old, new)
-        return self.pairs[memo]
+        if memo not in self.pairs:                  # the lists are kept: their ids stay theirs
+            self.pairs[memo] = (new, old, pair(old, new))
+        return self.pairs[memo][2]
 
     def _task_pairs(self, new: Any, old: Any, key: str = "") -> list[tuple[dict, dict]]:
         """Every (imported, parent) pair of tasks, anywhere below two paired values."""
@@ -194,16 +239,21 @@ class _Child:
     # -- writing --------------------------------------------------------------------------
 
     def build(self, extends: str) -> tuple[dict, Comments]:
-        imported, inherited = self.imported, self.inherited
+        imported, inherited = _with_parent_layouts(self.imported, self.inherited), self.inherited
+        self.last_text = _last_paragraph(imported)
         self._decide_renames(self._task_pairs(imported, inherited))
         body: dict[str, Any] = {"extends": extends}
         for key, value in imported.items():
             if key in ("extends", "units") or (key == "year" and value == self.year):
                 continue
-            if key in IDENTITY_KEYS or key not in inherited:
+            if key == "decision":
+                body[key] = self._decision(value)
+            elif key in IDENTITY_KEYS:
+                body[key] = value
+            elif key not in inherited:
                 body[key] = self._fresh(value, key)
             else:
-                diff = self._diff(value, inherited[key], (key,), key)
+                diff = self._diff(value, inherited[key], self.raw.get(key), (key,), key)
                 if diff is not SAME:
                     body[key] = diff
         self._cite_parent(body)
@@ -216,6 +266,23 @@ class _Child:
                 self.comments[("units", unit)] = f"{mark}the parent's \"{was}\", renamed"
         order = [k for k in ORDER if k in body] + [k for k in body if k not in ORDER]
         return {k: body[k] for k in order}, self.comments
+
+    def _decision(self, decision):
+        """The child's own decision (never inherited), its articles named by the parent's ids
+        where they read alike, so that ``plangen diff`` against the parent pairs them."""
+        theirs = (self.parent.tree.get("decision") or {}).get("articles")
+        mine = decision.get("articles") if isinstance(decision, dict) else None
+        if not (_id_list(mine) and _id_list(theirs)):
+            return decision
+        ids = {p.new: theirs[p.old]["id"] for p in pair(plain(theirs), mine)
+               if p.old is not None and p.new is not None}
+        taken = set(ids.values())
+        articles = []
+        for n, article in enumerate(mine):
+            article_id = ids.get(n) or _unique(article["id"], taken, "-")
+            taken.add(article_id)
+            articles.append({**article, "id": article_id})
+        return {**decision, "articles": articles}
 
     def _cite_parent(self, body: dict) -> None:
         """The parent's citation the import read as a legal basis is the one a child gets by
@@ -238,21 +305,44 @@ class _Child:
                 if not holder:
                     del body["decision" if holder is body.get("decision") else "plan"]
 
-    def _diff(self, new, old, path: tuple, key: str):
-        """What the child writes for ``new`` over the inherited ``old``; SAME for nothing."""
+    def _diff(self, new, old, raw, path: tuple, key: str):
+        """What the child writes for ``new`` over the inherited ``old`` (``raw`` as the parent
+        wrote it, placeholders unevaluated); SAME for nothing."""
         if new == old or (isinstance(new, str) and isinstance(old, str) and new.isupper()
                           and new == old.upper()):       # a title the document prints in capitals
             return SAME
+        if key == "preamble" and isinstance(new, list) and isinstance(old, list) and new:
+            mine, theirs = _paragraphs(new), _paragraphs(old)
+            if len(mine) == len(theirs) and mine[:-1] == theirs[:-1] and mine[-1][0] == theirs[-1][0] \
+                    and (mine[-1] == theirs[-1] or self._ends(new[-1], theirs[-1][1])):
+                return SAME         # plain texts read back from paragraphs the parent gave ids
         if key in ID_LISTS and _id_list(old) and isinstance(new, list):
             new = [i if isinstance(i, dict) else {"id": f"{key[:-1]}-{n}", "kind": "text", "text": i}
                    for n, i in enumerate(new, 1)]         # paragraphs of plain text
         if isinstance(new, dict) and isinstance(old, dict):
-            return self._diff_map(new, old, path, key) or SAME
+            return self._diff_map(new, old, raw, path, key) or SAME
         if key in ID_LISTS and _id_list(new) and _id_list(old):
-            return self._diff_list(key, new, old, path) or SAME
-        return self._fresh(new, key)
+            return self._diff_list(key, new, old, raw, path) or SAME
+        return self._fresh(self._year_back(new, raw), key)
 
-    def _diff_map(self, new: dict, old: dict, path: tuple, kind: str) -> dict:
+    def _year_back(self, new, raw):
+        """The plan year written ``{{ year }}`` again where the parent's text wrote it so, as
+        a person copying it would (and as next year's plan needs)."""
+        if isinstance(new, list) and isinstance(raw, list) and len(new) == len(raw):
+            return [self._year_back(n, r) for n, r in zip(new, raw)]
+        if (isinstance(new, str) and isinstance(raw, str) and YEAR in raw
+                and not any(mark in new for mark in ("{{", "{%", "{#"))):
+            return re.sub(rf"(?<!\d){self.year}(?!\d)", YEAR, new)
+        return new
+
+    def _ends(self, new, old) -> bool:
+        """Whether ``new`` is the plan's last paragraph and prints as ``old`` would there:
+        "./." ends it after either text ("… tháo gỡ" and "… tháo gỡ." both end "… tháo gỡ./.")."""
+        new = new.get("text") if isinstance(new, dict) else new
+        return (new is self.last_text and isinstance(old, str)
+                and closing_mark(new) == closing_mark(old))
+
+    def _diff_map(self, new: dict, old: dict, raw, path: tuple, kind: str) -> dict:
         out: dict[str, Any] = {}
         task = kind == "tasks"
         for key, value in new.items():
@@ -264,21 +354,25 @@ class _Child:
                     out[key] = value
                 continue
             if key not in old:
-                out[key] = self._fresh(value, key)
+                if not (key == "kind" and value == "text"):          # the default kind
+                    out[key] = self._fresh(value, key)
                 continue
-            if task and key in CELL_FIELDS and _blank(value) and _blank(old[key]):
+            if task and key in TASK_FIELDS and _blank(value) and _blank(old[key]):
                 continue
-            diff = self._diff(value, old[key], path + (key,), key)
+            if kind == "paragraphs" and key == "text" and self._ends(value, old[key]):
+                continue
+            diff = self._diff(value, old[key], raw.get(key) if isinstance(raw, dict) else None,
+                              path + (key,), key)
             if diff is not SAME:
                 out[key] = diff
-        for key in CELL_FIELDS if task else ():
+        for key in TASK_FIELDS if task else ():          # a cell the import found empty
             if key not in new and not _blank(old.get(key)):
                 out[key] = [] if key in UNIT_FIELDS else ""
         if task and "deadline" in out:
             self._later(out, new, old, path)
         return out
 
-    def _diff_list(self, key: str, new: list, old: list, path: tuple) -> list:
+    def _diff_list(self, key: str, new: list, old: list, raw, path: tuple) -> list:
         """The parent's items the child changes, drops or adds, in the child's order."""
         out: list[dict] = []
         previous = None
@@ -299,7 +393,8 @@ class _Child:
                 continue
             theirs = old[pair.old]
             previous = theirs["id"]
-            diff = self._diff_map(item, theirs, here, key)
+            raw_item = raw[pair.old] if isinstance(raw, list) and len(raw) == len(old) else None
+            diff = self._diff_map(item, theirs, raw_item, here, key)
             if not diff:
                 continue
             out.append({"id": theirs["id"], **diff})
@@ -340,6 +435,44 @@ class _Child:
         if isinstance(value, list):
             return [self._fresh(v, key) for v in value]
         return value
+
+
+def _with_parent_layouts(imported: dict, inherited: dict) -> dict:
+    """``imported`` with each layout the parent defines alike under the parent's name."""
+    mine = (imported.get("appendix") or {}).get("layouts")
+    theirs = (inherited.get("appendix") or {}).get("layouts")
+    if not isinstance(mine, dict) or not isinstance(theirs, dict):
+        return imported
+    names = {name: next((p for p, d in theirs.items() if d == layout), name)
+             for name, layout in mine.items()}
+
+    def rename(value, key=""):
+        if isinstance(value, dict):
+            return {k: (names.get(v, v) if k == "layout" and isinstance(v, str) else
+                        {names[n]: d for n, d in v.items()} if k == "layouts" and v is mine else
+                        rename(v, k)) for k, v in value.items()}
+        if isinstance(value, list):
+            return [rename(v, key) for v in value]
+        return value
+    return {**imported, "appendix": rename(imported["appendix"])}
+
+
+def _last_paragraph(imported: dict) -> str | None:
+    """The text of the plan's last paragraph (of the preamble or a section), the one the
+    document ends with "./."."""
+    plan = imported.get("plan") if isinstance(imported.get("plan"), dict) else {}
+    texts = list(plan.get("preamble") or [])
+    for section in plan.get("sections") or []:
+        for paragraph in (section.get("paragraphs") or []) if isinstance(section, dict) else []:
+            texts.append(paragraph.get("text") if isinstance(paragraph, dict) else paragraph)
+    return texts[-1] if texts and isinstance(texts[-1], str) else None
+
+
+def _paragraphs(items: list) -> list[tuple]:
+    """Paragraphs as (kind, text), whether written as plain text or with ids."""
+    return [("text", i) if isinstance(i, str) else
+            (i.get("kind", "text"), i.get("text")) if isinstance(i, dict) else (None, i)
+            for i in items]
 
 
 def _basis_text(basis) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import shutil
 
+import pytest
 import yaml
 
 from generator.plan.final import final_problems
@@ -57,3 +58,49 @@ def test_the_imported_child_prints_as_the_hand_written_one_and_writes_only_overr
     loaded = Workspace().load(plans / "imported.yaml")
     marks = [p for p in final_problems(loaded) if "REVIEW" in p.message]
     assert len(marks) == text.count("# REVIEW") > 0
+
+
+@pytest.mark.parametrize("child, parent, added", [
+    ("phu-tan-2024", "an-giang-2024", 1),      # its own new task gets the importer's id
+    ("cho-vam-2024", "phu-tan-2024", 0),
+])
+def test_the_other_children_import_as_children_that_print_the_same(child, parent, added, built,
+                                                                    tmp_path, monkeypatch):
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for name in ROOT.joinpath("plans").glob("*.yaml"):
+        shutil.copy(name, plans)
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("import", str(built / f"{child}.docx"), "--extends", f"plans/{parent}.yaml",
+                     "-o", "plans/imported.yaml")
+    assert result.exit_code == 0, result.output
+    assert run_cli("build", "--force", "-o", "out", "plans/imported.yaml").exit_code == 0
+    assert docx_text(tmp_path / "out" / "imported.docx") == docx_text(built / f"{child}.docx")
+    diff = json.loads(run_cli("diff", "--format", "json", f"plans/{child}.yaml",
+                              "plans/imported.yaml").stdout)
+    assert {k: diff["summary"][k] for k in ("added", "dropped", "moved", "changed")} == \
+        {"added": added, "dropped": added, "moved": 0, "changed": 0}
+    hand = yaml.safe_load((plans / f"{child}.yaml").read_text(encoding="utf-8"))
+    mine = yaml.safe_load((plans / "imported.yaml").read_text(encoding="utf-8"))
+    assert mine["issuer"]["short"] == hand["issuer"]["short"]
+    if "decision" in mine:           # its own, with the parent's article ids
+        parent_ids = [a["id"] for a in Workspace().load(plans / f"{parent}.yaml").tree["decision"]["articles"]]
+        assert [a["id"] for a in mine["decision"]["articles"]] == parent_ids
+
+
+@pytest.mark.parametrize("name", ["an-giang-2024", "phu-tan-2024", "soc-trang-2024"])
+def test_a_document_imported_as_a_child_of_its_own_plan_writes_only_its_identity(
+        name, built, tmp_path, monkeypatch):
+    """Layouts named alike, paragraphs read back as plain text, the "./." of the last
+    paragraph, titles in capitals, generated lines: nothing the parent gives is written."""
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for path in ROOT.joinpath("plans").glob("*.yaml"):
+        shutil.copy(path, plans)
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("import", str(built / f"{name}.docx"), "--extends", f"plans/{name}.yaml",
+                     "-o", "plans/imported.yaml")
+    assert result.exit_code == 0, result.output
+    data = yaml.safe_load((plans / "imported.yaml").read_text(encoding="utf-8"))
+    assert set(data) <= {"extends", "cite_parent", "issuer", "document", "decision", "signature",
+                         "recipients"}

@@ -163,7 +163,7 @@ def test_the_hand_written_child_imported_prints_the_same_and_diff_sees_no_task_c
     assert [t for t, v in tasks.items() if v.get("drop")] == [t for t, v in hand.items() if v.get("drop")]
     assert tasks["kh-ksthc-so-huyen"] == {
         "id": "kh-ksthc-so-huyen",
-        "content": "Kế hoạch Tổ chức hoạt động kiểm soát thủ tục hành chính năm 2023 của Sở.",
+        "content": "Kế hoạch Tổ chức hoạt động kiểm soát thủ tục hành chính năm {{ year }} của Sở.",
         "lead": "van_phong_so", "coordinating": "cac_phong_chuyen_mon_thuoc_so"}
     assert comment_of(data, comments, "pakn-so-huyen-xa") == (
         "REVIEW: matched to parent task pakn-so-huyen-xa at 1.00; pakn-vp-ubnd-tinh reads the same")
@@ -380,3 +380,34 @@ def test_its_own_bases_follow_the_parents_citation(sample):
     imported["plan"]["bases"].append("Căn cứ Quyết định số 12/QĐ-SXD ngày 02 tháng 01 năm 2023;")
     data, _, _, _ = _child(plans, imported)
     assert data["plan"] == {"bases": ["Căn cứ Quyết định số 12/QĐ-SXD ngày 02 tháng 01 năm 2023;"]}
+
+
+def test_a_cell_the_child_leaves_empty_blanks_the_parents(sample):
+    plans, imported = sample
+    task = _task(imported, "Kế hoạch kiểm soát")
+    del task["result"], task["coordinating"]
+    data, _, _, _ = _child(plans, imported)
+    assert tasks_of(data) == {"kh-tinh": {"id": "kh-tinh", "coordinating": [], "result": ""}}
+
+
+def test_the_plan_year_is_written_as_the_parent_wrote_it(sample):
+    """The parent writes "năm {{ year }}": so does the child's rewording; a deadline the parent
+    wrote as a date stays one."""
+    plans, imported = sample
+    task = _task(imported, "Kế hoạch kiểm soát")
+    task["content"] = "Kế hoạch kiểm soát thủ tục hành chính năm 2023 của Sở Xây dựng"
+    task["deadline"] = "Tháng 01/2023 (trước ngày 20)"
+    data, _, _, _ = _child(plans, imported)
+    assert tasks_of(data)["kh-tinh"]["content"] == \
+        "Kế hoạch kiểm soát thủ tục hành chính năm {{ year }} của Sở Xây dựng"
+    assert tasks_of(data)["kh-tinh"]["deadline"] == "Tháng 01/2023 (trước ngày 20)"
+
+
+def test_the_short_name_no_line_shows_is_read_from_the_texts_that_print_it(sample):
+    """The parent's "… của {{ issuer.short }}" reads "… của Sở" in the import: the child's
+    short name is "Sở", and the task, printed the same, is not written."""
+    plans, imported = sample
+    assert imported["issuer"].pop("short") == "Sở"
+    data, _, _, _ = _child(plans, imported)
+    assert data["issuer"]["short"] == "Sở"
+    assert "appendix" not in data
