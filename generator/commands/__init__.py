@@ -25,6 +25,7 @@ COMMANDS = {
     "diff": "generator.commands.review:diff_command",
     "explain": "generator.commands.plans:explain_command",
     "export": "generator.commands.track:export_command",
+    "import": "generator.commands.ingest:import_command",
     "import-status": "generator.commands.track:import_status_command",
     "new": "generator.commands.scaffold:new_command",
     "redline": "generator.commands.review:redline_command",
