@@ -24,10 +24,13 @@ COMMANDS = {
     "check": "generator.commands.check:check_command",
     "diff": "generator.commands.review:diff_command",
     "explain": "generator.commands.plans:explain_command",
+    "export": "generator.commands.track:export_command",
+    "import-status": "generator.commands.track:import_status_command",
     "new": "generator.commands.scaffold:new_command",
     "redline": "generator.commands.review:redline_command",
     "resolve": "generator.commands.plans:resolve_command",
     "schema": "generator.commands.review:schema_command",
+    "status": "generator.commands.track:status_command",
     "text": "generator.commands.review:text_command",
     "validate": "generator.commands.plans:validate_command",
 }

@@ -29,7 +29,7 @@ from typing import Any, Mapping
 
 from generator.errors import PlanError, Pos, Problem, UsageProblem
 from generator.folders import STATUS_DIR
-from generator.plan.load import load_file
+from generator.plan.load import load_file, load_text
 from generator.plan.model import Plan
 from generator.track.period import FORMS, Period, parse_period
 from generator.tree import Map, position
@@ -140,8 +140,15 @@ def state_problem(value: str) -> str:
 
 def load_status(path: Path, plan: Plan) -> Status:
     """The status file at ``path`` checked against ``plan``; PlanError with every problem."""
-    name = str(path)
-    tree = load_file(Path(path), name)
+    return status_from_tree(load_file(Path(path), str(path)), str(path), plan)
+
+
+def parse_status(text: str, name: str, plan: Plan) -> Status:
+    """A status file's text, checked as load_status checks a file (``name`` in messages)."""
+    return status_from_tree(load_text(text.encode("utf-8"), name), name, plan)
+
+
+def status_from_tree(tree: Map, name: str, plan: Plan) -> Status:
     problems = _schema_problems(tree)
     if any(p.pos is None or p.message.startswith(("missing required key 'period'",
                                                   "'period'", "'tasks'")) for p in problems):
@@ -181,12 +188,17 @@ def _schema_problems(tree: Map) -> list[Problem]:
     validator = _validator()
     if validator.validate(tree):
         return []
+    from cerberus import errors as cerr
     problems = []
-    for error in _leaves(validator._errors):
+    errors = list(_leaves(validator._errors))
+    hinted = {(tuple(e.document_path[:-1]), h) for e in errors if e.code == cerr.UNKNOWN_FIELD.code
+              for h in difflib.get_close_matches(str(e.document_path[-1]), list(ENTRY) + list(SCHEMA), 1, 0.6)}
+    for error in errors:
         path = tuple(error.document_path)
+        if error.code == cerr.REQUIRED_FIELD.code and (path[:-1], path[-1]) in hinted:
+            continue                    # the misspelt key's line says it
         where = position(tree, path)
         task = path[1] if len(path) > 2 and path[0] == "tasks" else None
-        from cerberus import errors as cerr
         if error.code == cerr.UNKNOWN_FIELD.code:
             holder = tree
             for step in path[:-1]:
@@ -225,7 +237,8 @@ def _message(e, path: tuple) -> str:
             return f"'period' is {e.value}: write it in quotes, like \"{e.value}\""
         return f"'{key}' must be {_WORDS.get(e.constraint, e.constraint)}, not {shown}"
     if e.code == cerr.CUSTOM.code:
-        return f"'{key}' is {e.info[0]}" if e.info[0].startswith("'") else f"'{key}': {e.info[0]}"
+        info = e.info[0]
+        return f"'{key}' is {info}" if info.startswith(f"'{e.value}': ") else f"'{key}': {info}"
     if e.code == cerr.NOT_NULLABLE.code:
         return f"'{key}' must not be empty"
     if e.code == cerr.EMPTY_NOT_ALLOWED.code:
@@ -246,8 +259,8 @@ def _plan_problems(tree: Map, plan: Plan, name: str) -> list[Problem]:
     problems = []
     expected = plan_name(plan)
     if tree["plan"] != expected:
-        problems.append(Problem(tree.where("plan"), f"this status file is for plan '{tree['plan']}', "
-                                                    f"not for '{expected}' ({plan.source})"))
+        return [Problem(tree.where("plan"), f"this status file is for plan '{tree['plan']}', "
+                                            f"not for '{expected}' ({plan.source})")]
     period = parse_period(tree["period"])
     if period.year != plan.year:
         problems.append(Problem(tree.where("period"), f"period {period} is not in the plan's year {plan.year}"))
@@ -272,20 +285,28 @@ def _plan_problems(tree: Map, plan: Plan, name: str) -> list[Problem]:
 
 
 def _entry_problems(data: Map, task, year: int, as_of: date) -> list[Problem]:
-    state, written = data.get("state"), data.get("date")
-    if state == "done" and not written:
-        return [Problem(data.where("date") if "date" in data else data.key_pos.get("state", data.pos),
-                        "a done task needs the 'date' it was done (YYYY-MM-DD)", task.id)]
-    if not written or date_problem(written):
+    written = data.get("date")
+    if written and date_problem(written):
+        return []                       # the schema has said it
+    found = entry_problem(data.get("state"), to_date(written) if written else None, task, year, as_of)
+    if found is None:
         return []
-    when = to_date(written)
-    earliest = earliest_date(task, year)
+    where = data.where("date") if "date" in data else data.key_pos.get("state", data.pos)
+    return [Problem(where, found, task.id)]
+
+
+def entry_problem(state: str, when: date | None, task, year: int, as_of: date) -> str | None:
+    """What is wrong with a task's state and date against the plan and as_of, or None."""
+    if state == "done" and when is None:
+        return "a done task needs the 'date' it was done (YYYY-MM-DD)"
+    if when is None:
+        return None
     if when > as_of:
-        return [Problem(data.where("date"), f"'date' {when.isoformat()} is after as_of "
-                                            f"{as_of.isoformat()}: a status says what was done by then", task.id)]
-    if when < earliest:
-        return [Problem(data.where("date"), f"'date' {when.isoformat()} is before the plan's year {year}", task.id)]
-    return []
+        return (f"'date' {when.isoformat()} is after as_of {as_of.isoformat()}: "
+                "a status says what was done by then")
+    if when < earliest_date(task, year):
+        return f"'date' {when.isoformat()} is before the plan's year {year}"
+    return None
 
 
 def earliest_date(task, year: int) -> date:
