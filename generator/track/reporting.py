@@ -17,6 +17,7 @@ from generator.plan.dates import DocDate
 from generator.plan.model import Group, Part, Plan, Task
 from generator.render import report_doc
 from generator.render.report_doc import Column, Picture, Row, Table, Text
+from generator.track.matrix import TaskRow, task_rows, text
 from generator.track.period import Period, parse_period
 from generator.track.standing import Standing, latest_date, standing_of
 from generator.track.status import Entry, Status
@@ -60,12 +61,13 @@ class Line:
 
     task: Task
     part: Part
+    row: TaskRow                # the task as text: number, content, lead, deadline
     entry: Entry | None
     category: str
 
     @property
     def lead(self) -> str:
-        return lead_of(self.task)
+        return self.row.lead or text(self.task, "assignee") or "(chưa giao)"
 
 
 @dataclass(frozen=True)
@@ -119,17 +121,14 @@ class Tally:
         return [line for line in self.lines if line.category == name]
 
 
-def lead_of(task: Task) -> str:
-    """The lead unit as printed (some plans call the column ``assignee``)."""
-    return "; ".join(task.cell("lead") or task.cell("assignee")) or "(chưa giao)"
-
-
 def tally(plan: Plan, status: Status) -> Tally:
+    rows = {row.id: row for row in task_rows(plan)}
     lines = []
     for part in plan.appendix.parts if plan.appendix else ():
         for task in part.tasks():
             entry = status.entries.get(task.id)
-            lines.append(Line(task, part, entry, category(standing_of(task, entry, status), entry)))
+            lines.append(Line(task, part, rows[task.id], entry,
+                              category(standing_of(task, entry, status), entry)))
     return Tally(plan, status, tuple(lines))
 
 
@@ -224,9 +223,9 @@ def _opening(plan: Plan, period: Period) -> str:
 
 
 def _task_words(line: Line) -> str:
-    deadline = line.task.deadline.text if line.task.deadline else "không ghi thời hạn"
-    text = " ".join(line.task.cell("content")).rstrip(" .;")
-    return f"- {text} (chủ trì: {line.lead}; thời hạn: {deadline.rstrip('.')})"
+    deadline = line.row.deadline or "không ghi thời hạn"
+    content = " ".join(line.row.content.split()).rstrip(" .;")
+    return f"- {content} (chủ trì: {line.lead}; thời hạn: {deadline.rstrip('.')})"
 
 
 def _results(data: Tally, chart: bytes | None) -> Iterator[Text | Picture]:
@@ -334,25 +333,27 @@ def _result_words(entry: Entry | None) -> str:
     return f"{entry.result}{evidence}".strip()
 
 
-def part_table(part: Part, lines: dict[str, Line], n: int) -> Table:
-    """The part's tasks under its groups, as the plan's appendix orders them."""
+def table_rows(items, row_of) -> list[Row]:
+    """A part's groups (as title rows) and tasks (``row_of(task)``), in the plan's order."""
     rows: list[Row] = []
+    for item in items:
+        if isinstance(item, Group):
+            rows.append(Row((item.number, item.title), group=True))
+            rows += table_rows(item.items, row_of)
+        else:
+            rows.append(row_of(item))
+    return rows
 
-    def walk(items) -> None:
-        for item in items:
-            if isinstance(item, Group):
-                rows.append(Row((item.number, item.title), group=True))
-                walk(item.items)
-            else:
-                line = lines[item.id]
-                deadline = item.deadline.text if item.deadline else ""
-                rows.append(Row(("\n".join(item.cell("number")), "\n".join(item.cell("content")),
-                                 line.lead, deadline, _state_words(line),
-                                 _result_words(line.entry),
-                                 line.entry.note if line.entry else ""),
-                                marked=line.category == OVERDUE))
-    walk(part.items)
-    return Table(part_label(part, n), TABLE_COLUMNS, tuple(rows))
+
+def part_table(part: Part, lines: dict[str, Line], n: int) -> Table:
+    """The part's tasks under its groups, overdue rows marked."""
+    def row_of(task: Task) -> Row:
+        line = lines[task.id]
+        return Row((line.row.number, line.row.content, line.lead, line.row.deadline,
+                    _state_words(line), _result_words(line.entry),
+                    line.entry.note if line.entry else ""),
+                   marked=line.category == OVERDUE)
+    return Table(part_label(part, n), TABLE_COLUMNS, tuple(table_rows(part.items, row_of)))
 
 
 # --- the report -------------------------------------------------------------------------------
