@@ -25,11 +25,12 @@ def _period(text: str | None):
     return parse_period(text) if text is not None else None
 
 
-def _as_of(text: str | None) -> date | None:
+def _as_of(text: str | None, period) -> date | None:
+    """``--as-of``, checked against the period; None when not given."""
     if text is None:
         return None
-    from generator.track.status import date_problem, to_date
-    problem = date_problem(text)
+    from generator.track.status import as_of_problem, date_problem, to_date
+    problem = date_problem(text) or as_of_problem(to_date(text), period)
     if problem:
         raise UsageProblem(f"--as-of {problem}")
     return to_date(text)
@@ -69,7 +70,7 @@ def status_new_command(plan: Path, period: str, as_of: str | None, output: Path 
     output = output or status_path(root, plan_name(model), when)
     if output.exists() and not force:
         raise UsageProblem(f"{output}: exists; use --force to overwrite it")
-    text, before = new_status(root, model, when, _as_of(as_of))
+    text, before = new_status(root, model, when, _as_of(as_of, when))
     parse_status(text, str(output), model)          # what is written always loads
     _write_new(output, text.encode("utf-8"), force)
     carried = f", carried forward from {before.source}" if before else ""
@@ -173,7 +174,7 @@ def import_status_command(file: Path, period: str | None, plan: Path | None, as_
     if not period:
         raise UsageProblem(f"{file}: give --period (the file does not say which period it is of)")
     when = _period(period)
-    day = _as_of(as_of) or (date.fromisoformat(book.meta["as_of"])
+    day = _as_of(as_of, when) or (date.fromisoformat(book.meta["as_of"])
                             if book.meta.get("period") == when.text and book.meta.get("as_of")
                             else when.cutoff())
     entries, warnings = read_status(book, model, when, day)

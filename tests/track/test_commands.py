@@ -66,6 +66,7 @@ def test_new_never_overwrites_without_force(project):
                               "2023-H1 (six months), 2023 (the year) or 2023-06 (a month)"),
     (["--period", "2024-Q1"], "period 2024-Q1 is not in the plan's year 2023"),
     (["--period", "2023-Q1", "--as-of", "14/3/2023"], "--as-of '14/3/2023': write dates as YYYY-MM-DD, here 2023-03-14"),
+    (["--period", "2023-Q2", "--as-of", "2023-03-31"], "--as-of is 2023-03-31, outside period 2023-Q2 (2023-04-01 to 2023-06-30)"),
 ])
 def test_new_refuses_a_bad_request_in_one_line(project, args, line):
     result = run_cli("status", "new", f"plans/{NAME}.yaml", *args)

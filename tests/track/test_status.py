@@ -77,3 +77,36 @@ def test_every_problem_of_a_file_in_one_error(plan):
 def test_the_example_status_files_are_valid(plan, period):
     status = load_status(ROOT / "status" / "an-giang-2023" / f"{period}.yaml", plan)
     assert len(status.entries) == sum(1 for _ in plan.tasks())
+
+
+def _cerberus_accepts(tree) -> bool:
+    from generator.track.status import _validator
+    return _validator().validate(tree)
+
+
+SAMPLES = [
+    "plan: p\nperiod: '2023'\ntasks:\n",
+    "plan: p\nperiod: '2023-Q1'\nas_of: 2023-03-01\ntasks: {a: {state: done, date: 2023-01-02, evidence: [x]}}\n",
+    "plan: p\nperiod: '2023-Q1'\ntasks: {a: {state: done, evidence: x}}\n",
+    "plan: p\nperiod: '2023-Q1'\ntasks: {a: {state: done, result: 1}}\n",
+    "plan: p\nperiod: '2023-Q1'\ntasks: {a: {state: done, note: [x]}}\n",
+    "plan: p\nperiod: '2023-Q1'\ntasks: {a: {state: done, date: 2023-1-2}}\n",
+    "plan: p\nperiod: '2023-Q1'\ntasks: {a: {state: done, evidence: [1]}}\n",
+    "plan: p\nperiod: '2023-Q1'\ntasks: {a: {date: 2023-01-02}}\n",
+    "plan: p\nperiod: '2023-Q1'\ntasks: [a]\n",
+    "plan: p\nperiod: 2023\ntasks: {}\n",
+    "plan: ''\nperiod: '2023'\ntasks: {}\n",
+    "plan: p\nperiod: '2023'\nas_of: ''\ntasks: {}\n",
+    "plan: p\nperiod: '2023'\n",
+    "plan: p\nperiod: '2023'\ntasks: {}\nextra: 1\n",
+]
+
+
+@pytest.mark.parametrize("text", SAMPLES + [(HERE / "bad" / n).read_text(encoding="utf-8")
+                                            for n in sorted(EXPECTED) if n not in ("not-yaml.yaml", "empty.yaml", "a-list.yaml")]
+                         + [(ROOT / "status" / "an-giang-2023" / "2023-Q2.yaml").read_text(encoding="utf-8")])
+def test_the_fast_check_agrees_with_cerberus(text):
+    from generator.plan.load import load_text
+    from generator.track.status import accepts
+    tree = load_text(text.encode("utf-8"), "s.yaml")
+    assert accepts(tree) == _cerberus_accepts(tree)
