@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -73,17 +74,24 @@ def write_statuses(nodes: list[tree.Node], top: Path, seed: int = 7, period: str
     return out
 
 
-def timed(top: Path, target: Path) -> float:
-    """Seconds for one ``plangen report … --tree`` run in ``top``."""
+def timed(top: Path, target: Path) -> tuple[float, float]:
+    """Seconds for one ``plangen report … --tree`` run in ``top``: wall clock, and the CPU
+    time of the process and its workers (on a shared machine the wall clock also counts
+    other people's work; the CPU time does not)."""
     command = [sys.executable, "-m", "generator", "report", "plans/tinh-an-giang.yaml",
-               "--period", PERIOD, "--tree", "-o", str(target)]
-    start = time.perf_counter()
+               "--period", PERIOD, "--tree", "-o", str(target), "--force"]
+    before, start = _cpu(), time.perf_counter()
     done = subprocess.run(command, cwd=top, capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": str(tree.ROOT)})
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, _cpu() - before
     if done.returncode != 0:
         sys.exit(f"roll-up failed:\n{done.stdout}{done.stderr}")
-    return seconds
+    return seconds, cpu
+
+
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main(argv: list[str]) -> int:
@@ -98,10 +106,11 @@ def main(argv: list[str]) -> int:
         print(f"{len(nodes)} plans, {len(nodes)} status files ({PERIOD}) in {top}; "
               f"{os.cpu_count()} cores", file=sys.stderr)
         for suffix in ("xlsx", "docx"):
-            best = min(timed(top, top / f"rollup.{suffix}") for _ in range(RUNS))
+            best, cpu = min(timed(top, top / f"rollup.{suffix}") for _ in range(RUNS))
             verdict = "met" if best < TARGET_S else "NOT met"
             print(f"roll-up of {len(nodes)} plans to {suffix.upper()}: {best:.2f} s "
-                  f"(best of {RUNS}; target < {TARGET_S:.0f} s: {verdict})")
+                  f"(best of {RUNS}; {cpu:.2f} s CPU; load average {os.getloadavg()[0]:.1f}; "
+                  f"target < {TARGET_S:.0f} s: {verdict})")
     finally:
         if args.keep is None:
             shutil.rmtree(top, ignore_errors=True)

@@ -67,7 +67,9 @@ class Line:
 
     @property
     def lead(self) -> str:
-        return self.row.lead or text(self.task, "assignee") or "(chưa giao)"
+        """The lead unit(s) on one line (some plans call the column ``assignee``)."""
+        lead = self.row.lead or text(self.task, "assignee") or "(chưa giao)"
+        return "; ".join(lead.splitlines())
 
 
 @dataclass(frozen=True)
