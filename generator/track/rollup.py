@@ -55,7 +55,7 @@ class TaskResult:
     task: Task
     part: Part
     counts: Counts
-    overdue: tuple[str, ...]     # the agencies where it is overdue
+    overdue: tuple[PlanResult, ...]   # the plans where it is overdue
 
 
 @dataclass(frozen=True)
@@ -199,7 +199,7 @@ def _tasks(top: Plan, plans: tuple[PlanResult, ...]):
         for task in part.tasks():
             held = [(p, p.categories[task.id]) for p in plans if task.id in p.categories]
             yield TaskResult(task, part, Counts.of(c for _, c in held),
-                             tuple(p.agency for p, c in held if c == OVERDUE))
+                             tuple(p for p, c in held if c == OVERDUE))
 
 
 __all__ = ["PlanResult", "Rollup", "TaskResult", "descendants", "quick_extends", "rollup"]

@@ -50,7 +50,8 @@ def _task_tables(rollup: Rollup) -> list[Table]:
         r, shown = results[task.id], numbers[task.id]
         c = r.counts
         return Row((shown.number, shown.content, str(c.total), str(c.done), str(c[ON_TIME]),
-                    str(c[OVERDUE]), str(c[NO_STATUS]), named(r.overdue)), marked=bool(c[OVERDUE]))
+                    str(c[OVERDUE]), str(c[NO_STATUS]), named(tuple(p.agency for p in r.overdue))),
+                   marked=bool(c[OVERDUE]))
     parts = rollup.plan.appendix.parts if rollup.plan.appendix else ()
     return [Table(part_label(part, n), TASK_COLUMNS, tuple(table_rows(part.items, row_of)))
             for n, part in enumerate(parts, 1)]
@@ -171,7 +172,8 @@ def rollup_xlsx(rollup: Rollup) -> bytes:
     write_sheet(tasks, _TASK_SHEET_COLUMNS, (
         (t.task.id, shown[t.task.id].part, shown[t.task.id].number, shown[t.task.id].content,
          t.counts.total, t.counts.done, t.counts[ON_TIME], t.counts[LATE], t.counts[IN_TIME],
-         t.counts[OVERDUE], t.counts[CANCELLED], t.counts[NO_STATUS], "; ".join(t.overdue))
+         t.counts[OVERDUE], t.counts[CANCELLED], t.counts[NO_STATUS],
+         "; ".join(p.agency for p in t.overdue))
         for t in rollup.tasks))
     plans = book.create_sheet(PLAN_SHEET)
     write_sheet(plans, _PLAN_SHEET_COLUMNS, (
