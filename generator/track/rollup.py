@@ -42,10 +42,17 @@ class PlanResult:
     depth: int                   # 1 for a child of the plan, 2 for a grandchild …
     status: str | None           # its status file, None when it has none
     categories: dict[str, str]   # task id → category, in the plan's order
+    parent_agency: str = ""      # the issuer of the plan it extends
 
     @property
     def counts(self) -> Counts:
         return Counts.of(self.categories.values())
+
+    @property
+    def label(self) -> str:
+        """The agency, and below the first level the agency above it: communes of two
+        districts may share a name."""
+        return self.agency if self.depth == 1 else f"{self.agency} ({self.parent_agency})"
 
 
 @dataclass(frozen=True)
@@ -145,8 +152,9 @@ def judge(job: Job, period: Period, root: Path) -> PlanResult | list[Problem]:
         else:
             entry = status.entries.get(task.id)
             categories[task.id] = category(standing_of(task, entry, status), entry)
+    above = loaded.parent.model.issuer.full if loaded.parent else ""
     return PlanResult(plan_name(model), model.issuer.full, job.parent.stem, job.depth,
-                      str(where) if status is not None else None, categories)
+                      str(where) if status is not None else None, categories, above)
 
 
 def _judge_chunk(jobs: list[Job], period: Period,

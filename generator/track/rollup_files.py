@@ -50,7 +50,7 @@ def _task_tables(rollup: Rollup) -> list[Table]:
         r, shown = results[task.id], numbers[task.id]
         c = r.counts
         return Row((shown.number, shown.content, str(c.total), str(c.done), str(c[ON_TIME]),
-                    str(c[OVERDUE]), str(c[NO_STATUS]), named(tuple(p.agency for p in r.overdue))),
+                    str(c[OVERDUE]), str(c[NO_STATUS]), named(tuple(p.label for p in r.overdue))),
                    marked=bool(c[OVERDUE]))
     parts = rollup.plan.appendix.parts if rollup.plan.appendix else ()
     return [Table(part_label(part, n), TASK_COLUMNS, tuple(table_rows(part.items, row_of)))
@@ -61,7 +61,7 @@ def _plan_table(rollup: Rollup) -> Table:
     rows = []
     for n, p in enumerate(rollup.plans, 1):
         c = p.counts
-        rows.append(Row((str(n), p.agency, str(c.total), str(c.done), percent(c.done, c.total),
+        rows.append(Row((str(n), p.label, str(c.total), str(c.done), percent(c.done, c.total),
                          str(c[OVERDUE]), str(c[NO_STATUS]), "Có" if p.status else "Chưa"),
                         marked=bool(c[OVERDUE])))
     return Table("Kết quả theo cơ quan, đơn vị", PLAN_COLUMNS, tuple(rows))
@@ -91,7 +91,7 @@ def _body(rollup: Rollup) -> list[Text]:
                         f"kết quả thực hiện {words}.")]
     if silent:
         out.append(Text("text", "Các cơ quan, đơn vị chưa báo cáo: "
-                                f"{named(tuple(p.agency for p in silent), None)}."))
+                                f"{named(tuple(p.label for p in silent), None)}."))
     out += [Text("heading", "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CỦA KẾ HOẠCH"),
             Text("text", _sentence(total(rollup), len(rollup.plans)))]
     worst = sorted((t for t in rollup.tasks if t.counts[OVERDUE]),
@@ -120,7 +120,7 @@ def _plans_text(rollup: Rollup) -> list[Text]:
     ranked = sorted((p for p in rollup.plans if p.status), key=_done_share)
     if ranked:
         out.append(Text("text", "Tỷ lệ hoàn thành thấp nhất: " + "; ".join(
-            f"{p.agency} ({percent(p.counts.done, p.counts.total)})" for p in ranked[:WORST]) + "."))
+            f"{p.label}: {percent(p.counts.done, p.counts.total)}" for p in ranked[:WORST]) + "."))
     out.append(Text("text", "Kết quả của từng nhiệm vụ và từng cơ quan, đơn vị chi tiết tại "
                             "Phụ lục kèm theo Báo cáo này."))
     return out
@@ -173,7 +173,7 @@ def rollup_xlsx(rollup: Rollup) -> bytes:
         (t.task.id, shown[t.task.id].part, shown[t.task.id].number, shown[t.task.id].content,
          t.counts.total, t.counts.done, t.counts[ON_TIME], t.counts[LATE], t.counts[IN_TIME],
          t.counts[OVERDUE], t.counts[CANCELLED], t.counts[NO_STATUS],
-         "; ".join(p.agency for p in t.overdue))
+         "; ".join(p.label for p in t.overdue))
         for t in rollup.tasks))
     plans = book.create_sheet(PLAN_SHEET)
     write_sheet(plans, _PLAN_SHEET_COLUMNS, (

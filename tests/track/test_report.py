@@ -17,7 +17,7 @@ from generator.track.reporting import (CANCELLED, IN_TIME, LATE, NO_STATUS, ON_T
                                        build_report, tally)
 from generator.track.status import load_status
 
-from ..conftest import convert_with_libreoffice, edit, run_cli, write
+from ..conftest import ROOT, convert_with_libreoffice, edit, run_cli, write
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W, "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
@@ -243,3 +243,18 @@ def test_libreoffice_lays_the_report_out(docx, tmp_path):
     assert "Tập huấn nghiệp vụ" in text and "Quá hạn" in text
     pages = text.split("\f")
     assert "PHỤ LỤC" in "".join(pages[1:])         # the tables start on a page of their own
+
+
+@pytest.mark.parametrize("period", ["2023-Q1", "2023-Q2"])
+def test_the_example_status_files_make_reports_that_pass_the_checker(period, tmp_path):
+    """status/an-giang-2023/ in the repository: each quarter's report builds and conforms."""
+    plan = load_plan(ROOT / "plans" / "an-giang-2023.yaml")
+    status = load_status(ROOT / "status" / "an-giang-2023" / f"{period}.yaml", plan)
+    path = tmp_path / "report.docx"
+    path.write_bytes(render_report(build_report(plan, status, number="12")))
+    assert check_docx(path, warnings=True) == []
+    counts = tally(plan, status).counts
+    text = paragraphs(path.read_bytes())
+    assert f"trong tổng số {counts.total} nhiệm vụ của Kế hoạch, đã hoàn thành {counts.done} " \
+           "nhiệm vụ" in next(t for t in text if t.startswith("Tính đến"))
+    assert counts.total == 98 and sum(counts.by.values()) == 98

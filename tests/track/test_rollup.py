@@ -216,7 +216,7 @@ def test_the_roll_up_report_passes_the_checker(in_tree, rolled, tmp_path):
     text = paragraphs(path.read_bytes())
     assert "BÁO CÁO" in text
     assert "Có 6/7 cơ quan, đơn vị đã báo cáo kết quả thực hiện quý II năm 2023." in text
-    assert "Các cơ quan, đơn vị chưa báo cáo: Ủy ban nhân dân xã số 3." in text
+    assert "Các cơ quan, đơn vị chưa báo cáo: Ủy ban nhân dân xã số 3 (Ủy ban nhân dân huyện số 1)." in text
     per_task, _, _ = expected(top, nodes)
     total = sum(per_task.values(), Counter())
     assert any(t.startswith(f"Các nhiệm vụ của Kế hoạch được 7 cơ quan, đơn vị triển khai với "
