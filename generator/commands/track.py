@@ -138,7 +138,7 @@ def export_command(plan: Path, period: str | None, output: Path, by_unit: bool,
     if fmt == "csv" and by_unit:
         raise UsageProblem("--by-unit needs the xlsx format: a CSV file has one sheet")
     data = export_csv(model, status) if fmt == "csv" else \
-        export_workbook(model, when, as_of, status, by_unit)
+        export_workbook(model, when if period else None, as_of, status, by_unit)
     _write_new(output, data, force)
     source = f", states from {status.source}" if status else ""
     click.echo(f"wrote {output} ({sum(1 for _ in model.tasks())} tasks{source})")
@@ -177,7 +177,7 @@ def import_status_command(file: Path, period: str | None, plan: Path | None, as_
     day = _as_of(as_of, when) or (date.fromisoformat(book.meta["as_of"])
                             if book.meta.get("period") == when.text and book.meta.get("as_of")
                             else when.cutoff())
-    entries, warnings = read_status(book, model, when, day)
+    entries, warnings = read_status(book, model, day)
     for warning in warnings:
         click.echo(str(warning), err=True)
     output = output or status_path(root, plan_name(model), when)

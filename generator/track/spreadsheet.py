@@ -97,9 +97,10 @@ def sheet_name(lead: str, taken: set[str]) -> str:
     return name
 
 
-def export_workbook(plan: Plan, period: Period, as_of: date, status: Status | None,
+def export_workbook(plan: Plan, period: Period | None, as_of: date, status: Status | None,
                     by_unit: bool = False) -> bytes:
-    """The XLSX bytes of the task matrix (one sheet, or one per lead unit)."""
+    """The XLSX bytes of the task matrix (one sheet, or one per lead unit). Without a period
+    the hidden sheet names none, and import-status asks for one."""
     from openpyxl import Workbook
     from openpyxl.worksheet.datavalidation import DataValidation
     from generator.track.sheets import READ_ONLY_FILL, workbook_bytes, write_sheet
@@ -131,14 +132,14 @@ def export_workbook(plan: Plan, period: Period, as_of: date, status: Status | No
         state_col = _letter(COLUMNS, "state")
         check.add(f"{state_col}2:{state_col}{max(last, 2)}")
     meta = wb.create_sheet(META_SHEET)
-    for key, value in (("plan", plan_name(plan)), ("period", period.text),
-                       ("as_of", as_of.isoformat()), ("source", plan.source),
+    for key, value in (("plan", plan_name(plan)), ("period", period.text if period else ""),
+                       ("as_of", as_of.isoformat() if period else ""), ("source", plan.source),
                        ("note", "plangen export: do not edit this sheet; "
                                 "plangen import-status reads it back")):
         meta.append([key, value])
     meta.sheet_state = "hidden"
-    wb.properties.title = f"{plan_name(plan)} {period.text}"
-    wb.properties.subject = f"Tình hình thực hiện {period.words()}"
+    wb.properties.title = f"{plan_name(plan)} {period.text}" if period else plan_name(plan)
+    wb.properties.subject = f"Tình hình thực hiện {period.words()}" if period else "Tình hình thực hiện"
     wb.properties.keywords = "plangen"
     return workbook_bytes(wb, datetime(as_of.year, as_of.month, as_of.day))
 
@@ -180,18 +181,18 @@ class Sheet:
 
 
 @dataclass
-class Workbook:
+class Book:
     name: str
     sheets: list[Sheet]
     meta: dict[str, str]               # from the hidden sheet; {} for CSV
 
 
-def read_file(path: Path) -> Workbook:
+def read_file(path: Path) -> Book:
     """The tables of an XLSX or CSV file (by its suffix)."""
     name = str(path)
     data = path.read_bytes()
     if path.suffix.lower() == ".csv":
-        return Workbook(name, [_csv_sheet(data, name)], {})
+        return Book(name, [_csv_sheet(data, name)], {})
     from openpyxl import load_workbook
     try:
         wb = load_workbook(io.BytesIO(data), data_only=True)
@@ -199,10 +200,10 @@ def read_file(path: Path) -> Workbook:
         raise PlangenError(f"{name}: not an XLSX workbook (save it as Excel .xlsx, or give a .csv)") from None
     meta = {}
     if META_SHEET in wb.sheetnames:
-        meta = {str(k): str(v) for k, v, *_ in wb[META_SHEET].iter_rows(values_only=True) if k}
+        meta = {str(k): str(v or "") for k, v, *_ in wb[META_SHEET].iter_rows(values_only=True) if k}
     sheets = [Sheet(f"{name}:{ws.title}", [list(r) for r in ws.iter_rows(values_only=True)])
               for ws in wb.worksheets if ws.title != META_SHEET]
-    return Workbook(name, sheets, meta)
+    return Book(name, sheets, meta)
 
 
 def _csv_sheet(data: bytes, name: str) -> Sheet:
@@ -215,7 +216,7 @@ def _csv_sheet(data: bytes, name: str) -> Sheet:
     return Sheet(name, [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)], cells=False)
 
 
-def check_plan(book: Workbook, plan: Plan) -> None:
+def check_plan(book: Book, plan: Plan) -> None:
     """One clear line when the workbook was exported from another plan."""
     theirs, mine = book.meta.get("plan"), plan_name(plan)
     if theirs and theirs != mine:
@@ -223,7 +224,7 @@ def check_plan(book: Workbook, plan: Plan) -> None:
                            f"not '{mine}': import it for its own plan")
 
 
-def read_status(book: Workbook, plan: Plan, period: Period, as_of: date) -> tuple[dict[str, Entry], list[Problem]]:
+def read_status(book: Book, plan: Plan, as_of: date) -> tuple[dict[str, Entry], list[Problem]]:
     """The entries filled in, by task id in plan order, and the warnings; PlanError with every
     bad cell (and warning) when any cell is wrong."""
     rows = {r.id: r for r in task_rows(plan)}

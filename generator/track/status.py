@@ -28,7 +28,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
 
-from generator.errors import PlanError, Pos, Problem, UsageProblem
+from generator.errors import PlanError, Problem, UsageProblem
 from generator.folders import STATUS_DIR
 from generator.plan.load import load_file, load_text
 from generator.plan.model import Plan
@@ -163,9 +163,6 @@ def _load(load, name: str) -> Map:
 
 def status_from_tree(tree: Map, name: str, plan: Plan) -> Status:
     problems = _schema_problems(tree)
-    if any(p.pos is None or p.message.startswith(("missing required key 'period'",
-                                                  "'period'", "'tasks'")) for p in problems):
-        raise PlanError(problems)
     problems += _plan_problems(tree, plan, name)
     if problems:
         raise PlanError(problems)
@@ -303,21 +300,23 @@ def _plan_problems(tree: Map, plan: Plan, name: str) -> list[Problem]:
     """What the schema cannot know: the plan, its year, its task ids, dates against as_of."""
     problems = []
     expected = plan_name(plan)
-    if tree["plan"] != expected:
+    if isinstance(tree.get("plan"), str) and tree["plan"] and tree["plan"] != expected:
         return [Problem(tree.where("plan"), f"this status file is for plan '{tree['plan']}', "
                                             f"not for '{expected}' ({plan.source})")]
+    if not isinstance(tree.get("period"), str) or _period_problem(tree["period"]):
+        return []                       # the schema has said it; nothing to judge dates by
     period = parse_period(tree["period"])
     if period.year != plan.year:
         problems.append(Problem(tree.where("period"), f"period {period} is not in the plan's year {plan.year}"))
     as_of = period.cutoff()
-    if tree.get("as_of") and not date_problem(tree["as_of"]):
+    if isinstance(tree.get("as_of"), str) and tree["as_of"] and not date_problem(tree["as_of"]):
         as_of = to_date(tree["as_of"])
         wrong = as_of_problem(as_of, period)
         if wrong:
             problems.append(Problem(tree.where("as_of"), f"'as_of' {wrong}"))
     tasks = {t.id: t for t in plan.tasks()}
     given = tree.get("tasks") or Map()
-    for task_id, data in given.items():
+    for task_id, data in given.items() if isinstance(given, Map) else ():
         if task_id not in tasks:
             problems.append(Problem(given.key_pos.get(task_id), f"unknown task id '{task_id}': plan {expected} has "
                                     f"no such task{suggest(task_id, tasks)}"))
@@ -339,7 +338,7 @@ def as_of_problem(as_of: date, period: Period) -> str | None:
 
 def _entry_problems(data: Map, task, year: int, as_of: date) -> list[Problem]:
     written = data.get("date")
-    if written and date_problem(written):
+    if written and (not isinstance(written, str) or date_problem(written)):
         return []                       # the schema has said it
     found = entry_problem(data.get("state"), to_date(written) if written else None, task, year, as_of)
     if found is None:

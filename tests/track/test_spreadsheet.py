@@ -217,14 +217,69 @@ def _has_calc() -> bool:
 @pytest.mark.libreoffice
 @pytest.mark.skipif(not _has_calc(), reason="LibreOffice Calc (libreoffice-calc) is missing")
 def test_libreoffice_reads_the_workbook(project):
-    """LibreOffice converts the first sheet to CSV: the same table as plangen's own CSV."""
+    """LibreOffice converts the first sheet to CSV: the same table as plangen's own CSV; and a
+    workbook LibreOffice saved again (as a unit using it would) imports to the same status."""
     (project / "status" / NAME).mkdir(parents=True)
     shutil.copy(ROOT / "status" / NAME / "2023-Q2.yaml", project / "status" / NAME)
     export("-o", "q2.xlsx", "--period", "2023-Q2")
+    export("-o", "units.xlsx", "--period", "2023-Q2", "--by-unit")
     export("-o", "mine.csv", "--period", "2023-Q2")
-    out = project / "lo"
-    convert_with_libreoffice(([project / "q2.xlsx"], out, "csv:Text - txt - csv (StarCalc):44,34,76"))
-    theirs = list(csv.reader(io.StringIO((out / "q2.csv").read_text(encoding="utf-8"))))
+    convert_with_libreoffice(([project / "q2.xlsx"], project / "csv", "csv:Text - txt - csv (StarCalc):44,34,76"),
+                             ([project / "units.xlsx"], project / "saved", "xlsx:Calc MS Excel 2007 XML"))
+    theirs = list(csv.reader(io.StringIO((project / "csv" / "q2.csv").read_text(encoding="utf-8"))))
     mine = list(csv.reader(io.StringIO((project / "mine.csv").read_text(encoding="utf-8-sig"))))
     assert len(theirs) == 99
     assert theirs == mine
+    result = run_cli("import-status", "saved/units.xlsx", "-o", "back.yaml")
+    assert (result.exit_code, result.stderr) == (0, "")          # no cell reads as changed
+    plan = load_plan(f"plans/{NAME}.yaml")
+    original = load_status(ROOT / "status" / NAME / "2023-Q2.yaml", plan)
+    back = load_status(project / "back.yaml", plan)
+    assert (dict(back.entries), back.as_of) == (dict(original.entries), original.as_of)
+
+
+def test_without_a_period_import_asks_for_one(project):
+    export("-o", "blank.xlsx")
+    wb = load_workbook("blank.xlsx")
+    assert wb["Nhiệm vụ"].cell(row=2, column=COL["state"]).value is None
+    fill(wb["Nhiệm vụ"], {"kh-ksthc-tinh": ("Đã hoàn thành", "18/01/2023", "", "", "")})
+    wb.save("blank.xlsx")
+    result = run_cli("import-status", "blank.xlsx")
+    assert (result.exit_code, result.stderr) == (
+        2, "blank.xlsx: give --period (the file does not say which period it is of)\n")
+    result = run_cli("import-status", "blank.xlsx", "--period", "2023-Q1")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"wrote status/{NAME}/2023-Q1.yaml (1 done)\n"
+
+
+def test_one_row_per_task_across_sheets(project):
+    export("-o", "units.xlsx", "--period", "2023-Q2", "--by-unit")
+    wb = load_workbook("units.xlsx")
+    first, second = wb.worksheets[0], wb.worksheets[1]
+    moved = first.cell(row=2, column=1).value
+    second.cell(row=second.max_row + 1, column=1, value=moved)
+    second.cell(row=second.max_row, column=COL["state"], value="Đang thực hiện")
+    wb.save("units.xlsx")
+    result = run_cli("import-status", "units.xlsx")
+    assert result.exit_code == 1
+    assert result.stderr == (f"units.xlsx:{second.title}!A{second.max_row}: task '{moved}' is also at "
+                             f"units.xlsx:{first.title}!A2: keep one row per task (task {moved})\n")
+
+
+def test_by_unit_needs_xlsx(project):
+    result = run_cli("export", f"plans/{NAME}.yaml", "-o", "x.csv", "--by-unit")
+    assert (result.exit_code, result.stderr) == (2, "--by-unit needs the xlsx format: a CSV file has one sheet\n")
+
+
+def test_a_bad_csv_cell_is_file_line_col(project):
+    export("-o", "q1.csv", "--period", "2023-Q1")
+    rows = list(csv.reader(io.StringIO((project / "q1.csv").read_text(encoding="utf-8-sig"))))
+    rows[1][COL["state"] - 1] = "Hoàn thành"
+    rows[1][COL["date"] - 1] = "2023-01-18"
+    out = io.StringIO()
+    csv.writer(out, delimiter=";").writerows(rows)          # as a spreadsheet set to ';' saves it
+    (project / "q1.csv").write_text(out.getvalue(), encoding="utf-8")
+    result = run_cli("import-status", "q1.csv", "--plan", f"plans/{NAME}.yaml", "--period", "2023-Q1")
+    assert (result.exit_code, result.stderr) == (
+        1, "q1.csv:2:10: 'Hoàn thành' is not a state: choose one of Đã hoàn thành, Đang thực hiện, "
+           "Chưa thực hiện, Không thực hiện; did you mean 'Đã hoàn thành'? (task kh-ksthc-tinh)\n")

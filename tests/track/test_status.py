@@ -3,12 +3,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from generator.errors import PlanError
 from generator.plan.workspace import load_plan
 from generator.track.status import load_status, parse_status
 
-from ..conftest import ROOT, run_cli
+from ..conftest import ROOT, examples, run_cli
 
 HERE = Path(__file__).parent
 PLAN = ROOT / "plans" / "an-giang-2023.yaml"
@@ -110,3 +111,26 @@ def test_the_fast_check_agrees_with_cerberus(text):
     from generator.track.status import accepts
     tree = load_text(text.encode("utf-8"), "s.yaml")
     assert accepts(tree) == _cerberus_accepts(tree)
+
+
+_scalars = st.one_of(st.none(), st.booleans(), st.integers(-3, 3), st.sampled_from(
+    ["done", "don", "in_progress", "2023-02-10", "10/02/2023", "2023-02-30", "2023-Q2", "2023-Q9",
+     "kh-ksthc-tinh", "an-giang-2023", "", "x"]))
+_values = st.recursive(_scalars, lambda inner: st.lists(inner, max_size=2) |
+                       st.dictionaries(st.sampled_from(["state", "date", "result", "note", "evidence", "x"]),
+                                       inner, max_size=3), max_leaves=6)
+_tasks = st.dictionaries(st.sampled_from(["kh-ksthc-tinh", "kh-kiem-tra-tinh", "kh-x"]), _values, max_size=3)
+_files = st.fixed_dictionaries({}, optional={"plan": _scalars, "period": _scalars, "as_of": _scalars,
+                                             "tasks": st.one_of(_tasks, _scalars), "asof": _scalars})
+
+
+@settings(max_examples=examples(60))
+@given(_files)
+def test_any_status_file_loads_or_says_why(plan, data):
+    """No input makes load_status fail otherwise than with PlanError lines."""
+    import yaml
+    text = yaml.safe_dump(data, allow_unicode=True)
+    try:
+        parse_status(text, "s.yaml", plan)
+    except PlanError as e:
+        assert e.lines and all(line.startswith("s.yaml:") for line in e.lines)
