@@ -255,7 +255,8 @@ def _shortcomings(data: Tally) -> Iterator[Text]:
     if overdue:
         yield Text("text", f"Còn {len(overdue)} nhiệm vụ quá hạn chưa hoàn thành:")
         for line in overdue:
-            cause = f"; nguyên nhân: {line.entry.note.rstrip('.')}" if line.entry and line.entry.note else ""
+            note = line.entry.note.rstrip(".") if line.entry else ""
+            cause = f"; nguyên nhân: {note}" if note else ""
             yield Text("text", f"{_task_words(line)}{cause}.")
     if late:
         yield Text("text", f"Có {len(late)} nhiệm vụ hoàn thành chậm so với thời hạn của "

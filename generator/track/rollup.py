@@ -28,8 +28,9 @@ from generator.track.standing import standing_of
 from generator.track.status import load_status, plan_name, status_path
 
 PARALLEL_FROM = 24           # descendants: fewer load faster in one process than a pool starts
-_EXTENDS = re.compile(rb"^extends:[ \t]*(?:\"([^\"\n]*)\"|'([^'\n]*)'|([^\s#'\"][^#\n]*?))[ \t]*(?:#.*)?$",
-                      re.MULTILINE)
+# a top-level ``extends:`` line: its value double-quoted, single-quoted or bare, then a comment
+_EXTENDS = re.compile(rb"^extends:[ \t]*(?:\"([^\"\n]*)\"|'([^'\n]*)'|([^\s#'\"][^#\n]*?))"
+                      rb"[ \t]*(?:#.*)?$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
