@@ -29,6 +29,7 @@ COMMANDS = {
     "import-status": "generator.commands.track:import_status_command",
     "new": "generator.commands.scaffold:new_command",
     "redline": "generator.commands.review:redline_command",
+    "report": "generator.commands.report:report_command",
     "resolve": "generator.commands.plans:resolve_command",
     "schema": "generator.commands.review:schema_command",
     "status": "generator.commands.track:status_command",

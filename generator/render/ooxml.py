@@ -214,6 +214,40 @@ def section_break_xml(style: str, section: etree._Element) -> str:
     return f"<w:p>{props[:-len('</w:pPr>')]}{markup([section])}</w:pPr></w:p>"
 
 
+# --- pictures ---------------------------------------------------------------------------------
+
+WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+PIC_NS = "http://schemas.openxmlformats.org/drawingml/2006/picture"
+EMU_PER_TWIP = 635
+
+
+def picture_run_xml(rel_id: str, number: int, name: str, description: str,
+                    width: int, height: int) -> str:
+    """A run holding an inline picture ``width`` × ``height`` twips, the image the package
+    relates to the document under ``rel_id``; ``number`` is unique among the document's
+    drawings, ``description`` its alternative text.
+
+    The drawing namespaces are declared on the drawing itself, so the markup stands alone
+    wherever it is spliced or parsed.
+    """
+    cx, cy = width * EMU_PER_TWIP, height * EMU_PER_TWIP
+    extent = {"cx": cx, "cy": cy}
+    return (f"<w:r>{_run_props(None)}<w:drawing>"
+            f'<wp:inline xmlns:wp="{WP_NS}" distT="0" distB="0" distL="0" distR="0">'
+            + _tag("wp:extent", extent)
+            + _tag("wp:docPr", {"id": number, "name": name, "descr": description})
+            + f'<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="{A_NS}" noChangeAspect="1"/>'
+            f'</wp:cNvGraphicFramePr><a:graphic xmlns:a="{A_NS}">'
+            f'<a:graphicData uri="{PIC_NS}"><pic:pic xmlns:pic="{PIC_NS}">'
+            f"<pic:nvPicPr>{_tag('pic:cNvPr', {'id': number, 'name': name})}<pic:cNvPicPr/>"
+            f"</pic:nvPicPr><pic:blipFill>{_tag('a:blip', {'r:embed': rel_id})}"
+            "<a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm>"
+            + _tag("a:off", {"x": 0, "y": 0}) + _tag("a:ext", extent)
+            + '</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>'
+            "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>")
+
+
 # --- tables -----------------------------------------------------------------------------------
 
 _BORDER_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
@@ -262,7 +296,8 @@ def row_xml(cells: str, header: bool = False, may_split: bool = False) -> str:
 
 
 @functools.lru_cache(maxsize=1024)
-def _cell_props(width: int, span: int, vmerge: str | None, valign: str) -> str:
+def _cell_props(width: int, span: int, vmerge: str | None, valign: str,
+                shade: str | None = None) -> str:
     out = ["<w:tcPr>", _tag("w:tcW", {"w:w": width, "w:type": "dxa"})]
     if span > 1:
         out.append(_tag("w:gridSpan", {"w:val": span}))
@@ -270,17 +305,20 @@ def _cell_props(width: int, span: int, vmerge: str | None, valign: str) -> str:
         out.append('<w:vMerge w:val="restart"/>')
     elif vmerge == "continue":
         out.append("<w:vMerge/>")
+    if shade:
+        out.append(_tag("w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": shade}))
     out += [_tag("w:vAlign", {"w:val": valign}), "</w:tcPr>"]
     return "".join(out)
 
 
 def cell_xml(width: int, paragraphs: str, span: int = 1, vmerge: str | None = None,
-             valign: str = "center") -> str:
-    """A cell ``width`` twips wide spanning ``span`` grid columns; ``vmerge`` restart|continue.
+             valign: str = "center", shade: str | None = None) -> str:
+    """A cell ``width`` twips wide spanning ``span`` grid columns; ``vmerge`` restart|continue;
+    ``shade`` a fill colour (hex RRGGBB) that marks the cell.
 
     A cell must hold at least one paragraph: callers pass an empty one for an empty cell.
     """
-    return f"<w:tc>{_cell_props(width, span, vmerge, valign)}{paragraphs}</w:tc>"
+    return f"<w:tc>{_cell_props(width, span, vmerge, valign, shade)}{paragraphs}</w:tc>"
 
 
 # --- sections ---------------------------------------------------------------------------------
