@@ -6,10 +6,13 @@ units the child names in its own words renamed, and in each list of items with i
 parent's items it changes (by the parent's id), drops (``drop: true``) or adds (``after:``).
 
 What the child inherits is compared as the child will print it: the parent's plan loaded under
-the child's identity, so a ``{{ issuer.short }}`` in the parent reads as the child's. Items are
-paired with the parent's by their text, with ``plangen diff``'s alignment (review/align.py):
-an item whose text changed is one the person must check, marked ``# REVIEW`` with its
-similarity; a deadline moved later than the parent's gets a ``deadline_reason`` to fill in.
+the child's identity, so a ``{{ issuer.short }}`` in the parent reads as the child's (the short
+name, which no line shows by itself, is read from the texts that print it). Items are paired
+with the parent's by their text (ingest/pairing.py, on ``plangen diff``'s alignment): an item
+whose text changed, or that has a twin in the parent, is one the person must check, marked
+``# REVIEW`` with its similarity; a deadline moved later than the parent's gets a
+``deadline_reason`` to fill in, under a mark ``--final`` refuses. A text the child rewrites
+keeps ``{{ year }}`` where the parent wrote it, as a person copying it would.
 """
 from __future__ import annotations
 
