@@ -16,13 +16,13 @@ import yaml
 
 from generator.scaffold.draft import quoted
 
-Path = tuple
 _RESOLVER = yaml.resolver.Resolver()
 _PLAIN_VALUE = re.compile(r"[a-z][a-z0-9_-]*\Z")
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
 # Characters a YAML reader treats as line breaks or rejects as unprintable: escaped in quotes.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 FLOW_KEYS = 3                     # a mapping of at most this many scalars is written on one line
+FLOW_WIDTH = 100                  # … unless it is a list item without an id, longer than this
 
 
 def emit_plan(data: Mapping, comments: Mapping[tuple, str] | None = None) -> str:
@@ -94,7 +94,10 @@ def _inline(value, path, inside) -> bool:
     if path in inside:
         return False
     if isinstance(value, Mapping):
-        return len(value) <= FLOW_KEYS and not any(isinstance(v, (Mapping, list)) for v in value.values())
+        flat = len(value) <= FLOW_KEYS and not any(isinstance(v, (Mapping, list)) for v in value.values())
+        # a list's item without an id (a task's rows) reads better in block style when long
+        keyed = "id" in value or not path or not isinstance(path[-1], int)
+        return flat and (keyed or len(_flow(value)) <= FLOW_WIDTH)
     return all(isinstance(v, str) and _plain(v) for v in value)
 
 

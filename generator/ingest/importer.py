@@ -15,6 +15,7 @@ from generator.errors import PlangenError, UsageProblem
 from generator.ingest import prose, tables
 from generator.ingest.units import MAX_ITEM_WORDS, Ids, Units
 from generator.ingest.wordfile import Para, Table, read_body
+from generator.plan.to_model import roman
 
 
 @dataclass
@@ -245,6 +246,7 @@ class _Reader:
                 self._unmapped(table, e.row, str(e))
                 continue
             raw_parts.append((heading, raw))
+            self.review.extend(raw.notes)
         part_label = "none"
         for heading, _ in raw_parts:
             if heading and (m := prose.SECTION.match(heading)):
@@ -306,6 +308,14 @@ class _Reader:
         """A part's or group's ``tasks`` and ``groups``, in the order they print."""
         out: dict = {}
         n_tasks = n_groups = 0
+        keys = ["groups" if isinstance(i, tables.RawGroup) else "tasks" for i in items]
+        if sum(1 for a, b in zip(keys, keys[1:]) if a != b) > 1:     # tasks, groups, tasks …
+            late = next(item for n, (k, item) in enumerate(zip(keys, items))
+                        if n and k == "tasks" and keys[n - 1] != k)
+            where = (f"table {late.position[0]}, row {late.position[1]}"
+                     if isinstance(late, tables.RawTask) else "a table")
+            self.review.append(f"{where}: tasks and sub-groups alternate; each kind is written "
+                               "together (the format cannot interleave them): check the order")
         for key, item in _in_order(items):
             if key == "tasks":
                 n_tasks += 1
@@ -382,7 +392,7 @@ class _Counter:
         self.misses = 0
 
     def group(self, n: int, level: int) -> str:
-        return _roman(n) if level == 1 and self.groups_roman else str(n)
+        return roman(n) if level == 1 and self.groups_roman else str(n)
 
     def task(self, raw, in_group: int, n: int, prefix: tuple) -> dict[str, str]:
         self.stt += 1
@@ -395,11 +405,6 @@ class _Counter:
                 out[name] = printed
                 self.misses += 1
         return out
-
-
-def _roman(n: int) -> str:
-    from generator.plan.to_model import roman
-    return roman(n)
 
 
 def _in_order(items: list) -> list[tuple[str, object]]:

@@ -27,10 +27,7 @@ ROMAN = re.compile(r"[IVXLC]+\Z")
 def field_of(label: str, taken: set[str]) -> str | None:
     """The field a header label names; None for a label this tool does not know."""
     low = " ".join(label.lower().split()).strip(" :.")
-    rules = [
-        (("stt", "tt", "số tt", "số thứ tự", "thứ tự", "stt2"), "stt"),
-    ]
-    if low in rules[0][0] or low.startswith("stt"):
+    if low in ("tt", "số tt", "số thứ tự", "thứ tự") or low.startswith("stt"):
         return "stt"
     checks = [("đánh giá", "evaluator"), ("phối hợp", "coordinating"), ("chủ trì", "lead"),
               ("thời gian", "deadline"), ("thời hạn", "deadline"), ("kết quả", "result"),
@@ -77,7 +74,7 @@ class RawGroup:
 class RawTable:
     columns: list[Column]
     items: list                             # RawGroup | RawTask, nested by level
-    free: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)       # for review
 
 
 class Unmappable(Exception):
@@ -119,7 +116,7 @@ def read_table(table: Table) -> RawTable:
     grid = len(table.widths) or sum(c.span for c in header.cells)
     if any(c.span != 1 for c in header.cells) or len(header.cells) != grid:
         raise Unmappable(1, "its header row has merged cells")
-    columns, taken, numbers = [], set(), 0
+    columns, taken, numbers, notes = [], set(), 0, []
     for cell, tw in zip(header.cells, table.widths or [0] * grid):
         label = " ".join(p.text for p in cell.paras if p.text.strip())
         name = field_of(label, taken)
@@ -130,6 +127,8 @@ def read_table(table: Table) -> RawTable:
             name = next((f for f in ("note", "assignee", "measure", "target") if f not in taken), None)
             if name is None:
                 raise Unmappable(1, f"no field is left for its column \"{label}\"")
+            notes.append(f"table {table.index}: column \"{label}\" is not a known heading; "
+                         f"read as `{name}` (its label kept)")
         taken.add(name)
         columns.append(Column(name, label, width_mm(tw) if tw else 20))
     fields = [c.field for c in columns]
@@ -166,8 +165,8 @@ def read_table(table: Table) -> RawTable:
             last_task.rows.append(by_field)
             last_task.continued.append(cont)
             continue
-        if last_task is None and cont - set(numbers_here):
-            cont = set(cont)                                   # first task of a list: no merge up
+        if last_task is None:
+            cont = set()            # the first task of a list has no task above to continue
         task = RawTask([_text(by_field.get(fields[i])) for i in number_cols], by_field, span,
                        merge_up=[f for f in fields if f in cont and f not in numbers_here],
                        position=(table.index, r))
@@ -175,7 +174,7 @@ def read_table(table: Table) -> RawTable:
             raise Unmappable(r, "a row has no content")
         flat.append(task)
         last_task = task
-    return RawTable(columns, _nest(flat))
+    return RawTable(columns, _nest(flat), notes)
 
 
 def _text(cell: Cell | None) -> str:

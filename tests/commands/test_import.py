@@ -12,9 +12,12 @@ def test_it_writes_the_plan_and_prints_a_summary(tmp_path):
     out = tmp_path / "plans" / "thu-nghiem.yaml"
     result = run_cli("import", str(source), "-o", str(out))
     assert result.exit_code == 0, result.output
-    assert result.output == (f"wrote {out}: 2 parts, 1 groups, 5 tasks, 5 units, 0 items to review\n")
+    assert result.output == (f"wrote {out}: 2 parts, 1 groups, 5 tasks, 5 units, 1 items to review\n"
+                             "  review: table 3: column \"Nguồn kinh phí\" is not a known heading; "
+                             "read as `assignee` (its label kept)\n")
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=")
+    assert "\n# REVIEW (plangen import):\n# - table 3: column \"Nguồn kinh phí\"" in text
     assert '  title: "Kiểm soát thủ tục hành chính năm 2024"\n' in text
     assert "\\u" not in text                                   # Vietnamese as it reads
 

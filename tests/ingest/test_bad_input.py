@@ -92,7 +92,7 @@ def test_a_table_it_cannot_map_is_reported_with_its_place_and_kept(tmp_path, hea
     out = tmp_path / "plan.yaml"
     result = run_cli("import", str(source), "-o", str(out))
     assert result.exit_code == 0, result.output
-    assert "1 items to review" in result.output
+    assert "2 items to review" in result.output
     assert f"review: table 5, row 1: {why}; kept as text in a comment" in result.output
     text = out.read_text(encoding="utf-8")
     assert f"# table 5 (not imported: {why}):" in text

@@ -159,3 +159,30 @@ def test_the_word_plan_builds_to_its_own_text(tmp_path):
                  "2 | Niêm yết công khai thủ tục hành chính | UBND các xã, thị trấn | Thường xuyên | "
                  "Thủ tục được niêm yết"):
         assert line in original and line in built
+
+
+def test_tasks_between_sub_groups_are_listed_for_review(tmp_path):
+    """Group 1, task 2, group 3 in outline numbering cannot be written in that order: the
+    tasks are written together, and the importer says so with the row."""
+    source = word_plan(tmp_path / "word.docx")
+    d = docx.Document(str(source))
+    table = d.tables[3]                                   # the 5-column appendix table
+    rows = [("1", "Nhóm một"), ("1.1", "Việc một"), ("2", "Việc hai"), ("3", "Nhóm ba"),
+            ("3.1", "Việc ba")]
+    while len(table.rows) < len(rows) + 1:
+        table.add_row()
+    for row, (number, text) in zip(table.rows[1:], rows):
+        for cell in row.cells:
+            fill(cell, "")
+        fill(row.cells[0], number)
+        if text.startswith("Nhóm"):
+            fill(row.cells[1].merge(row.cells[4]), text, bold=True)
+        else:
+            fill(row.cells[1], text), fill(row.cells[2], "Phòng Tư pháp"), fill(row.cells[3], "Quý I/2024")
+    d.save(source)
+    imported = import_to_file(source, tmp_path / "x.yaml")
+    assert imported.review[1:] == ["table 4, row 4: tasks and sub-groups alternate; each kind is written "
+                               "together (the format cannot interleave them): check the order"]
+    part = imported.data["appendix"]["parts"][1]
+    assert [g["title"] for g in part["groups"]] == ["Nhóm một", "Nhóm ba"]
+    assert [t["content"] for t in part["tasks"]] == ["Việc hai"]
