@@ -25,7 +25,7 @@ from typing import Any
 
 from generator.errors import PlanError, file_problem
 from generator.ingest.emit import emit_plan
-from generator.ingest.pairing import item_text, pair
+from generator.ingest.pairing import ALONE, item_text, pair, score
 from generator.plan import deadlines
 from generator.plan.dates import DocDate
 from generator.plan.inherit import ID_LISTS, IDENTITY_KEYS
@@ -379,7 +379,9 @@ class _Child:
         """The parent's items the child changes, drops or adds, in the child's order."""
         out: list[dict] = []
         previous = None
-        for pair in self._pairs(key, new, old):
+        pairs = self._pairs(key, new, old)
+        dropped = [old[p.old] for p in pairs if p.new is None]
+        for pair in pairs:
             if pair.new is None:
                 out.append({"id": old[pair.old]["id"], "drop": True})
                 continue
@@ -391,7 +393,7 @@ class _Child:
                 place = {"after": previous} if previous else {"at": "start"}
                 fresh = self._fresh({k: v for k, v in item.items() if k != "id"}, key)
                 out.append({"id": item_id, **place, **fresh})
-                self.comments[here] = "new: not in the parent"
+                self.comments[here] = _new_note(key, item, dropped)
                 previous = item_id
                 continue
             theirs = old[pair.old]
@@ -438,6 +440,15 @@ class _Child:
         if isinstance(value, list):
             return [self._fresh(v, key) for v in value]
         return value
+
+
+def _new_note(key: str, item: dict, dropped: list[dict]) -> str:
+    """The comment on an added item: to review when a dropped parent item reads a little
+    like it (a rewording too deep to pair, or a new item after all)."""
+    ratio, closest = max(((score(d, item), d["id"]) for d in dropped), default=(0.0, None))
+    if closest is None or ratio < ALONE:
+        return "new: not in the parent"
+    return f"REVIEW: new, or parent {key[:-1]} {closest} reworded? (at {ratio:.2f})"
 
 
 def _with_parent_layouts(imported: dict, inherited: dict) -> dict:
