@@ -172,9 +172,6 @@ def test_the_hand_written_child_imported_prints_the_same_and_diff_sees_no_task_c
     assert result.exit_code == 0, result.output
     hand_text = run_cli("text", f"out/{CHILD}.docx").stdout
     assert run_cli("text", "out/imported.docx").stdout == hand_text
-    baseline = Path("/tmp/baseline") / f"{CHILD}.txt"
-    if baseline.is_file():
-        assert hand_text == baseline.read_text(encoding="utf-8")
 
     diff = run_cli("diff", "--format", "json", f"plans/{CHILD}.yaml", "plans/imported.yaml")
     summary = json.loads(diff.stdout)["summary"]
