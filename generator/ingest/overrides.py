@@ -6,10 +6,13 @@ units the child names in its own words renamed, and in each list of items with i
 parent's items it changes (by the parent's id), drops (``drop: true``) or adds (``after:``).
 
 What the child inherits is compared as the child will print it: the parent's plan loaded under
-the child's identity, so a ``{{ issuer.short }}`` in the parent reads as the child's. Items are
-paired with the parent's by their text, with ``plangen diff``'s alignment (review/align.py):
-an item whose text changed is one the person must check, marked ``# REVIEW`` with its
-similarity; a deadline moved later than the parent's gets a ``deadline_reason`` to fill in.
+the child's identity, so a ``{{ issuer.short }}`` in the parent reads as the child's (the short
+name, which no line shows by itself, is read from the texts that print it). Items are paired
+with the parent's by their text (ingest/pairing.py, on ``plangen diff``'s alignment): an item
+whose text changed, or that has a twin in the parent, is one the person must check, marked
+``# REVIEW`` with its similarity; a deadline moved later than the parent's gets a
+``deadline_reason`` to fill in, under a mark ``--final`` refuses. A text the child rewrites
+keeps ``{{ year }}`` where the parent wrote it, as a person copying it would.
 """
 from __future__ import annotations
 
@@ -22,7 +25,7 @@ from typing import Any
 
 from generator.errors import PlanError, file_problem
 from generator.ingest.emit import emit_plan
-from generator.ingest.pairing import item_text, pair
+from generator.ingest.pairing import ALONE, item_text, pair, score
 from generator.plan import deadlines
 from generator.plan.dates import DocDate
 from generator.plan.inherit import ID_LISTS, IDENTITY_KEYS
@@ -376,7 +379,9 @@ class _Child:
         """The parent's items the child changes, drops or adds, in the child's order."""
         out: list[dict] = []
         previous = None
-        for pair in self._pairs(key, new, old):
+        pairs = self._pairs(key, new, old)
+        dropped = [old[p.old] for p in pairs if p.new is None]
+        for pair in pairs:
             if pair.new is None:
                 out.append({"id": old[pair.old]["id"], "drop": True})
                 continue
@@ -388,7 +393,7 @@ class _Child:
                 place = {"after": previous} if previous else {"at": "start"}
                 fresh = self._fresh({k: v for k, v in item.items() if k != "id"}, key)
                 out.append({"id": item_id, **place, **fresh})
-                self.comments[here] = "new: not in the parent"
+                self.comments[here] = _new_note(key, item, dropped)
                 previous = item_id
                 continue
             theirs = old[pair.old]
@@ -435,6 +440,15 @@ class _Child:
         if isinstance(value, list):
             return [self._fresh(v, key) for v in value]
         return value
+
+
+def _new_note(key: str, item: dict, dropped: list[dict]) -> str:
+    """The comment on an added item: to review when a dropped parent item reads a little
+    like it (a rewording too deep to pair, or a new item after all)."""
+    ratio, closest = max(((score(d, item), d["id"]) for d in dropped), default=(0.0, None))
+    if closest is None or ratio < ALONE:
+        return "new: not in the parent"
+    return f"REVIEW: new, or parent {key[:-1]} {closest} reworded? (at {ratio:.2f})"
 
 
 def _with_parent_layouts(imported: dict, inherited: dict) -> dict:

@@ -82,22 +82,33 @@ class _Key:
 
 def pair(old: Sequence, new: Sequence) -> list[Pair]:
     """Every parent (old) and imported (new) item once, paired where they are one item."""
-    texts = [item_text(i) for i in old]
+    texts, new_texts = [item_text(i) for i in old], [item_text(i) for i in new]
     twice = {t for t, n in Counter(texts).items() if n > 1}
     old_keys = [_Key(t, n, t in twice) for n, t in enumerate(texts)]
-    new_keys = [_Key(item_text(i), n, item_text(i) in twice) for n, i in enumerate(new)]
-    scores = {(i, j): score(old[i], new[j]) for i in range(len(old)) for j in range(len(new))}
+    new_keys = [_Key(t, n, t in twice) for n, t in enumerate(new_texts)]
+    scores: dict[tuple[int, int], float] = {}
+
+    def score_of(i: int, j: int) -> float:
+        if (i, j) not in scores:
+            scores[i, j] = score(old[i], new[j])
+        return scores[i, j]
+
+    # Items whose text the other list has (once) anchor; only the others are scored.
+    old_set, new_set = set(texts), set(new_texts)
+    loose_old = [i for i, t in enumerate(texts) if t in twice or t not in new_set]
+    loose_new = [j for j, t in enumerate(new_texts) if t in twice or t not in old_set]
     best = {}
-    for j in range(len(new)):
-        ranked = [(s, i) for (i, jj), s in scores.items() if jj == j and s >= SIMILAR]
+    for j in loose_new:
+        ranked = [(score_of(i, j), i) for i in loose_old]
+        ranked = [r for r in ranked if r[0] >= SIMILAR]
         if ranked:
             best[j] = max(ranked)[1]      # on a tie the later: a parent lists its own task
                                           # before the same task for the units below it
     pairs = align(old_keys, new_keys, lambda o, n: best.get(n.index) == o.index)
-    return _lone_pairs(pairs, scores)
+    return _lone_pairs(pairs, score_of)
 
 
-def _lone_pairs(pairs: list[Pair], scores: dict) -> list[Pair]:
+def _lone_pairs(pairs: list[Pair], score_of) -> list[Pair]:
     """One unpaired old and one unpaired new item between the same two pairs: one item."""
     out: list[Pair] = []
     run: list[Pair] = []
@@ -107,7 +118,7 @@ def _lone_pairs(pairs: list[Pair], scores: dict) -> list[Pair]:
             continue
         olds = [q.old for q in run if q.new is None]
         news = [q.new for q in run if q.old is None]
-        if len(olds) == 1 and len(news) == 1 and scores[(olds[0], news[0])] >= ALONE:
+        if len(olds) == 1 and len(news) == 1 and score_of(olds[0], news[0]) >= ALONE:
             run = [Pair(olds[0], news[0])]
         out += run
         run = []

@@ -172,9 +172,6 @@ def test_the_hand_written_child_imported_prints_the_same_and_diff_sees_no_task_c
     assert result.exit_code == 0, result.output
     hand_text = run_cli("text", f"out/{CHILD}.docx").stdout
     assert run_cli("text", "out/imported.docx").stdout == hand_text
-    baseline = Path("/tmp/baseline") / f"{CHILD}.txt"
-    if baseline.is_file():
-        assert hand_text == baseline.read_text(encoding="utf-8")
 
     diff = run_cli("diff", "--format", "json", f"plans/{CHILD}.yaml", "plans/imported.yaml")
     summary = json.loads(diff.stdout)["summary"]
@@ -411,3 +408,19 @@ def test_the_short_name_no_line_shows_is_read_from_the_texts_that_print_it(sampl
     data, _, _, _ = _child(plans, imported)
     assert data["issuer"]["short"] == "Sở"
     assert "appendix" not in data
+
+
+def test_a_new_task_that_reads_a_little_like_a_dropped_one_is_for_review(sample):
+    """Two parent tasks gone, two new ones in their place: not paired one to one, but the
+    one that reads somewhat like a dropped task says which."""
+    plans, imported = sample
+    group = imported["appendix"]["parts"][0]["groups"][0]
+    group["tasks"][1:] = [
+        {"id": "task-8", "content": "Kiểm tra định kỳ tại các phòng", "deadline": "Quý IV/2023"},
+        {"id": "task-9", "content": "Họp giao ban hàng tháng", "deadline": "Hàng tháng"}]
+    data, comments, _, _ = _child(plans, imported)
+    assert [t["id"] for t in data["appendix"]["parts"][0]["groups"][0]["tasks"]] == \
+        ["kh-so", "kiem-tra", "task-8", "task-9"]
+    assert comment_of(data, comments, "task-8") == \
+        "REVIEW: new, or parent task kiem-tra reworded? (at 0.53)"
+    assert comment_of(data, comments, "task-9") == "new: not in the parent"
