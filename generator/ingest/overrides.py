@@ -16,14 +16,12 @@ keeps ``{{ year }}`` where the parent wrote it, as a person copying it would.
 """
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from generator.errors import PlanError, file_problem
+from generator.errors import PlanError
 from generator.ingest.emit import emit_plan
 from generator.ingest.pairing import ALONE, item_text, pair, score
 from generator.plan import deadlines
@@ -34,7 +32,7 @@ from generator.plan.to_model import citation, parent_citation
 from generator.plan.workspace import LoadedPlan, Workspace
 from generator.render.blocks import closing_mark
 from generator.review.align import SIMILAR, similarity
-from generator.scaffold.draft import extends_value, load
+from generator.scaffold.draft import beside, extends_value, load
 from generator.tree import plain
 
 CERTAIN = 0.9          # a pair of texts this similar or more needs no second look
@@ -109,22 +107,13 @@ def _inherited(extends: str, identity: dict, output: Path, workspace: Workspace)
     Loaded from a file beside ``output`` (as ``extends`` resolves from there); None when the
     identity alone does not load, and the parent's own values serve instead.
     """
-    text = emit_plan({"extends": extends, **identity})
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
-    except OSError as e:
-        raise file_problem(e, output, "cannot write") from None
-    path = Path(name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        loaded = workspace.load(path)
-    except PlanError:
-        return None
-    finally:
-        workspace.forget(path)
-        path.unlink(missing_ok=True)
+    with beside(output, emit_plan({"extends": extends, **identity})) as path:
+        try:
+            loaded = workspace.load(path)
+        except PlanError:
+            return None
+        finally:
+            workspace.forget(path)
     return _with_generated_lines(plain(loaded.tree), loaded.model)
 
 

@@ -32,6 +32,7 @@ from generator.errors import PlanError, Problem, UsageProblem
 from generator.folders import STATUS_DIR
 from generator.plan.load import load_file, load_text
 from generator.plan.model import Plan
+from generator.plan.validate import validator_class
 from generator.track.period import FORMS, Period, parse_period
 from generator.tree import Map, position
 
@@ -182,17 +183,7 @@ def status_from_tree(tree: Map, name: str, plan: Plan) -> Status:
 
 @functools.cache
 def _validator():
-    import cerberus
-
-    def method(check):
-        def check_with(self, field, value):
-            problem = check(value)
-            if problem:
-                self._error(field, problem)
-        return check_with
-    cls = type("_StatusValidator", (cerberus.Validator,),
-               {f"_check_with_{n}": method(c) for n, c in _CHECKS.items()})
-    return cls(SCHEMA)
+    return validator_class(_CHECKS, "_StatusValidator")(SCHEMA)
 
 
 _TOP, _FIELDS = frozenset(SCHEMA), frozenset(ENTRY)
