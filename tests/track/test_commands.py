@@ -7,17 +7,8 @@ import pytest
 from generator.plan.workspace import load_plan
 from generator.track.status import load_status
 
+from .conftest import NAME
 from ..conftest import ROOT, run_cli
-
-NAME = "an-giang-2023"
-
-
-@pytest.fixture
-def project(tmp_path, monkeypatch):
-    (tmp_path / "plans").mkdir()
-    shutil.copy(ROOT / "plans" / f"{NAME}.yaml", tmp_path / "plans")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def test_new_lists_every_task_not_started(project):

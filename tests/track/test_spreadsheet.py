@@ -13,19 +13,11 @@ from generator.plan.workspace import load_plan
 from generator.track.spreadsheet import COLUMNS, META_SHEET
 from generator.track.status import load_status
 
+from .conftest import NAME
 from ..conftest import ROOT, convert_with_libreoffice, run_cli
 
-NAME = "an-giang-2023"
 COL = {c.key: n for n, c in enumerate(COLUMNS, 1)}
 HEADERS = [c.header for c in COLUMNS]
-
-
-@pytest.fixture
-def project(tmp_path, monkeypatch):
-    (tmp_path / "plans").mkdir()
-    shutil.copy(ROOT / "plans" / f"{NAME}.yaml", tmp_path / "plans")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def export(*args):
