@@ -174,8 +174,8 @@ class _Child:
                     out += self._task_pairs(new[k], old[k], k)
             return out
         if key in ID_LISTS and _id_list(new) and _id_list(old):
-            return [pair for p in self._pairs(key, new, old) if p.old is not None and p.new is not None
-                    for pair in self._task_pairs(new[p.new], old[p.old], key)]
+            return [found for p in self._pairs(key, new, old) if p.old is not None and p.new is not None
+                    for found in self._task_pairs(new[p.new], old[p.old], key)]
         return []
 
     # -- units ----------------------------------------------------------------------------
@@ -370,13 +370,13 @@ class _Child:
         previous = None
         pairs = self._pairs(key, new, old)
         dropped = [old[p.old] for p in pairs if p.new is None]
-        for pair in pairs:
-            if pair.new is None:
-                out.append({"id": old[pair.old]["id"], "drop": True})
+        for match in pairs:
+            if match.new is None:
+                out.append({"id": old[match.old]["id"], "drop": True})
                 continue
             here = path + (len(out),)
-            item = new[pair.new]
-            if pair.old is None:
+            item = new[match.new]
+            if match.old is None:
                 item_id = _unique(str(item["id"]), self.taken, "-")
                 self.taken.add(item_id)
                 place = {"after": previous} if previous else {"at": "start"}
@@ -385,9 +385,9 @@ class _Child:
                 self.comments[here] = _new_note(key, item, dropped)
                 previous = item_id
                 continue
-            theirs = old[pair.old]
+            theirs = old[match.old]
             previous = theirs["id"]
-            raw_item = raw[pair.old] if isinstance(raw, list) and len(raw) == len(old) else None
+            raw_item = raw[match.old] if isinstance(raw, list) and len(raw) == len(old) else None
             diff = self._diff_map(item, theirs, raw_item, here, key)
             if not diff:
                 continue
