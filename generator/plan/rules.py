@@ -8,7 +8,7 @@ import difflib
 from collections import OrderedDict
 from typing import Iterator
 
-from generator.plan import deadlines
+from generator.plan import deadlines, emphasis
 from generator.errors import Pos, Problem
 from generator.page import LANDSCAPE_TEXT_WIDTH_MM
 from generator.plan.schema import UNIT_FIELDS, is_group
@@ -222,8 +222,9 @@ def _deadlines(tree: Map, tasks: list[Map]) -> list[Problem]:
 
 
 def _characters(tree: Map) -> list[Problem]:
-    """Text a DOCX cannot store. A mapping or list found clean keeps this check as its
-    ``accepted`` note (tree.py): a child holds most of its parent's evaluated subtrees."""
+    """Text a DOCX cannot store, and emphasis left open. A mapping or list found clean keeps
+    this check as its ``accepted`` note (tree.py): a child holds most of its parent's
+    evaluated subtrees."""
     problems: list[Problem] = []
 
     def walk(value, holder, key, task):
@@ -234,6 +235,9 @@ def _characters(tree: Map) -> list[Problem]:
                 problems.append(Problem(holder.where(key) if holder is not None else tree.pos,
                                         f"text holds the character U+{ord(m[0]):04X}, "
                                         "which a DOCX cannot store: delete it", task))
+            elif unclosed := emphasis.problem(value):
+                problems.append(Problem(holder.where(key) if holder is not None else tree.pos,
+                                        unclosed, task))
             return
         if not isinstance(value, (Map, Seq)) or value.accepted is _characters:
             return
