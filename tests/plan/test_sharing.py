@@ -49,7 +49,8 @@ UNITS = {name: list(load_file(path).get("units") or {}) for name, path in PARENT
 CONTENTS = ("Nội dung riêng của {{ issuer.short }} năm {{ year }}", "Nội dung năm {{ year }}",
             "Nội dung không có chỗ trống", "{{ issuer.full | upper }}",
             "{% for x in [1, 2] %}{{ x }}{% endfor %}")
-BAD_CONTENTS = ("{{ khong_co }}", "Chữ \x01 lạ", "{{ issuer }}")
+BAD_CONTENTS = ("{{ khong_co }}", "Chữ \x01 lạ", "{{ issuer }}",
+                "Chữ **đậm chưa đóng")
 DEADLINES = ("Trước ngày 10/01/{{ year }}", "Thường xuyên", "Hàng quý", "Theo yêu cầu")
 BAD_DEADLINES = ("Tháng 13/2023", "31/12/2025", "30/02/2023")
 @st.composite
