@@ -204,7 +204,9 @@ def _merge_list(old: Seq, new: Seq, problems: list[Problem]) -> Seq:
         else:
             item = strip_controls(child, problems, report=False)
         _place(items, child, _Entry(cid, item, where), problems)
-    return Seq((e.item for e in items), new.pos, (e.where for e in items))
+    out = Seq((e.item for e in items), new.pos, (e.where for e in items))
+    items.unlink()
+    return out
 
 
 def _merge_in_place(old: Seq, new: Seq, problems: list[Problem]) -> Seq:
@@ -268,6 +270,14 @@ class _Items:
         while entry is not None:
             yield entry
             entry = entry.next
+
+    def unlink(self) -> None:
+        """Break the links between entries: a linked list is a reference cycle, which would
+        keep the merged items alive until the garbage collector runs."""
+        entry = self.head
+        while entry is not None:
+            entry.prev, entry = None, entry.next
+        self.head = self.tail = None
 
     def find(self, item_id) -> _Entry | None:
         try:

@@ -226,33 +226,34 @@ def _characters(tree: Map) -> list[Problem]:
     this check as its ``accepted`` note (tree.py): a child holds most of its parent's
     evaluated subtrees."""
     problems: list[Problem] = []
-
-    def walk(value, holder, key, task):
-        """``value`` is ``holder[key]``; its position is looked up only for a problem."""
-        if isinstance(value, str):
-            m = NOT_XML.search(value)
-            if m:
-                problems.append(Problem(holder.where(key) if holder is not None else tree.pos,
-                                        f"text holds the character U+{ord(m[0]):04X}, "
-                                        "which a DOCX cannot store: delete it", task))
-            elif unclosed := emphasis.problem(value):
-                problems.append(Problem(holder.where(key) if holder is not None else tree.pos,
-                                        unclosed, task))
-            return
-        if not isinstance(value, (Map, Seq)) or value.accepted is _characters:
-            return
-        before = len(problems)
-        if isinstance(value, Map):
-            task = value.get("id") if "content" in value and isinstance(value.get("id"), str) else task
-            for k, v in value.items():
-                walk(v, value, k, task)
-        else:
-            for n, v in enumerate(value):
-                walk(v, value, n, task)
-        if len(problems) == before:
-            value.accepted = _characters
-    walk(tree, None, None, None)
+    _walk_characters(tree, None, None, None, problems)
     return problems
+
+
+def _walk_characters(value, holder, key, task, problems: list[Problem]) -> None:
+    """``value`` is ``holder[key]``; its position is looked up only for a problem. (A module
+    function, not a closure: a closure that calls itself is a reference cycle, and would keep
+    each plan's tree alive until the garbage collector runs.)"""
+    if isinstance(value, str):
+        m = NOT_XML.search(value)
+        if m:
+            problems.append(Problem(holder.where(key), f"text holds the character "
+                                    f"U+{ord(m[0]):04X}, which a DOCX cannot store: delete it", task))
+        elif unclosed := emphasis.problem(value):
+            problems.append(Problem(holder.where(key), unclosed, task))
+        return
+    if not isinstance(value, (Map, Seq)) or value.accepted is _characters:
+        return
+    before = len(problems)
+    if isinstance(value, Map):
+        task = value.get("id") if "content" in value and isinstance(value.get("id"), str) else task
+        for k, v in value.items():
+            _walk_characters(v, value, k, task, problems)
+    else:
+        for n, v in enumerate(value):
+            _walk_characters(v, value, n, task, problems)
+    if len(problems) == before:
+        value.accepted = _characters
 
 
 _BY_ID: OrderedDict[int, tuple[Map, dict]] = OrderedDict()
