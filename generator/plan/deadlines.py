@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
 from datetime import date
+
+from generator.record import record
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _DATE = r"(\d{1,2})/(\d{1,2})/(\d{4})"
@@ -19,7 +20,7 @@ _QLIST = rf"({_Q}(?:(?:, quý |, |/){_Q})*)"
 _END = r"\.?$"
 
 
-@dataclass(frozen=True)
+@record
 class Deadline:
     kind: str
     text: str

@@ -7,10 +7,11 @@ template, template.py) is rewritten the same way by normalize.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from io import BytesIO
 from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
+
+from generator.record import record
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 COMPRESS_LEVEL = 6
@@ -52,7 +53,7 @@ def from_members(parts: dict[str, bytes]) -> bytes:
 MAX_PROPERTY = 255          # python-docx refuses a longer core property
 
 
-@dataclass(frozen=True)
+@record
 class CoreValues:
     """The core properties that depend on the plan; the rest are fixed, none on the clock."""
 

@@ -20,7 +20,6 @@ import copy
 import functools
 import os
 import re
-from dataclasses import dataclass
 from datetime import datetime
 from io import BytesIO
 from pathlib import Path
@@ -29,6 +28,7 @@ from typing import Collection
 from lxml import etree
 
 from generator.errors import PlangenError
+from generator.record import record
 from generator.render import ooxml, package
 from generator.render.styles import TAGS
 
@@ -43,7 +43,7 @@ class TemplateError(PlangenError):
     """The template cannot hold a plan (a tag paragraph was deleted while restyling)."""
 
 
-@dataclass(frozen=True)
+@record
 class Skeleton:
     """A rendered template: each package member as its pieces, literal bytes alternating with
     slot names (a tag, FINAL, or a core property), and the body's last section properties (the

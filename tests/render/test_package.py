@@ -1,8 +1,7 @@
 """The same plan gives the same bytes: fixed zip dates and order, pinned core properties."""
 from __future__ import annotations
 
-from dataclasses import replace
-
+from generator.record import replace
 from generator.render.compose import render_plan
 from generator.render.package import members, normalize
 

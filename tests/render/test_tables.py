@@ -1,8 +1,7 @@
 """Appendix tables: repeated header, short rows kept whole, fixed widths, spans and merges."""
 from __future__ import annotations
 
-from dataclasses import replace
-
+from generator.record import replace
 from generator.render.appendix import CELL_MARGINS, estimated_lines
 from generator.render.compose import render_plan
 from generator.render.geometry import twips
