@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import shutil
 from pathlib import Path
 
 from generator.plan.extends import parent_path
@@ -190,6 +189,7 @@ def keep_copy(path: Path) -> Path:
         if backup.read_bytes() == path.read_bytes():
             return backup
         n += 1
+    import shutil                   # only when --force replaces an edited file
     shutil.copy2(path, backup)
     return backup
 

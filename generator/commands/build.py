@@ -42,7 +42,6 @@ from generator.folders import OUTPUT_DIR, PLANS_DIR
 def build_command(ctx: click.Context, plans, pdf, out_dir, jobs, force, keep_going, final):
     """Render plans (default: every plan in plans/; a folder means its *.yaml) to
     OUT_DIR/<name>.docx, rebuilding only what changed since the last build."""
-    from generator.build.pdf import soffice
     from generator.build.run import BuildRequest, expand, run_build
     paths = expand(plans) if plans else given_or_default(())     # validate's usage error
     if not paths:
@@ -52,6 +51,7 @@ def build_command(ctx: click.Context, plans, pdf, out_dir, jobs, force, keep_goi
     if final:
         refuse_unfinal(paths)
     if pdf:
+        from generator.build.pdf import soffice
         soffice()
     reporter = Reporter.for_terminal()
     summary = run_build(BuildRequest(paths, out_dir, pdf, jobs, force, keep_going), reporter)

@@ -10,13 +10,13 @@ page-number header follow the template.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from lxml import etree
 
 from generator.plan.model import Plan
+from generator.record import record
 from generator.render import appendix, documents, ooxml, package, skeleton, styles
 from generator.render.geometry import LANDSCAPE, PORTRAIT, Page
 from generator.resources import TEMPLATE
@@ -24,7 +24,7 @@ from generator.resources import TEMPLATE
 DEFAULT_TEMPLATE = TEMPLATE
 
 
-@dataclass(frozen=True)
+@record
 class DocumentSection:
     """One document of the plan: its template tag, its body (markup) and its page."""
 

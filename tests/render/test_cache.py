@@ -37,3 +37,20 @@ def test_the_default_folder_follows_xdg(tmp_path, monkeypatch):
     monkeypatch.delenv("PLANGEN_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert cache.folder() == tmp_path / "plangen"
+
+
+def test_the_fingerprint_follows_the_template(tmp_path):
+    template = tmp_path / "template.docx"
+    template.write_bytes(b"one")
+    first = cache.fingerprint(template)
+    assert cache.fingerprint(template) == first
+    template.write_bytes(b"other")
+    assert cache.fingerprint(template) != first
+
+
+def test_the_code_part_reads_every_module_and_nothing_else(tmp_path, monkeypatch):
+    for name in ("a.py", "sub/b.py", "sub/__pycache__/b.py", "notes.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x = 1\n")
+    monkeypatch.setattr(cache, "GENERATOR_DIR", tmp_path)
+    assert cache._sources() == ["a.py", "sub/b.py"]
