@@ -131,7 +131,8 @@ class State:
         data = {"version": STATE_VERSION, "fingerprint": self.fingerprint,
                 "plans": {k: e.to_json() for k, e in sorted(self.entries.items())},
                 "written": dict(sorted(self.written.items()))}
-        write_atomic(self.path, json.dumps(data, indent=1, ensure_ascii=False).encode())
+        write_atomic(self.path, json.dumps(data, indent=1, ensure_ascii=False).encode(),
+                     durable=False)      # lost in a crash: the next build rebuilds
 
 
 class Hashes:

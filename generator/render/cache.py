@@ -46,7 +46,7 @@ def store(kind: str, key: str, data: dict) -> None:
     if where is None:
         return
     try:
-        write_atomic(where / f"{kind}-{key}.json", json.dumps(data).encode("utf-8"))
+        write_atomic(where / f"{kind}-{key}.json", json.dumps(data).encode("utf-8"), durable=False)
     except UsageProblem:
         pass                    # an unwritable cache only costs the work again
 
