@@ -17,6 +17,7 @@ assignment; ``replace`` copies one with some fields changed.
 from __future__ import annotations
 
 _set = object.__setattr__
+_REQUIRED = object()            # in ``_tail``: a field without a default
 
 
 class Factory:
@@ -41,7 +42,9 @@ def record(cls=None, /, *, frozen: bool = True):
         body.update(_METHODS)
         body["__slots__"] = names + (("__dict__",) if _caches(cls) else ())
         body["_fields"] = names
-        body["_defaults"] = {n: cls.__dict__[n] for n in names if n in cls.__dict__}
+        body["_tail"] = tuple(cls.__dict__.get(n, _REQUIRED) for n in names)
+        body["_index"] = {n: i for i, n in enumerate(names)}
+        body["_fixed"] = not any(type(d) is Factory for d in body["_tail"])
         if frozen:
             body["__setattr__"] = body["__delattr__"] = _refuse
             body["__hash__"] = _hash
@@ -81,23 +84,27 @@ def _init(self, *args, **kwargs):
         _set(self, name, value)
 
 
-def _bind(self, args: tuple, kwargs: dict) -> list:
-    """All field values from positional and keyword arguments and the defaults."""
+def _bind(self, args: tuple, kwargs: dict) -> tuple | list:
+    """All field values: the positional arguments, the keyword ones, then the defaults."""
     cls = self.__class__
-    if len(args) > len(cls._fields):
-        raise TypeError(f"{cls.__name__}() takes {len(cls._fields)} arguments, got {len(args)}")
-    values = list(args)
-    for name in cls._fields[len(args):]:
-        if name in kwargs:
-            values.append(kwargs.pop(name))
-        elif name in cls._defaults:
-            default = cls._defaults[name]
-            values.append(default.make() if type(default) is Factory else default)
-        else:
-            raise TypeError(f"{cls.__name__}() missing argument '{name}'")
-    if kwargs:
-        raise TypeError(f"{cls.__name__}() got an unexpected or repeated argument "
-                        f"'{next(iter(kwargs))}'")
+    given = len(args)
+    if given > len(cls._fields):
+        raise TypeError(f"{cls.__name__}() takes {len(cls._fields)} arguments, got {given}")
+    tail = cls._tail[given:]                        # each field's default, or _REQUIRED
+    if not kwargs and cls._fixed and _REQUIRED not in tail:
+        return args + tail                          # the common case: trailing defaults
+    values = [*args, *tail]
+    for name, value in kwargs.items():
+        at = cls._index.get(name, -1)
+        if at < given:
+            raise TypeError(f"{cls.__name__}() got an unexpected or repeated argument '{name}'")
+        values[at] = value
+    for at in range(given, len(values)):
+        value = values[at]
+        if value is _REQUIRED:
+            raise TypeError(f"{cls.__name__}() missing argument '{cls._fields[at]}'")
+        if type(value) is Factory:
+            values[at] = value.make()
     return values
 
 
