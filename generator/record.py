@@ -92,7 +92,12 @@ def _bind(self, args: tuple, kwargs: dict) -> tuple | list:
         raise TypeError(f"{cls.__name__}() takes {len(cls._fields)} arguments, got {given}")
     tail = cls._tail[given:]                        # each field's default, or _REQUIRED
     if not kwargs and cls._fixed and _REQUIRED not in tail:
-        return args + tail                          # the common case: trailing defaults
+        return args + tail                          # a short path: trailing defaults
+    if not args and len(kwargs) == len(cls._fields):
+        try:
+            return [kwargs[name] for name in cls._fields]     # another: every field by name
+        except KeyError:
+            pass                                    # a name wrong: said below
     values = [*args, *tail]
     for name, value in kwargs.items():
         at = cls._index.get(name, -1)

@@ -62,6 +62,11 @@ def test_arguments_and_defaults():
         Task("t1", {}, None, id="t2")
     with pytest.raises(TypeError, match="takes 3 arguments, got 4"):
         Column("a", "b", 1, 2)
+    every = dict(id="t1", cells={}, deadline=None, span=None, rows=(), merge_up=frozenset())
+    assert Task(**every) == task
+    every["merge"] = every.pop("merge_up")
+    with pytest.raises(TypeError, match="unexpected or repeated argument 'merge'"):
+        Task(**every)
 
 
 def test_a_factory_default_is_made_for_each_instance():
