@@ -215,6 +215,7 @@ def _nest(flat: list) -> list:
     outline = any(isinstance(t, RawTask) and t.numbers and "." in t.numbers[0] for t in flat)
     top: list = []
     stack: list[RawGroup] = []
+    seen = 0                                 # tasks so far (what a running Stt would print)
     for item in flat:
         if isinstance(item, RawGroup):
             item.level = min(_level(item.number, romans), len(stack) + 1)
@@ -227,8 +228,26 @@ def _nest(flat: list) -> list:
             if outline and re.fullmatch(r"\d+(\.\d+)*", number):
                 while stack and sum(g.number.isdigit() for g in stack) > number.count("."):
                     stack.pop()
+            elif stack and item.numbers:
+                del stack[_stays_in(item.numbers, top, stack, seen):]
+            seen += 1
             (stack[-1].items if stack else top).append(item)
     return top
+
+
+def _stays_in(numbers: list[str], top: list, stack: list[RawGroup], seen: int) -> int:
+    """How many of the open groups a task numbered ``numbers`` belongs to, when numbers count
+    within each group: a task that does not go on with its group's count, nor with a running
+    Stt, but goes on with an outer holder's, is that holder's (task, sub-group, task)."""
+    def next_number(items: list) -> str:
+        return str(sum(isinstance(i, RawTask) for i in items) + 1)
+    holders = [top] + [g.items for g in stack]
+    if any(n in (next_number(holders[-1]), str(seen + 1)) for n in numbers):
+        return len(stack)
+    for depth in reversed(range(len(stack))):
+        if next_number(holders[depth]) in numbers:
+            return depth
+    return len(stack)
 
 
 def unmapped_text(table: Table) -> list[str]:

@@ -220,3 +220,22 @@ def test_runs_written_with_markers_read_back_with_their_looks(pieces):
     for (c, bold, italic), bits in zip(read, looks):
         if not c.isspace():
             assert (bold, italic) == (bool(bits & 1), bool(bits & 2))
+
+
+@pytest.mark.parametrize("scheme, field", [("flat", "number"), ("outline", "stt")])
+def test_a_sub_group_between_tasks_numbers_the_same_without_hand_set_numbers(tmp_path, scheme, field):
+    """Flat numbering counts tasks and sub-groups apart, Stt runs in print order: both come
+    back from the row order alone."""
+    (tmp_path / "plans").mkdir()
+    plan = write(tmp_path / "plans" / "thu-nghiem.yaml", PLAN.replace("tasks: outline", f"tasks: {scheme}")
+                 .replace("{field: number, label: \"TT\"", f"{{field: {field}, label: \"TT\""))
+    assert run_cli("build", "--force", "-o", str(tmp_path / "one"), str(plan)).exit_code == 0
+    imported = tmp_path / "again" / "thu-nghiem.yaml"
+    assert run_cli("import", str(tmp_path / "one" / "thu-nghiem.docx"), "-o", str(imported)).exit_code == 0
+    data = yaml.safe_load(imported.read_text(encoding="utf-8"))
+    assert not hand_set_numbers(data["appendix"]["parts"])
+    assert [c["field"] for c in data["appendix"]["layouts"]["tasks6"]["columns"]][0] == field
+    assert run_cli("build", "--force", "-o", str(tmp_path / "two"), str(imported)).exit_code == 0
+    text = docx_text(tmp_path / "two" / "thu-nghiem.docx")
+    assert text == docx_text(tmp_path / "one" / "thu-nghiem.docx")
+    assert ("2" if scheme == "flat" else "4") + " | Báo cáo kết quả định kỳ |" in text
