@@ -59,11 +59,13 @@ class Para:
         style gives every run.
         """
         text = self.text if part is None else part
+        drop = self.base | sum(LOOKS[k] for k in keep)
+        if not any(bits & ~drop for _, bits in self.runs):
+            return escape(text)                            # the fast path: no emphasis at all
         start = self.text.rfind(text) if part is not None else 0
         pieces = [unicodedata.normalize("NFC", t) for t, _ in self.runs]
         if start < 0 or "".join(pieces) != self.text:
             return escape(text)
-        drop = self.base | sum(LOOKS[k] for k in keep)
         looks = [bits & ~drop for piece, (_, bits) in zip(pieces, self.runs) for _ in piece]
         return markup(text, looks[start:start + len(text)])
 
@@ -305,7 +307,7 @@ def _para(p, styles: _Styles) -> Para:
         if not chunk:
             continue
         pieces.append(chunk)
-        bits = _run_looks(run, style_id, styles)
+        bits = _run_looks(run, style_id, styles) if chunk.strip() else 0   # a space's: its neighbours'
         runs.append((chunk, bits))
         if chunk.strip():
             looks.append(bits)
@@ -316,14 +318,19 @@ def _para(p, styles: _Styles) -> Para:
                 style=styles.name(style_id) if style_id else "", runs=tuple(runs), base=base)
 
 
+_LOOK_TAGS = [(key, bit, w(key)) for key, bit in LOOKS.items()]
+_RPR, _RSTYLE, _VAL = w("rPr"), w("rStyle"), w("val")
+
+
 def _run_looks(run, para_style: str, styles: _Styles) -> int:
     """The run's LOOKS bits."""
-    rpr = run.find(w("rPr"))
+    rpr = run.find(_RPR)
+    rs = rpr.find(_RSTYLE) if rpr is not None else None
     out = 0
-    for key, bit in LOOKS.items():
-        value = _on(rpr.find(w(key))) if rpr is not None else None
-        if value is None and rpr is not None and (rs := rpr.find(w("rStyle"))) is not None:
-            value = styles.prop(rs.get(w("val"), ""), key)
+    for key, bit, tag in _LOOK_TAGS:
+        value = _on(rpr.find(tag)) if rpr is not None else None
+        if value is None and rs is not None:
+            value = styles.prop(rs.get(_VAL, ""), key)
         if value is None:
             value = styles.prop(para_style, key)
         if value is None:
