@@ -7,6 +7,7 @@ runs (text and b/i/u, paragraph by paragraph) and the imported YAML sets no numb
 from __future__ import annotations
 
 import re
+import shutil
 
 import docx
 import pytest
@@ -14,12 +15,12 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.ingest.importer import import_to_file
+from generator.ingest.importer import import_docx, import_to_file
 from generator.ingest.wordfile import markup
 from generator.plan.emphasis import escape, problem, spans
 from generator.review.docx_text import docx_text
 
-from ..conftest import examples, run_cli, write
+from ..conftest import convert_with_libreoffice, examples, run_cli, write
 from .test_foreign import hand_set_numbers, word_plan
 
 PLAN = r'''
@@ -165,6 +166,16 @@ def test_the_imported_texts_carry_markers_only_where_the_layout_does_not(round_t
     assert (sub["kind"], sub["title"], last["content"]) == ("group", "Công tác kiểm tra", "Báo cáo kết quả *định kỳ*")
     assert not hand_set_numbers(data["appendix"]["parts"])
     assert r"Phòng Tư pháp (\*)" in data["units"].values()
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice")
+def test_a_libreoffice_copy_imports_the_same_emphasis(round_trip, tmp_path):
+    """LibreOffice rewrites every run: the copy imports to the same plan, markers included."""
+    one, data, _ = round_trip
+    convert_with_libreoffice(([one / "thu-nghiem.docx"], tmp_path, "docx"))
+    assert import_docx(tmp_path / "thu-nghiem.docx").data == import_docx(one / "thu-nghiem.docx").data
+    assert data["appendix"]["parts"][0]["groups"][0]["tasks"][0]["content"].count("**") == 2
 
 
 def test_a_bold_amount_inside_a_cell_of_a_word_file_comes_back_bold(tmp_path):
