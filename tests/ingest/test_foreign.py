@@ -4,7 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
-import pytest
 import yaml
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
