@@ -209,7 +209,9 @@ def _level(number: str, romans: bool) -> int:
 
 
 def _nest(flat: list) -> list:
-    """Groups by their numbers' levels; tasks into the group above them."""
+    """Groups by their numbers' levels; tasks into the group above them, or into an outer
+    holder whose count they go on with (an outline number, or _stays_in): the rows of a
+    task, sub-group, task list come back in their holders, in their order."""
     romans = any(isinstance(g, RawGroup) and ROMAN.match(g.number) for g in flat)
     # outline numbers ("2.1") say where a task stands: "3" after groups 1 and 2 is the holder's
     outline = any(isinstance(t, RawTask) and t.numbers and "." in t.numbers[0] for t in flat)
