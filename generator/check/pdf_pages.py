@@ -26,8 +26,6 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from lxml import etree
-
 from generator.check.checker import FILE_RULE, Finding
 from generator.check.reader import DocxError, w
 from generator.check.view import Doc, is_empty, open_doc, text

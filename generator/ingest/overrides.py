@@ -26,6 +26,7 @@ from generator.ingest.emit import emit_plan
 from generator.ingest.pairing import ALONE, item_text, pair, score
 from generator.plan import deadlines
 from generator.plan.dates import DocDate
+from generator.plan.emphasis import spans
 from generator.plan.inherit import ID_LISTS, IDENTITY_KEYS
 from generator.plan.schema import TASK_FIELDS, UNIT_FIELDS
 from generator.plan.to_model import citation, parent_citation
@@ -174,8 +175,8 @@ class _Child:
                     out += self._task_pairs(new[k], old[k], k)
             return out
         if key in ID_LISTS and _id_list(new) and _id_list(old):
-            return [pair for p in self._pairs(key, new, old) if p.old is not None and p.new is not None
-                    for pair in self._task_pairs(new[p.new], old[p.old], key)]
+            return [found for p in self._pairs(key, new, old) if p.old is not None and p.new is not None
+                    for found in self._task_pairs(new[p.new], old[p.old], key)]
         return []
 
     # -- units ----------------------------------------------------------------------------
@@ -300,8 +301,11 @@ class _Child:
     def _diff(self, new, old, raw, path: tuple, key: str):
         """What the child writes for ``new`` over the inherited ``old`` (``raw`` as the parent
         wrote it, placeholders unevaluated); SAME for nothing."""
-        if new == old or (isinstance(new, str) and isinstance(old, str) and new.isupper()
-                          and new == old.upper()):       # a title the document prints in capitals
+        if new == old:
+            return SAME
+        if isinstance(new, str) and isinstance(old, str) and (
+                spans(new) == spans(old)                 # prints the same, escaped otherwise
+                or (new.isupper() and new == old.upper())):  # a title printed in capitals
             return SAME
         if key == "preamble" and isinstance(new, list) and isinstance(old, list) and new:
             mine, theirs = _paragraphs(new), _paragraphs(old)
@@ -370,13 +374,13 @@ class _Child:
         previous = None
         pairs = self._pairs(key, new, old)
         dropped = [old[p.old] for p in pairs if p.new is None]
-        for pair in pairs:
-            if pair.new is None:
-                out.append({"id": old[pair.old]["id"], "drop": True})
+        for match in pairs:
+            if match.new is None:
+                out.append({"id": old[match.old]["id"], "drop": True})
                 continue
             here = path + (len(out),)
-            item = new[pair.new]
-            if pair.old is None:
+            item = new[match.new]
+            if match.old is None:
                 item_id = _unique(str(item["id"]), self.taken, "-")
                 self.taken.add(item_id)
                 place = {"after": previous} if previous else {"at": "start"}
@@ -385,9 +389,9 @@ class _Child:
                 self.comments[here] = _new_note(key, item, dropped)
                 previous = item_id
                 continue
-            theirs = old[pair.old]
+            theirs = old[match.old]
             previous = theirs["id"]
-            raw_item = raw[pair.old] if isinstance(raw, list) and len(raw) == len(old) else None
+            raw_item = raw[match.old] if isinstance(raw, list) and len(raw) == len(old) else None
             diff = self._diff_map(item, theirs, raw_item, here, key)
             if not diff:
                 continue

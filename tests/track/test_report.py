@@ -190,7 +190,7 @@ def test_the_command_writes_the_report_once(project):
                      "--date", "2023-06-16")
     assert result.exit_code == 0, result.output
     target = project / "output" / "province-2023-Q2.report.docx"
-    assert result.stdout == (f"wrote output/province-2023-Q2.report.docx (8 tasks: 2 done, "
+    assert result.stdout == ("wrote output/province-2023-Q2.report.docx (8 tasks: 2 done, "
                              "2 overdue, as of 2023-06-14)\n")
     text = paragraphs(target.read_bytes())
     assert "Số: 07/BC-UBND" in text and "An Giang, ngày 16 tháng 6 năm 2023" in text
