@@ -14,7 +14,7 @@ from lxml import etree
 
 from generator.plan.model import Appendix, Cell, Group, Layout, Part, Task
 from generator.render import ooxml, styles
-from generator.render.blocks import Block, Key, centred, item_key, markup_of
+from generator.render.blocks import Block, Key, centred, item_key
 from generator.render.geometry import LANDSCAPE, SHORT_RULE, twips
 
 CENTERED_FIELDS = frozenset({"stt", "stt2", "number", "deadline", "measure", "target"})
@@ -42,34 +42,52 @@ def heading(appendix: Appendix) -> list[Block]:
 
 
 def appendix_blocks(appendix: Appendix) -> list[Block]:
-    """The heading, then per part its heading paragraph (if any) and its table.
+    """The heading, then per part its heading paragraph (if any) and its table."""
+    return [Block(key, markup if isinstance(markup, str) else "".join(markup))
+            for key, markup in _keyed(appendix)]
+
+
+def appendix_pieces(appendix: Appendix) -> Iterator[str]:
+    """The appendix's markup in document order, a table row at a time: a plan of ten
+    thousand tasks is never held as one string (render/compose.py streams it)."""
+    for _, markup in _keyed(appendix):
+        if isinstance(markup, str):
+            yield markup
+        else:
+            yield from markup
+
+
+def _keyed(appendix: Appendix) -> Iterator[tuple[Key, str | Iterator[str]]]:
+    """Each block's key and markup, a part's table as its pieces (part_table_pieces).
 
     Two tables in a row would merge into one, so a part without a heading is separated from
     the previous table by an empty paragraph.
     """
-    out = heading(appendix)
+    for block in heading(appendix):
+        yield block.key, block.markup
     for i, part in enumerate(appendix.parts):
         if part.heading is not None:
-            out.append(Block(item_key("part-heading", part.id, part.heading),
-                             ooxml.paragraph_xml(styles.PART_HEADING, part.heading)))
+            yield (item_key("part-heading", part.id, part.heading),
+                   ooxml.paragraph_xml(styles.PART_HEADING, part.heading))
         elif i > 0:
-            out.append(Block(item_key("part-gap", part.id, ""), ooxml.paragraph_xml(styles.TABLE_TEXT)))
-        out.append(Block(PART_TABLE + (part.id,), part_table(part)))
-    return out
-
-
-def appendix_body(appendix: Appendix) -> str:
-    """The appendix as markup."""
-    return markup_of(appendix_blocks(appendix))
+            yield item_key("part-gap", part.id, ""), ooxml.paragraph_xml(styles.TABLE_TEXT)
+        yield PART_TABLE + (part.id,), part_table_pieces(part)
 
 
 def part_table(part: Part) -> str:
     """The part's table: the header row, then its groups and tasks in order."""
+    return "".join(part_table_pieces(part))
+
+
+def part_table_pieces(part: Part) -> Iterator[str]:
+    """part_table() piece by piece: the table's start, the header row, each item's rows."""
     layout = part.layout
     widths = layout_widths(layout)
-    rows = [_header_row(layout, widths)]
-    rows += [xml for _, xml in part_rows_xml(part.items, layout, widths)]
-    return ooxml.table_xml(widths, "".join(rows))
+    yield ooxml.table_start(widths)
+    yield _header_row(layout, widths)
+    for _, xml in part_rows_xml(part.items, layout, widths):
+        yield xml
+    yield ooxml.TABLE_END
 
 
 def layout_widths(layout: Layout) -> list[int]:

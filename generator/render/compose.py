@@ -10,9 +10,11 @@ page-number header follow the template.
 """
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Iterable
 
 from lxml import etree
 
@@ -26,10 +28,14 @@ DEFAULT_TEMPLATE = TEMPLATE
 
 @dataclass(frozen=True)
 class DocumentSection:
-    """One document of the plan: its template tag, its body (markup) and its page."""
+    """One document of the plan: its template tag, its body and its page.
+
+    The body is markup, or its pieces in order (read once): an appendix of thousands of rows
+    goes into the package piece by piece, never whole.
+    """
 
     tag: str
-    markup: str
+    markup: str | Iterable[str]
     page: Page
 
 
@@ -39,7 +45,7 @@ def _sections(plan: Plan) -> list[DocumentSection]:
         out.append(DocumentSection("decision", documents.decision(plan, plan.decision), PORTRAIT))
     out.append(DocumentSection("plan", documents.plan_body(plan), PORTRAIT))
     if plan.appendix is not None:
-        out.append(DocumentSection("appendix", appendix.appendix_body(plan.appendix), LANDSCAPE))
+        out.append(DocumentSection("appendix", appendix.appendix_pieces(plan.appendix), LANDSCAPE))
     return out
 
 
@@ -47,16 +53,19 @@ def _properties(base: etree._Element, section: DocumentSection) -> etree._Elemen
     return ooxml.section(base, section.page, first_page_unnumbered=True, restart_numbering=True)
 
 
-def _bodies(sections: list[DocumentSection], base: etree._Element) -> tuple[dict[str, str], str]:
-    """The markup for each tag (each non-final section closed by its section break), and the
-    final section's properties as markup."""
+def _bodies(sections: list[DocumentSection],
+            base: etree._Element) -> tuple[dict[str, Iterable[str]], str]:
+    """The pieces of markup for each tag (each non-final section closed by its section
+    break), and the final section's properties as markup."""
     out = {}
     for i, section in enumerate(sections):
         props = _properties(base, section)
+        pieces = [section.markup] if isinstance(section.markup, str) else section.markup
         if i == len(sections) - 1:
-            out[section.tag] = section.markup
+            out[section.tag] = pieces
             return out, ooxml.markup([props])
-        out[section.tag] = section.markup + ooxml.section_break_xml(styles.SECTION_BREAK, props)
+        out[section.tag] = itertools.chain(
+            pieces, [ooxml.section_break_xml(styles.SECTION_BREAK, props)])
     raise AssertionError("a plan always has a plan section")
 
 

@@ -212,6 +212,15 @@ def table_xml(widths: Sequence[int], rows: str, borders: bool = True,
 
     ``cell_margin`` sets the cells' left and right padding, ``top_margin`` their top padding.
     """
+    return table_start(widths, borders, cell_margin, top_margin) + rows + TABLE_END
+
+
+TABLE_END = "</w:tbl>"
+
+
+def table_start(widths: Sequence[int], borders: bool = True, cell_margin: int | None = None,
+                top_margin: int | None = None) -> str:
+    """table_xml() up to its rows: for a table written row by row (an appendix's)."""
     edge = {"w:val": "single", "w:sz": 4, "w:space": 0, "w:color": "000000"} \
         if borders else {"w:val": "nil"}
     out = ["<w:tbl><w:tblPr>", _tag("w:tblW", {"w:w": sum(widths), "w:type": "dxa"}),
@@ -229,7 +238,7 @@ def table_xml(widths: Sequence[int], rows: str, borders: bool = True,
                                   "w:noVBand": 1}))
     out.append("</w:tblPr><w:tblGrid>")
     out += [_tag("w:gridCol", {"w:w": width}) for width in widths]
-    out += ["</w:tblGrid>", rows, "</w:tbl>"]
+    out.append("</w:tblGrid>")
     return "".join(out)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from io import BytesIO
+from typing import Iterable
 from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
@@ -35,9 +36,14 @@ def normalize(data: bytes) -> bytes:
     return from_members(members(data))
 
 
-def from_members(parts: dict[str, bytes]) -> bytes:
-    """The archive of ``parts`` (by member name) with fixed dates, order, permissions and
-    compression: what ``normalize`` makes of any archive holding them."""
+def from_members(parts: dict[str, bytes | Iterable[bytes]]) -> bytes:
+    """The archive of ``parts`` (by member name: its bytes, or its bytes in pieces) with fixed
+    dates, order, permissions and compression: what ``normalize`` makes of any archive
+    holding them.
+
+    Pieces are compressed as they come, so a member is never held whole; deflate's output
+    does not depend on how its input is cut, so the bytes are those of one write.
+    """
     out = BytesIO()
     with ZipFile(out, "w") as archive:
         for name in entry_order(parts):
@@ -45,7 +51,11 @@ def from_members(parts: dict[str, bytes]) -> bytes:
             info.compress_type = ZIP_DEFLATED
             info.create_system = UNIX
             info.external_attr = 0o644 << 16
-            archive.writestr(info, parts[name], compresslevel=COMPRESS_LEVEL)
+            info._compresslevel = COMPRESS_LEVEL      # as writestr(compresslevel=) sets it
+            data = parts[name]
+            with archive.open(info, "w") as member:
+                for piece in (data,) if isinstance(data, bytes) else data:
+                    member.write(piece)
     return out.getvalue()
 
 

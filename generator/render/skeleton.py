@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from io import BytesIO
 from pathlib import Path
-from typing import Collection
+from typing import Collection, Iterable, Iterator
 
 from lxml import etree
 
@@ -59,17 +59,23 @@ class Skeleton:
     def slots(self, member: str) -> set[str]:
         return set(self.members[member][1::2])
 
-    def fill(self, bodies: dict[str, str], final: str,
-             core: package.CoreValues) -> dict[str, bytes]:
-        """The package's members with ``bodies`` (markup by tag; a tag not given is empty) in
-        place of the tag paragraphs, ``final`` (a ``w:sectPr``) as the last section and
-        ``core`` in the core properties."""
-        values = {tag: bodies.get(tag, "") for tag in TAGS}
-        values.update({FINAL: final, "author": ooxml.escape(core.author),
-                       "title": ooxml.escape(core.title), "date": core.date.strftime(W3CDTF)})
-        encoded = {slot: text.encode("utf-8") for slot, text in values.items()}
-        return {name: b"".join(encoded[p] if i % 2 else p for i, p in enumerate(pieces))
-                for name, pieces in self.members.items()}
+    def fill(self, bodies: dict[str, Iterable[str]], final: str,
+             core: package.CoreValues) -> dict[str, Iterator[bytes]]:
+        """The package's members, each as its bytes in pieces, with ``bodies`` (markup pieces
+        by tag; a tag not given is empty) in place of the tag paragraphs, ``final`` (a
+        ``w:sectPr``) as the last section and ``core`` in the core properties.
+
+        A body is read once, as package.from_members writes its member, so a long one is
+        never held whole; a slot the template holds twice is kept to be written twice.
+        """
+        values: dict[str, Iterable[str]] = {tag: bodies.get(tag, ()) for tag in TAGS}
+        values.update({FINAL: (final,), "author": (ooxml.escape(core.author),),
+                       "title": (ooxml.escape(core.title),),
+                       "date": (core.date.strftime(W3CDTF),)})
+        slots = [slot for pieces in self.members.values() for slot in pieces[1::2]]
+        for slot in {s for s in slots if slots.count(s) > 1}:
+            values[slot] = ("".join(values[slot]),)
+        return {name: _member(pieces, values) for name, pieces in self.members.items()}
 
     def to_json(self) -> dict:
         """For the cache: bytes as base64, slot names as they are."""
@@ -82,6 +88,32 @@ class Skeleton:
         members = {name: tuple(p if i % 2 else base64.b64decode(p) for i, p in enumerate(pieces))
                    for name, pieces in data["members"].items()}
         return cls(members, base64.b64decode(data["section_xml"]))
+
+
+def _member(pieces: tuple[bytes | str, ...], values: dict[str, Iterable[str]]) -> Iterator[bytes]:
+    """A member's literal bytes with each slot's value in place, encoded in blocks."""
+    for i, piece in enumerate(pieces):
+        if i % 2:
+            yield from _encoded(values[piece])
+        else:
+            yield piece
+
+
+ENCODE_BLOCK = 1 << 16          # characters encoded (and compressed) at once
+
+
+def _encoded(pieces: Iterable[str]) -> Iterator[bytes]:
+    """``pieces`` as UTF-8 in blocks of about ENCODE_BLOCK characters: few, large writes."""
+    block: list[str] = []
+    size = 0
+    for piece in pieces:
+        block.append(piece)
+        size += len(piece)
+        if size >= ENCODE_BLOCK:
+            yield "".join(block).encode("utf-8")
+            block, size = [], 0
+    if block:
+        yield "".join(block).encode("utf-8")
 
 
 def _b64(blob: bytes) -> str:
