@@ -8,6 +8,7 @@ out equal columns.
 from __future__ import annotations
 
 import functools
+from collections import OrderedDict
 from typing import Iterator
 
 from lxml import etree
@@ -95,7 +96,7 @@ def layout_widths(layout: Layout) -> list[int]:
     return [twips(c.width_mm) for c in layout.columns]
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=1024)
 def _paragraphs(cell: Cell, style: str) -> str:
     """One paragraph per entry; an empty cell still needs one (empty) paragraph.
 
@@ -104,9 +105,11 @@ def _paragraphs(cell: Cell, style: str) -> str:
     return "".join(ooxml.paragraph_xml(style, text) for text in cell) or ooxml.paragraph_xml(style)
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=4096)
 def _cell(width: int, content: Cell, style: str, vmerge: str | None) -> str:
-    """A task's cell; cached like _paragraphs, and for the same reason."""
+    """A task's cell; cached like _paragraphs, and for the same reason. A province tree
+    holds under a thousand distinct cells; the bound keeps a plan of ten thousand distinct
+    tasks from holding megabytes of them."""
     return ooxml.cell_xml(width, _paragraphs(content, style), vmerge=vmerge)
 
 
@@ -130,14 +133,18 @@ def part_rows(items, layout: Layout, widths: list[int]) -> Iterator[tuple[Key, l
 
 def part_rows_xml(items, layout: Layout, widths: list[int]) -> Iterator[tuple[Group | Task, str]]:
     """part_rows() as markup: each item with its rows' XML."""
+    return _rows_xml(items, layout, widths, _shape(layout, widths))
+
+
+def _rows_xml(items, layout: Layout, widths: list[int], shape: int) -> Iterator[tuple[Group | Task, str]]:
     for n, item in enumerate(items):
         if isinstance(item, Group):
             yield item, _group_row(item, widths)
-            yield from part_rows_xml(item.items, layout, widths)
+            yield from _rows_xml(item.items, layout, widths, shape)
         else:
             after = items[n + 1] if n + 1 < len(items) else None
             below = after.merge_up if isinstance(after, Task) else frozenset()
-            yield item, _task_rows(item, layout, widths, below)
+            yield item, _shared_rows(item, layout, widths, below, shape)
 
 
 def _group_row(group: Group, widths: list[int]) -> str:
@@ -178,6 +185,42 @@ def _merge_plan(task: Task, field: str, merged_below: bool) -> list[tuple[Cell |
             below = values[i + 1] is None if i + 1 < len(values) else merged_below
             plan.append((value, "restart" if below else None))
     return plan
+
+
+SHARED_ROWS = 1024
+_rows: OrderedDict[tuple, str] = OrderedDict()
+
+
+def _shared_rows(task: Task, layout: Layout, widths: list[int], merged_below: frozenset[str],
+                 shape: int) -> str:
+    """_task_rows(), kept for the last SHARED_ROWS tasks by what they show (``shape`` stands
+    for the layout and widths): the children a worker builds repeat their parent's tasks.
+    Bounded, since a plan of ten thousand tasks repeats none."""
+    key = (tuple(task.cells.items()), tuple(tuple(row.items()) for row in task.rows),
+           task.span, task.merge_up, merged_below, shape)
+    xml = _rows.get(key)
+    if xml is None:
+        xml = _rows[key] = _task_rows(task, layout, widths, merged_below)
+        if len(_rows) > SHARED_ROWS:
+            _rows.popitem(last=False)
+    else:
+        _rows.move_to_end(key)
+    return xml
+
+
+_shapes: dict[tuple[Layout, tuple[int, ...]], int] = {}
+
+
+def _shape(layout: Layout, widths: list[int]) -> int:
+    """A number for a table's layout and widths, so that a row's key in _rows does not hash
+    the whole layout again for every row."""
+    key = (layout, tuple(widths))
+    if key not in _shapes:
+        if len(_shapes) >= SHARED_ROWS:          # never in practice: a few layouts a tree
+            _shapes.clear()
+            _rows.clear()
+        _shapes[key] = len(_shapes)
+    return _shapes[key]
 
 
 def _task_rows(task: Task, layout: Layout, widths: list[int],
