@@ -187,7 +187,7 @@ def _merge_plan(task: Task, field: str, merged_below: bool) -> list[tuple[Cell |
     return plan
 
 
-SHARED_ROWS = 1024
+SHARED_ROWS = 512
 _rows: OrderedDict[tuple, str] = OrderedDict()
 
 
