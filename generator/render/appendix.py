@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import functools
 from collections import OrderedDict
-from typing import Iterator
-
-from lxml import etree
+from typing import TYPE_CHECKING, Iterator
 
 from generator.plan.model import Appendix, Cell, Group, Layout, Part, Task
 from generator.render import ooxml, styles
 from generator.render.blocks import Block, Key, centred, item_key
 from generator.render.geometry import LANDSCAPE, SHORT_RULE, twips
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 CENTERED_FIELDS = frozenset({"stt", "stt2", "number", "deadline", "measure", "target"})
 PART_TABLE = ("id", "part-table")          # a part's table is keyed PART_TABLE + (part id,)

@@ -16,8 +16,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterable
 
-from lxml import etree
-
 from generator.plan.model import Plan
 from generator.render import appendix, documents, ooxml, package, skeleton, styles
 from generator.render.geometry import LANDSCAPE, PORTRAIT, Page
@@ -49,21 +47,17 @@ def _sections(plan: Plan) -> list[DocumentSection]:
     return out
 
 
-def _properties(base: etree._Element, section: DocumentSection) -> etree._Element:
-    return ooxml.section(base, section.page, first_page_unnumbered=True, restart_numbering=True)
-
-
 def _bodies(sections: list[DocumentSection],
-            base: etree._Element) -> tuple[dict[str, Iterable[str]], str]:
+            cut: skeleton.Skeleton) -> tuple[dict[str, Iterable[str]], str]:
     """The pieces of markup for each tag (each non-final section closed by its section
     break), and the final section's properties as markup."""
     out = {}
     for i, section in enumerate(sections):
-        props = _properties(base, section)
+        props = cut.section(section.page)
         pieces = [section.markup] if isinstance(section.markup, str) else section.markup
         if i == len(sections) - 1:
             out[section.tag] = pieces
-            return out, ooxml.markup([props])
+            return out, props
         out[section.tag] = itertools.chain(
             pieces, [ooxml.section_break_xml(styles.SECTION_BREAK, props)])
     raise AssertionError("a plan always has a plan section")
@@ -89,5 +83,5 @@ def render_sections(plan: Plan, sections: list[DocumentSection],
     in that order, the plan always present.
     """
     cut = skeleton.for_documents(template, [s.tag for s in sections])
-    bodies, final = _bodies(sections, cut.section)
+    bodies, final = _bodies(sections, cut)
     return package.from_members(cut.fill(bodies, final, _core_values(plan)))

@@ -20,16 +20,15 @@ import copy
 import functools
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from io import BytesIO
 from pathlib import Path
 from typing import Collection, Iterable, Iterator
 
-from lxml import etree
-
 from generator.errors import PlangenError
 from generator.render import ooxml, package
+from generator.render.geometry import LANDSCAPE, PORTRAIT, Page
 from generator.render.styles import TAGS
 
 FINAL = "final-section"
@@ -46,15 +45,18 @@ class TemplateError(PlangenError):
 @dataclass(frozen=True)
 class Skeleton:
     """A rendered template: each package member as its pieces, literal bytes alternating with
-    slot names (a tag, FINAL, or a core property), and the body's last section properties (the
-    base of every section's)."""
+    slot names (a tag, FINAL, or a core property), the body's last section properties (the
+    base of every section's), and the properties of a section on each page of Decree 30
+    (portrait, landscape) as markup, so that a build from the cache needs no lxml."""
 
     members: dict[str, tuple[bytes | str, ...]]
     section_xml: bytes
+    sections: dict[str, str] = field(default_factory=dict)
 
-    @functools.cached_property
-    def section(self) -> etree._Element:
-        return etree.fromstring(self.section_xml)
+    def section(self, page: Page) -> str:
+        """The properties of a section on ``page`` as markup (see section_markup)."""
+        made = self.sections.get(_page_key(page))
+        return made if made is not None else section_markup(self.section_xml, page)
 
     def slots(self, member: str) -> set[str]:
         return set(self.members[member][1::2])
@@ -81,13 +83,29 @@ class Skeleton:
         """For the cache: bytes as base64, slot names as they are."""
         return {"members": {name: [p if i % 2 else _b64(p) for i, p in enumerate(pieces)]
                             for name, pieces in self.members.items()},
-                "section_xml": _b64(self.section_xml)}
+                "section_xml": _b64(self.section_xml), "sections": self.sections}
 
     @classmethod
     def from_json(cls, data: dict) -> "Skeleton":
         members = {name: tuple(p if i % 2 else base64.b64decode(p) for i, p in enumerate(pieces))
                    for name, pieces in data["members"].items()}
-        return cls(members, base64.b64decode(data["section_xml"]))
+        sections = data["sections"]
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in sections.items()):
+            raise TypeError("sections")
+        return cls(members, base64.b64decode(data["section_xml"]), sections)
+
+
+def section_markup(base_xml: bytes, page: Page) -> str:
+    """The properties of a section on ``page``, derived from the template's ``base_xml``
+    (margins, header parts kept): each document of a plan numbers its pages from 1 and shows
+    no number on its first page (render/compose.py)."""
+    from lxml import etree
+    return ooxml.markup([ooxml.section(etree.fromstring(base_xml), page,
+                                       first_page_unnumbered=True, restart_numbering=True)])
+
+
+def _page_key(page: Page) -> str:
+    return f"{page.width}x{page.height}"
 
 
 def _member(pieces: tuple[bytes | str, ...], values: dict[str, Iterable[str]]) -> Iterator[bytes]:
@@ -201,6 +219,7 @@ def _values_only(tree) -> bool:
 
 def _cut(document) -> Skeleton:
     """The rendered ``document`` serialised once and cut at its slots."""
+    from lxml import etree
     final = ooxml.body_section(document.element.body)
     section_xml = etree.tostring(copy.deepcopy(final))     # only the namespaces it uses
     final.addprevious(etree.Comment(_SLOT + FINAL))
@@ -216,7 +235,8 @@ def _cut(document) -> Skeleton:
             data = data.replace(sentinel, mark)
         pieces = _SLOTS.split(data)
         members[name] = tuple(p.decode() if i % 2 else p for i, p in enumerate(pieces))
-    return Skeleton(members, section_xml)
+    return Skeleton(members, section_xml,
+                    {_page_key(page): section_markup(section_xml, page) for page in (PORTRAIT, LANDSCAPE)})
 
 
 def _mark(slot: str) -> bytes:
