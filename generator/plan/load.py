@@ -184,6 +184,9 @@ class _EventTree:
         self.name = name
         self.text = text
         self.lines: list[str] | None = None        # split when a block scalar needs them
+        # One int object per line number, shared by every position on that line: a plan of
+        # ten thousand tasks keeps some 200,000 positions (columns are small, cached ints).
+        self.line_numbers = list(range(1, text.count("\n") + 2))
 
     def build(self, parser) -> Map:
         get = _guarded(parser.get_event)
@@ -191,6 +194,8 @@ class _EventTree:
         if get().__class__ is not DocumentStartEvent:
             raise _Unsure                          # an empty file
         anchors: set[str] = set()
+        line_numbers = self.line_numbers
+        last = len(line_numbers)
         # Open collections: [container, flow style, key awaiting its value, that key's pos]
         stack: list[list] = []
         root = None
@@ -211,7 +216,8 @@ class _EventTree:
                 anchors.add(anchor)
             parent = stack[-1] if stack else None
             mark = event.start_mark
-            pos = Pos(self.name, mark.line + 1, mark.column + 1)
+            line = mark.line
+            pos = Pos(self.name, line_numbers[line] if line < last else line + 1, mark.column + 1)
             if parent is not None and parent[0].__class__ is Map and parent[2] is None:
                 self._key(parent, event, kind, pos)
                 continue

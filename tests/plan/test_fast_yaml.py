@@ -97,3 +97,9 @@ def test_what_the_fast_path_leaves_the_slow_path_words_as_before():
     for text in ("a: &x 1\nb: &x 2\n", "a: 1\n---\nb: 2\n", "{a: , b: 1}\n", "<<: {a: 1}\n",
                  "a: 1\na: 2\n", "a: !foo x\n"):
         assert load._fast_tree(text, "p.yaml") is None, text
+
+
+@pytest.mark.parametrize("text", ["?", "a: 1\n?", "a:", "a: [b,\n  c]", "a: |\n  x\n  y"])
+def test_positions_on_the_last_line_and_past_it(text):
+    """libyaml may place a mark one line past the text's last line break."""
+    check(text)
