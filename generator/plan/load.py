@@ -216,8 +216,9 @@ class _EventTree:
                 anchors.add(anchor)
             parent = stack[-1] if stack else None
             mark = event.start_mark
-            line = mark.line
-            pos = Pos(self.name, line_numbers[line] if line < last else line + 1, mark.column + 1)
+            if mark.line >= last:                  # an empty value at the very end, which
+                raise _Unsure                      # libyaml places past it, PyYAML not
+            pos = Pos(self.name, line_numbers[mark.line], mark.column + 1)
             if parent is not None and parent[0].__class__ is Map and parent[2] is None:
                 self._key(parent, event, kind, pos)
                 continue

@@ -101,5 +101,6 @@ def test_what_the_fast_path_leaves_the_slow_path_words_as_before():
 
 @pytest.mark.parametrize("text", ["?", "a: 1\n?", "a:", "a: [b,\n  c]", "a: |\n  x\n  y"])
 def test_positions_on_the_last_line_and_past_it(text):
-    """libyaml may place a mark one line past the text's last line break."""
+    """libyaml places an empty value at the very end one line past the text (PyYAML does
+    not): such a text takes the slow path."""
     check(text)
