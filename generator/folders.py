@@ -5,6 +5,7 @@ from pathlib import Path
 
 PLANS_DIR = Path("plans")
 OUTPUT_DIR = Path("output")
+STATUS_DIR = Path("status")     # status/<plan>/<period>.yaml (generator/track/status.py)
 
 
 def plan_files(directory: Path = PLANS_DIR) -> list[Path]:

@@ -8,7 +8,7 @@ page           every section A4 (±20 twips, either way round), margins top/bott
 fonts          Times New Roman in the ascii, hAnsi, eastAsia and cs slots of every text run
 header-table   the first element is a borderless two-column table: agency, "Số:", national
                title, motto, place and date, with drawn rules under agency and motto
-title          "QUYẾT ĐỊNH" / "KẾ HOẠCH" centred, bold, 13–14 pt
+title          "QUYẾT ĐỊNH" / "KẾ HOẠCH" / "BÁO CÁO" centred, bold, 13–14 pt
 legal-bases    "Căn cứ …" before "Điều 1." / "I." italic 13–14 pt; a decision must have some
 body           running text 13–14 pt, justified, 1 or 1.27 cm indent, ≥ 6 pt gap, ≤ 1.5 lines
 end-mark       the last body paragraph of each decision or plan ends with "./."
@@ -19,6 +19,12 @@ appendix       "PHỤ LỤC" block, landscape section, tables with tblHeader, sh
 file           (only) the file cannot be read as a DOCX
 unsigned       a warning, not a problem (the exit status ignores it): a blank "Số:" number,
                a signature with no name or a placeholder ("CHỨC VỤ NGƯỜI KÝ") — a draft
+
+A PDF laid out from a DOCX is checked by ``pdf_pages.check_pages(docx, pdf)`` (``plangen
+check FILE.pdf``, ``plangen build --pdf``), warnings only:
+pages          an appendix page whose text ends above its middle (not the appendix's last
+               page, nor one before a part's heading): a row that did not fit moved on
+printed        words of the DOCX on no page of the PDF
 """
 from __future__ import annotations
 

@@ -169,8 +169,8 @@ def _real_date(year: int, month: int, day: int) -> bool:
 
 
 def check_title(doc: Doc) -> Iterator[str]:
-    """title: "QUYẾT ĐỊNH" / "KẾ HOẠCH" paragraphs are centred, bold, 13–14 pt."""
-    titles = [b for b in doc.blocks if marker_kind(b) in ("decision", "plan")]
+    """title: "QUYẾT ĐỊNH" / "KẾ HOẠCH" / "BÁO CÁO" paragraphs are centred, bold, 13–14 pt."""
+    titles = [b for b in doc.blocks if marker_kind(b) in ("decision", "plan", "report")]
     if not titles:
         yield "no document title paragraph ('QUYẾT ĐỊNH' or 'KẾ HOẠCH') found"
     for p in titles:

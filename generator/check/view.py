@@ -24,7 +24,7 @@ _CHARS = {w("tab"): "\t", w("noBreakHyphen"): "-", w("softHyphen"): ""}
 _BREAKS = {w("br"), w("cr")}
 _DRAWINGS = (w("drawing"), w("pict"), w("object"))
 
-TITLES = {"QUYẾT ĐỊNH": "decision", "KẾ HOẠCH": "plan"}
+TITLES = {"QUYẾT ĐỊNH": "decision", "KẾ HOẠCH": "plan", "BÁO CÁO": "report"}
 APPENDIX_MARK = re.compile(r"PHỤ LỤC(?: SỐ)?(?: [IVXLC\d]+)?")
 # The decree spells HÒA; the older tone placement HOÀ is still common in hand-made files.
 NATIONAL_TITLES = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
@@ -183,6 +183,7 @@ class Part:
     @property
     def label(self) -> str:
         return {"decision": "the decision (QUYẾT ĐỊNH)", "plan": "the plan (KẾ HOẠCH)",
+                "report": "the report (BÁO CÁO)",
                 "appendix": "the appendix (PHỤ LỤC)"}.get(self.kind, "the document")
 
 
@@ -266,7 +267,7 @@ def first_line(p: etree._Element) -> Line:
 
 
 def marker_kind(block: etree._Element) -> str | None:
-    """"decision"/"plan" for a title paragraph, "appendix" for "PHỤ LỤC", else None."""
+    """"decision"/"plan"/"report" for a title paragraph, "appendix" for "PHỤ LỤC", else None."""
     if block.tag != w("p"):
         return None
     t = first_line(block).norm

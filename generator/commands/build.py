@@ -24,7 +24,8 @@ from generator.folders import OUTPUT_DIR, PLANS_DIR
 
 @click.command("build")
 @click.argument("plans", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--pdf", is_flag=True, help="Also convert the DOCX files to PDF with LibreOffice.")
+@click.option("--pdf", is_flag=True, help="Also convert the DOCX files to PDF with LibreOffice and "
+              "check their pages: warns of an appendix page left half empty and of words on no page.")
 @click.option("-o", "--out-dir", type=click.Path(file_okay=False, path_type=Path),
               default=OUTPUT_DIR,
               help="The folder the DOCX (and PDF) files are written to  [default: output/ "
@@ -122,6 +123,8 @@ class Reporter(Listener):
         if not self.tty:
             for path in summary.pdfs:
                 click.echo(f"wrote {path}")
+        for line in page_warnings(summary.pdfs):
+            click.echo(line, err=True)
         for backup in summary.backups:
             click.echo(f"kept the edited file as {backup}")
         click.echo(summary_line(summary), err=bool(summary.exit_code))
@@ -139,6 +142,19 @@ class Reporter(Listener):
         for line, err in self.deferred:
             click.echo(line, err=err)
         self.deferred = []
+
+
+def page_warnings(pdfs: list[Path]) -> list[str]:
+    """--pdf: the pages LibreOffice laid out, checked against their DOCX (check/pdf_pages.py):
+    an appendix page left half empty, words on no page. Warnings: the build still succeeded."""
+    from generator.check.pdf_pages import PdfReaderMissing, check_pages
+    lines = []
+    for pdf in pdfs:
+        try:
+            lines += [str(finding) for finding in check_pages(pdf.with_suffix(".docx"), pdf)]
+        except PdfReaderMissing as exc:
+            return [f"pages not checked: {exc}"]
+    return lines
 
 
 def failure_lines(failures: list[Result]) -> list[str]:

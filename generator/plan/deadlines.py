@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from generator.plan.emphasis import plain
+
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _DATE = r"(\d{1,2})/(\d{1,2})/(\d{4})"
 _Q = r"(?:I{1,3}|IV|[1-4])"
@@ -100,8 +102,9 @@ _EXAMPLES = {"Trư": "Trước ngày 15/02/2023", "Thá": "Tháng 01/2023", "th�
 
 
 def parse(text: str, plan_year: int) -> Deadline:
-    """The deadline written as ``text``; DeadlineError when it names an impossible date."""
-    written = text.strip()
+    """The deadline written as ``text`` (read as printed: "**31/12/2023**" is a date);
+    DeadlineError when it names an impossible date."""
+    written = plain(text).strip()
     for kind, pattern, latest in _COMPILED:
         m = pattern.match(written)
         if m:

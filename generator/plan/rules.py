@@ -8,7 +8,7 @@ import difflib
 from collections import OrderedDict
 from typing import Iterator
 
-from generator.plan import deadlines
+from generator.plan import deadlines, emphasis
 from generator.errors import Pos, Problem
 from generator.page import LANDSCAPE_TEXT_WIDTH_MM
 from generator.plan.schema import UNIT_FIELDS, is_group
@@ -230,6 +230,8 @@ def _characters(tree: Map) -> list[Problem]:
             if m:
                 problems.append(Problem(pos, f"text holds the character U+{ord(m[0]):04X}, "
                                              "which a DOCX cannot store: delete it", task))
+            elif unclosed := emphasis.problem(value):
+                problems.append(Problem(pos, unclosed, task))
     walk(tree, tree.pos, None)
     return problems
 

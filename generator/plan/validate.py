@@ -20,9 +20,10 @@ _TYPE_WORDS = {"string": "text", "list": "a list", "dict": "a mapping", "integer
                "boolean": "true or false", "number": "a number"}
 
 
-@functools.cache
-def _validator_class():
-    """A Cerberus validator with a ``_check_with_NAME`` method for each of schema.CHECKS."""
+def validator_class(checks: dict, name: str = "_Validator"):
+    """A Cerberus validator with a ``_check_with_NAME`` method for each of ``checks`` (a
+    function of the value returning a problem or None): the schema names the check, the
+    function words the problem."""
     import cerberus
 
     def method(check):
@@ -32,8 +33,14 @@ def _validator_class():
                 self._error(field, problem)
         return check_with
 
-    return type("_Validator", (cerberus.Validator,),
-                {f"_check_with_{name}": method(check) for name, check in CHECKS.items()})
+    return type(name, (cerberus.Validator,),
+                {f"_check_with_{n}": method(check) for n, check in checks.items()})
+
+
+@functools.cache
+def _validator_class():
+    """The plan's validator: a check for each of schema.CHECKS."""
+    return validator_class(CHECKS)
 
 
 def checked_schema():

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 from typing import Hashable, NamedTuple
 
+from generator.plan.emphasis import plain
 from generator.plan.model import Plan
 from generator.render import ooxml, styles
 from generator.render.geometry import (CLOSING_LEFT, CLOSING_RIGHT, LETTERHEAD_LEFT, LETTERHEAD_RIGHT,
@@ -145,7 +146,9 @@ def closing(plan: Plan) -> Block:
 
 
 def closing_mark(text: str) -> str:
-    """The body's last paragraph ends with "./." (after its own full stop, if any)."""
-    if text.endswith("./."):
+    """The body's last paragraph ends with "./." (after its own full stop, if any), judged
+    on the printed text: "…**20.000.000đ.**" ends with a full stop."""
+    printed = plain(text)
+    if printed.endswith("./."):
         return text
-    return f"{text}/." if text.endswith(".") else f"{text}./."
+    return f"{text}/." if printed.endswith(".") else f"{text}./."

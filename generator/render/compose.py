@@ -76,12 +76,16 @@ def render_plan(plan: Plan, template: Path | str = DEFAULT_TEMPLATE) -> bytes:
 
 
 def render_sections(plan: Plan, sections: list[DocumentSection],
-                    template: Path | str = DEFAULT_TEMPLATE) -> bytes:
+                    template: Path | str = DEFAULT_TEMPLATE,
+                    core: package.CoreValues | None = None,
+                    images: list[package.Image] | None = None) -> bytes:
     """``sections`` (built from ``plan``, e.g. a redline of it) in the template, packaged.
 
-    ``plan`` gives the core properties; the sections hold the decision, plan and appendix
-    in that order, the plan always present.
+    ``plan`` gives the core properties unless ``core`` does (a report on the plan); the
+    sections hold the decision, plan and appendix in that order, the plan always present;
+    ``images`` are the pictures their drawings show.
     """
     cut = skeleton.for_documents(template, [s.tag for s in sections])
     bodies, final = _bodies(sections, cut)
-    return package.from_members(cut.fill(bodies, final, _core_values(plan)))
+    members = cut.fill(bodies, final, core or _core_values(plan))
+    return package.from_members(package.with_images(members, images or []))

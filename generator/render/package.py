@@ -84,3 +84,45 @@ def pin(props, values: CoreValues, generator: str = "plangen") -> None:
     props.last_modified_by = generator
     props.title = values.title
     props.comments = ""
+
+
+IMAGE_RELATION = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+DOCUMENT_RELS = "word/_rels/document.xml.rels"
+CONTENT_TYPES = "[Content_Types].xml"
+
+
+@dataclass(frozen=True)
+class Image:
+    """A picture the document shows: its relationship id, its part under word/ and bytes."""
+
+    rel_id: str                 # "rIdPicture1": what the drawing's a:blip names
+    target: str                 # "media/chart1.png"
+    data: bytes
+    content_type: str = "image/png"
+
+
+def with_images(parts: dict[str, bytes | Iterable[bytes]],
+                images: list[Image]) -> dict[str, bytes | Iterable[bytes]]:
+    """``parts`` (as from_members takes them) with each image as a part, related to the main
+    document, its extension known to the content types."""
+    if not images:
+        return parts
+    out = dict(parts)
+    rels = [f'<Relationship Id="{i.rel_id}" Type="{IMAGE_RELATION}" Target="{i.target}"/>'
+            for i in images]
+    out[DOCUMENT_RELS] = _whole(out[DOCUMENT_RELS]).replace(
+        b"</Relationships>", "".join(rels).encode() + b"</Relationships>")
+    types = _whole(out[CONTENT_TYPES])
+    for image in images:
+        extension = image.target.rsplit(".", 1)[-1]
+        default = f'<Default Extension="{extension}" ContentType="{image.content_type}"/>'.encode()
+        if f'Extension="{extension}"'.encode() not in types:
+            types = types.replace(b"<Override ", default + b"<Override ", 1)
+        out[f"word/{image.target}"] = image.data
+    out[CONTENT_TYPES] = types
+    return out
+
+
+def _whole(data: bytes | Iterable[bytes]) -> bytes:
+    """A part given in pieces, joined (the small parts an image is added to)."""
+    return data if isinstance(data, bytes) else b"".join(data)

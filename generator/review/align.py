@@ -25,10 +25,14 @@ class Pair(NamedTuple):
     moved: bool = False       # an id matched out of order
 
 
+def similarity(old: str, new: str) -> float:
+    """The share of words two texts have in common, in order: 1.0 for the same words."""
+    return difflib.SequenceMatcher(None, old.split(), new.split(), autojunk=False).ratio()
+
+
 def similar_texts(old: str, new: str) -> bool:
     """Whether ``new`` reads as an edit of ``old``: most of their words shared, in order."""
-    ratio = difflib.SequenceMatcher(None, old.split(), new.split(), autojunk=False).ratio()
-    return ratio >= SIMILAR
+    return similarity(old, new) >= SIMILAR
 
 
 def similar_keys(old: Hashable, new: Hashable) -> bool:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Sequence, TypeVar
 
+from generator.plan.emphasis import plain
 from generator.review.changes import Value
 
 T = TypeVar("T")
@@ -15,17 +16,24 @@ _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 
 
 def show(value: Value) -> str:
-    """A value on one line: a cell's paragraphs joined by " / ", nothing for an absent value."""
+    """A value on one line as printed (emphasis markers left out): a cell's paragraphs joined
+    by " / ", nothing for an absent value."""
     if value is None:
         return ""
     if isinstance(value, list):
-        return " / ".join(map(str, value))
-    return str(value)
+        return " / ".join(plain(str(v)) for v in value)
+    return plain(str(value))
+
+
+def what(change) -> str:
+    """What a change concerns; a change of emphasis alone says so, as its words are equal."""
+    same = change.kind == "changed" and show(change.old) == show(change.new)
+    return f"{change.what} (emphasis only)" if same else change.what
 
 
 def shorten(text: str, width: int) -> str:
-    """``text`` cut to ``width`` characters at a word, with "…" when cut."""
-    text = " ".join(text.split())
+    """``text`` as printed, cut to ``width`` characters at a word, with "…" when cut."""
+    text = " ".join(plain(text).split())
     if len(text) <= width:
         return text
     cut = text[: width - 1].rsplit(" ", 1)[0] if " " in text[: width - 1] else text[: width - 1]

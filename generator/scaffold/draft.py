@@ -10,8 +10,10 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from generator.errors import EXIT_INVALID, EXIT_USAGE, PlanError, PlangenError, file_problem
 from generator.plan.inherit import display_name
@@ -85,9 +87,26 @@ def check_target(output: Path, force: bool) -> None:
 def trial(text: str, output: Path, shown: str, render: bool = True) -> list[str]:
     """The problems of ``text`` loaded (and rendered) as if it were at ``output``.
 
-    The file is tried beside ``output`` so that its ``extends`` resolves as it will there
-    (named ``.*.tmp``, so that no ``plans/*.yaml`` glob picks it up); problems name it ``shown``.
+    The file is tried beside ``output`` (see ``beside``); problems name it ``shown``.
     """
+    with beside(output, text) as path:
+        try:
+            model = Workspace().load(path).model
+            if render:
+                render_plan(model)
+            return []
+        except PlanError as e:
+            label = display_name(path.resolve())
+            return [str(p).replace(label, shown) for p in e.problems if not p.warning]
+        except TemplateError as e:
+            return [str(e)]
+
+
+@contextmanager
+def beside(output: Path, text: str) -> Iterator[Path]:
+    """``text`` in a temporary file beside ``output``, removed afterwards: a plan tried there
+    resolves its ``extends`` as it will at ``output``, and its ``.*.tmp`` name is one no
+    ``plans/*.yaml`` glob picks up."""
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
@@ -97,15 +116,7 @@ def trial(text: str, output: Path, shown: str, render: bool = True) -> list[str]
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
-        model = Workspace().load(path).model
-        if render:
-            render_plan(model)
-        return []
-    except PlanError as e:
-        label = display_name(path.resolve())
-        return [str(p).replace(label, shown) for p in e.problems if not p.warning]
-    except TemplateError as e:
-        return [str(e)]
+        yield path
     finally:
         path.unlink(missing_ok=True)
 

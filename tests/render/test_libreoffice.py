@@ -7,6 +7,7 @@ import subprocess
 
 import pytest
 
+from generator.check.pdf_pages import check_pages
 from generator.render.compose import DEFAULT_TEMPLATE, render_plan
 
 from ..conftest import convert_with_libreoffice
@@ -124,3 +125,4 @@ def test_a_task_taller_than_three_pages_keeps_every_word(converted):
     assert "Một nhiệm vụ cao hơn ba trang" in texts[pages.index(holding[0])]   # not moved on
     assert all("Stt" in page_text(pdf, n) for n in holding[1:])
     assert "Nhiệm vụ ngắn sau nhiệm vụ dài" in " ".join(" ".join(texts).split())
+    assert [str(f) for f in check_pages(converted / "tall.docx", pdf)] == []   # every word printed

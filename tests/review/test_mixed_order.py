@@ -74,3 +74,13 @@ def test_the_redline_prints_the_new_order_and_tracks_the_renumbering(plans_dir):
 def _content(cells: list[str]) -> str:
     """A task row's content cell (the third), or a group row's title (the second)."""
     return cells[2] if len(cells) > 2 else cells[1]
+
+
+def test_a_task_added_after_the_sub_group_is_placed_after_the_sub_group(plans_dir):
+    """Not "after Stt 3", the sub-group's last task, which would put it inside the sub-group."""
+    added = ('        - id: moi\n          content: "Nhiệm vụ mới sau nhóm"\n'
+             '          lead: [vp_ubnd_tinh]\n')
+    reordered(plans_dir, lambda text: text.replace(TONG_HOP, added + TONG_HOP))
+    [clause] = amendment(plans_dir)
+    assert clause.startswith("Bổ sung nhiệm vụ “Nhiệm vụ mới sau nhóm” vào sau Mục I Phần 2 "
+                             "Phụ lục kèm theo Kế hoạch")

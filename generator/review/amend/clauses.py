@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from generator.plan.model import Paragraph, Plan, Section, Task
 from generator.plan.to_model import lower_first
-from generator.review.amend.places import ANNEX, group_places, number_column, part_label, places
+from generator.review.amend.places import ANNEX, group_places, number_column, part_label, places, preceding
 from generator.review.changes import ADDED, REMOVED, Change, PartDiff, PlanDiff, TaskChange
 
 HANDFUL = 6       # more task changes than this go into the attached table
@@ -218,6 +218,7 @@ class _Parts:
         self.old, self.new = old, new
         self.before, self.after = places(old), places(new)
         self.groups_before, self.groups_after = group_places(old), group_places(new)
+        self.preceding = preceding(new)
         self.old_parts = {p.id: p for p in old.appendix.parts} if old.appendix else {}
         self.new_parts = {p.id: p for p in new.appendix.parts} if new.appendix else {}
         self.new_tasks = {t.id: t for t in new.tasks()}
@@ -303,6 +304,11 @@ class _Parts:
     def _anchor(self, task_id: str, part: PartDiff) -> tuple[str, int]:
         """Where a task added in NEW goes, in the OLD appendix's words, and a sort order."""
         ordered = [t.id for t in self.new_parts[part.id].tasks()]
+        sibling = self.preceding.get(task_id)
+        if sibling in self.groups_before:           # right after a sub-group of its list
+            earlier = [t for t in ordered[:ordered.index(task_id)] if t in self.before]
+            order = self.before[earlier[-1]].order if earlier else -1
+            return f"vào sau {self.groups_before[sibling]} {ANNEX}", order
         for earlier in reversed(ordered[:ordered.index(task_id)]):
             if earlier in self.before:
                 place = self.before[earlier]

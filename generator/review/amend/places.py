@@ -80,6 +80,25 @@ def group_places(plan: Plan) -> dict[str, str]:
     return out
 
 
+def preceding(plan: Plan) -> dict[str, str | None]:
+    """Every item id with the id of the item just before it in its own list (task or sub-group),
+    or None for the first: a task added after a sub-group is placed after the sub-group, not
+    after the sub-group's last task."""
+    out: dict[str, str | None] = {}
+
+    def walk(items) -> None:
+        before = None
+        for item in items:
+            out[item.id] = before
+            before = item.id
+            if isinstance(item, Group):
+                walk(item.items)
+
+    for part in plan.appendix.parts if plan.appendix else ():
+        walk(part.items)
+    return out
+
+
 def _walk(items, groups: tuple[str, ...], part: str, column, out: dict[str, Place]) -> None:
     for item in items:
         if isinstance(item, Group):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from generator.review.changes import SECTIONS, Change, Move, PartDiff, PlanDiff, TaskChange, TaskRef
-from generator.review.words import show, shorten, word_diff
+from generator.review.words import show, shorten, what, word_diff
 
 FOLD = 10
 SNIPPET = 60
@@ -50,7 +50,7 @@ def _fold(items: list, render) -> list[str]:
 
 def _changes_table(changes: list[Change]) -> list[str]:
     rows = ["| Change | Where | Old | New |", "|---|---|---|---|"]
-    return rows + [f"| {c.kind} | {escape(c.what)} | {_values(c)} |" for c in changes]
+    return rows + [f"| {c.kind} | {escape(what(c))} | {_values(c)} |" for c in changes]
 
 
 def _values(change: Change) -> str:
@@ -113,5 +113,5 @@ def _changed_table(changed: list[TaskChange]) -> list[str]:
     for task in changed:
         for n, change in enumerate(task.fields):
             label = _ref(task.task) if n == 0 else ""
-            rows.append(f"| {label} | {escape(change.what)} | {_values(change)} |")
+            rows.append(f"| {label} | {escape(what(change))} | {_values(change)} |")
     return rows

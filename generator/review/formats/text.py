@@ -10,7 +10,7 @@ from typing import Callable
 import click
 
 from generator.review.changes import SECTIONS, Change, Move, PartDiff, PlanDiff, TaskChange, TaskRef
-from generator.review.words import show, shorten, word_diff
+from generator.review.words import show, shorten, what, word_diff
 
 SIGNS = {"added": "+", "removed": "-", "changed": "~", "moved": ">"}
 STYLES = {"added": {"fg": "green"}, "removed": {"fg": "red"}, "changed": {"fg": "yellow"},
@@ -71,9 +71,9 @@ def _change(out: _Writer, change: Change, indent: int) -> None:
     old_runs, new_runs = word_diff(old, new)
     old_text, new_text = _paint(out, old_runs, "old"), _paint(out, new_runs, "new")
     if len(old) <= INLINE and len(new) <= INLINE:
-        out.add(indent, f"{sign} {change.what}: {old_text} → {new_text}")
+        out.add(indent, f"{sign} {what(change)}: {old_text} → {new_text}")
     else:
-        out.add(indent, f"{sign} {change.what}")
+        out.add(indent, f"{sign} {what(change)}")
         out.add(indent + 4, out.style("- ", "removed") + old_text)
         out.add(indent + 4, out.style("+ ", "added") + new_text)
 

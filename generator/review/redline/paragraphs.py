@@ -2,7 +2,9 @@
 
 The words are compared by the diff's own word diff (review/words.py), so a redline and
 ``plangen diff`` mark the same words. Each run's formatting (its ``w:rPr``) is part of its
-words: the same word in another character style counts as changed.
+words: the same word in another character style counts as changed, and so a change of
+emphasis alone (``**…**`` in the plan, plan/emphasis.py) shows as its words deleted and
+inserted again in their new formatting.
 """
 from __future__ import annotations
 
