@@ -98,3 +98,24 @@ def test_a_template_with_jinja_logic_is_remembered_as_such_and_rendered_each_tim
     assert (tmp_path / "warm.docx").read_bytes() == (tmp_path / "cold.docx").read_bytes()
     warm = Docx((tmp_path / "warm.docx").read_bytes())
     assert "Có phụ lục" in warm.text(warm.body)
+
+
+BUILD = """
+import sys
+from generator.commands import main
+try:
+    main(["build", sys.argv[1], "--force", "-o", sys.argv[2]])
+except SystemExit:
+    pass
+print("lxml" in sys.modules)
+"""
+
+
+def test_a_warm_build_command_loads_no_lxml(tmp_path):
+    """The whole ``plangen build`` of a plan from a cached skeleton writes markup only."""
+    env = {**os.environ, "PLANGEN_CACHE_DIR": str(tmp_path / "cache")}
+    loaded = [subprocess.run([sys.executable, "-c", BUILD, str(PLAN), str(tmp_path / "out")],
+                             env=env, cwd=ROOT, capture_output=True, text=True,
+                             check=True).stdout.split()[-1] for _ in range(2)]
+    assert loaded == ["True", "False"]
+    assert (tmp_path / "out" / "an-giang-2023.docx").exists()
