@@ -196,7 +196,8 @@ def _shared_rows(task: Task, layout: Layout, widths: list[int], merged_below: fr
                  shape: int) -> str:
     """_task_rows(), kept for the last SHARED_ROWS tasks by what they show (``shape`` stands
     for the layout and widths): the children a worker builds repeat their parent's tasks.
-    Bounded, since a plan of ten thousand tasks repeats none."""
+    Bounded, since a plan of ten thousand tasks repeats none. The key holds everything
+    _task_rows reads of the task (not its id or deadline, which it does not show)."""
     key = (tuple(task.cells.items()), tuple(tuple(row.items()) for row in task.rows),
            task.span, task.merge_up, merged_below, shape)
     xml = _rows.get(key)
@@ -209,6 +210,7 @@ def _shared_rows(task: Task, layout: Layout, widths: list[int], merged_below: fr
     return xml
 
 
+MAX_SHAPES = 64
 _shapes: dict[tuple[Layout, tuple[int, ...]], int] = {}
 
 
@@ -217,7 +219,7 @@ def _shape(layout: Layout, widths: list[int]) -> int:
     the whole layout again for every row."""
     key = (layout, tuple(widths))
     if key not in _shapes:
-        if len(_shapes) >= SHARED_ROWS:          # never in practice: a few layouts a tree
+        if len(_shapes) >= MAX_SHAPES:           # never in practice: a few layouts a tree
             _shapes.clear()
             _rows.clear()
         _shapes[key] = len(_shapes)
