@@ -414,8 +414,16 @@ def _mapping(node: MappingNode, name: str, problems: list[Problem], depth: int,
 def _scalar(node: ScalarNode, name: str, problems: list[Problem]):
     tag = node.tag
     if tag == _INTTAG:
-        return int(node.value)
+        try:
+            return int(node.value)
+        except ValueError:              # only a value marked `!!int` by hand gets here
+            problems.append(Problem(_pos(node, name), f"'{node.value}' is marked as a whole "
+                                    "number (!!int) but is not one"))
+            return None
     if tag == _BOOLTAG:
+        if node.value not in ("true", "false"):     # `!!bool yes`: marked by hand
+            problems.append(Problem(_pos(node, name), f"'{node.value}' is marked as true or "
+                                    "false (!!bool) but is neither"))
         return node.value == "true"
     if tag == _NULLTAG:
         return None
