@@ -40,7 +40,7 @@ def record(cls=None, /, *, frozen: bool = True):
         body = {k: v for k, v in cls.__dict__.items()
                 if k not in names and k not in ("__dict__", "__weakref__")}
         body.update(_METHODS)
-        body["__slots__"] = names + (("__dict__",) if _caches(cls) else ())
+        body["__slots__"] = names
         body["_fields"] = names
         body["_tail"] = tuple(cls.__dict__.get(n, _REQUIRED) for n in names)
         body["_index"] = {n: i for i, n in enumerate(names)}
@@ -65,11 +65,6 @@ def replace(obj, /, **changes):
 def asdict(obj) -> dict:
     """The fields of ``obj`` by name, in order (not recursive)."""
     return {name: getattr(obj, name) for name in obj._fields}
-
-
-def _caches(cls) -> bool:
-    """Whether the class has a ``functools.cached_property``, which needs an instance dict."""
-    return any(type(v).__name__ == "cached_property" for v in cls.__dict__.values())
 
 
 def _values(self) -> tuple:

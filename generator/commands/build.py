@@ -148,7 +148,7 @@ def page_warnings(pdfs: list[Path]) -> list[str]:
     """--pdf: the pages LibreOffice laid out, checked against their DOCX (check/pdf_pages.py):
     an appendix page left half empty, words on no page. Warnings: the build still succeeded."""
     if not pdfs:
-        return []                   # no checker to import (subprocess, the DOCX reader)
+        return []                   # without --pdf, load neither the checker nor its lxml
     from generator.check.pdf_pages import PdfReaderMissing, check_pages
     lines = []
     for pdf in pdfs:
