@@ -52,7 +52,8 @@ def store(kind: str, key: str, data: dict) -> None:
 
 
 def fingerprint(template: Path | None = None) -> str:
-    """One hash for everything but the plans: generator code, template, Python, libraries.
+    """One hash for everything but the plans: the code that makes a document, the template,
+    Python, the libraries.
 
     The build's state and the skeleton cache both ask: the code part is hashed once a
     process, the template's again only when its size or modification time changes.
@@ -88,11 +89,18 @@ def _code() -> bytes:
     return h.digest()
 
 
+# The packages whose code can change a document, beside the loose basics: imports point
+# down (tests/test_layout.py), so none of these runs code of commands/, review/, check/ …,
+# and editing those rebuilds nothing.
+DOCUMENT_CODE = ("build", "render", "plan")
+
+
 def _sources() -> list[str]:
-    """The generator's modules, as sorted POSIX paths relative to the package."""
+    """The modules that make a document, as sorted POSIX paths relative to the package."""
     names = []
     for folder, subfolders, files in os.walk(GENERATOR_DIR):
-        subfolders[:] = [d for d in subfolders if d != "__pycache__"]
+        top = folder == os.fspath(GENERATOR_DIR)
+        subfolders[:] = [d for d in subfolders if (d in DOCUMENT_CODE if top else d != "__pycache__")]
         rel = os.path.relpath(folder, GENERATOR_DIR).replace(os.sep, "/")
         prefix = "" if rel == "." else rel + "/"
         names += [prefix + f for f in files if f.endswith(".py")]
