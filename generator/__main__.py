@@ -1,4 +1,4 @@
 """``python -m generator`` is ``plangen``."""
-from generator.commands import main
+from generator.commands import run
 
-main(prog_name="plangen")
+run(prog_name="plangen")

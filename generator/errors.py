@@ -9,10 +9,11 @@ be carried out (a missing file, an unknown revision, a folder that cannot be wri
 from __future__ import annotations
 
 import errno
-from dataclasses import dataclass
 from typing import Iterable, NamedTuple
 
 import click
+
+from generator.record import record
 
 EXIT_INVALID, EXIT_USAGE = 1, 2
 
@@ -28,7 +29,7 @@ class Pos(NamedTuple):
         return f"{self.file}:{self.line}:{self.col}"
 
 
-@dataclass(frozen=True)
+@record
 class Problem:
     pos: Pos | None
     message: str

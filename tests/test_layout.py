@@ -17,7 +17,7 @@ FLOORS = [
     {"plan"},
     {"basics"},
 ]
-BASICS = {"errors", "tree", "page", "write", "folders", "resources"}
+BASICS = {"errors", "record", "tree", "page", "write", "folders", "resources"}
 APART = {"check"}                      # the conformance checker shares no code with the renderer
 
 

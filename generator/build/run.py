@@ -14,7 +14,6 @@ from __future__ import annotations
 import math
 import os
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -25,13 +24,14 @@ from generator.build.worker import Job, Result
 from generator.errors import Pos, Problem, file_problem
 from generator.folders import OUTPUT_DIR, PLANS_DIR
 from generator.plan.extends import extends_chain
+from generator.record import Factory, record
 from generator.render.cache import fingerprint
 
 MAX_CHUNK = 32
 MAX_DEPTH = 64             # plans a scheduling chain follows, at most
 
 
-@dataclass
+@record(frozen=False)
 class BuildRequest:
     plans: list[Path]
     out_dir: Path = OUTPUT_DIR
@@ -41,16 +41,16 @@ class BuildRequest:
     keep_going: bool = False
 
 
-@dataclass
+@record(frozen=False)
 class Summary:
     """Everything a report needs: each plan's result, the plans skipped, the time taken."""
 
-    results: list[Result] = field(default_factory=list)
-    current: list[Source] = field(default_factory=list)       # up to date, not rebuilt
-    not_built: list[Job] = field(default_factory=list)        # after the first failure
-    pdfs: list[Path] = field(default_factory=list)
-    pdf_failures: list[Result] = field(default_factory=list)
-    backups: list[Path] = field(default_factory=list)         # edited files --force replaced
+    results: list[Result] = Factory(list)
+    current: list[Source] = Factory(list)       # up to date, not rebuilt
+    not_built: list[Job] = Factory(list)        # after the first failure
+    pdfs: list[Path] = Factory(list)
+    pdf_failures: list[Result] = Factory(list)
+    backups: list[Path] = Factory(list)         # edited files --force replaced
     seconds: float = 0.0
 
     @property

@@ -16,11 +16,10 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import shutil
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.plan.extends import parent_path
+from generator.record import Factory, asdict, record
 from generator.write import write_atomic
 
 STATE_NAME = ".plangen-build.json"
@@ -40,7 +39,7 @@ def extends_of(path: Path, text: str) -> Path | None:
     return parent_path(path, m[2].strip() if m else None)
 
 
-@dataclass
+@record(frozen=False)
 class Source:
     """A plan file given to the build: where it is, its bytes' hash, its parent (a hint)."""
 
@@ -56,7 +55,7 @@ def read_source(arg: Path) -> Source:
     return Source(path, Path(arg), sha(data), extends_of(path, data.decode("utf-8", "replace")))
 
 
-@dataclass
+@record(frozen=False)
 class FileStamp:
     """An output file as the build left it; a differing size or mtime means someone else wrote it."""
 
@@ -77,7 +76,7 @@ class FileStamp:
         return (st.st_size, st.st_mtime_ns) == (self.size, self.mtime_ns)
 
 
-@dataclass
+@record(frozen=False)
 class Entry:
     """One plan's record: its hash, its ancestors' hashes, its DOCX, and the PDF made from it."""
 
@@ -87,9 +86,9 @@ class Entry:
     pdf: FileStamp | None = None     # pdf.sha is the hash of the DOCX it was converted from
 
     def to_json(self) -> dict:
-        out = {"sha": self.sha, "deps": self.deps, "docx": vars(self.docx)}
+        out = {"sha": self.sha, "deps": self.deps, "docx": asdict(self.docx)}
         if self.pdf is not None:
-            out["pdf"] = vars(self.pdf)
+            out["pdf"] = asdict(self.pdf)
         return out
 
     @classmethod
@@ -99,7 +98,7 @@ class Entry:
                    FileStamp(**pdf) if pdf else None)
 
 
-@dataclass
+@record(frozen=False)
 class State:
     """The record under ``out_dir``: ``entries`` valid only for one fingerprint; ``written``
     (file name in ``out_dir`` → hash of the bytes a build last wrote there) for as long as
@@ -107,8 +106,8 @@ class State:
 
     path: Path
     fingerprint: str
-    entries: dict[str, Entry] = field(default_factory=dict)
-    written: dict[str, str] = field(default_factory=dict)
+    entries: dict[str, Entry] = Factory(dict)
+    written: dict[str, str] = Factory(dict)
 
     @classmethod
     def load(cls, out_dir: Path, current: str) -> "State":
@@ -132,7 +131,8 @@ class State:
         data = {"version": STATE_VERSION, "fingerprint": self.fingerprint,
                 "plans": {k: e.to_json() for k, e in sorted(self.entries.items())},
                 "written": dict(sorted(self.written.items()))}
-        write_atomic(self.path, json.dumps(data, indent=1, ensure_ascii=False).encode())
+        write_atomic(self.path, json.dumps(data, indent=1, ensure_ascii=False).encode(),
+                     durable=False)      # lost in a crash: the next build rebuilds
 
 
 class Hashes:
@@ -190,6 +190,7 @@ def keep_copy(path: Path) -> Path:
         if backup.read_bytes() == path.read_bytes():
             return backup
         n += 1
+    import shutil                   # only when --force replaces an edited file
     shutil.copy2(path, backup)
     return backup
 

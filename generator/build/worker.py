@@ -12,16 +12,16 @@ import os
 import threading
 import time
 from collections import OrderedDict
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.build.state import edited, keep_copy, kept_message, sha
 from generator.errors import PlanError, Pos, Problem, UsageProblem, file_problem
+from generator.record import Factory, record
 
 KEPT_PARENTS = 6
 
 
-@dataclass(frozen=True)
+@record
 class Job:
     """One plan to build: the file as the user named it, where its DOCX goes, the hash of
     what the last build wrote there, and whether to replace a DOCX edited since (--force)."""
@@ -33,14 +33,14 @@ class Job:
     force: bool = False
 
 
-@dataclass
+@record(frozen=False)
 class Result:
     """What building one plan gave: problems, the DOCX written, the ancestors it used."""
 
     job: Job
-    problems: list[Problem] = field(default_factory=list)
-    written: list[Path] = field(default_factory=list)
-    ancestors: list[str] = field(default_factory=list)
+    problems: list[Problem] = Factory(list)
+    written: list[Path] = Factory(list)
+    ancestors: list[str] = Factory(list)
     docx_sha: str | None = None
     docx_stat: tuple[int, int] | None = None
     kept: Path | None = None        # an edited DOCX (or PDF) left as it was

@@ -43,7 +43,6 @@ from generator.folders import OUTPUT_DIR, PLANS_DIR
 def build_command(ctx: click.Context, plans, pdf, out_dir, jobs, force, keep_going, final):
     """Render plans (default: every plan in plans/; a folder means its *.yaml) to
     OUT_DIR/<name>.docx, rebuilding only what changed since the last build."""
-    from generator.build.pdf import soffice
     from generator.build.run import BuildRequest, expand, run_build
     paths = expand(plans) if plans else given_or_default(())     # validate's usage error
     if not paths:
@@ -53,6 +52,7 @@ def build_command(ctx: click.Context, plans, pdf, out_dir, jobs, force, keep_goi
     if final:
         refuse_unfinal(paths)
     if pdf:
+        from generator.build.pdf import soffice
         soffice()
     reporter = Reporter.for_terminal()
     summary = run_build(BuildRequest(paths, out_dir, pdf, jobs, force, keep_going), reporter)
@@ -147,6 +147,8 @@ class Reporter(Listener):
 def page_warnings(pdfs: list[Path]) -> list[str]:
     """--pdf: the pages LibreOffice laid out, checked against their DOCX (check/pdf_pages.py):
     an appendix page left half empty, words on no page. Warnings: the build still succeeded."""
+    if not pdfs:
+        return []                   # without --pdf, load neither the checker nor its lxml
     from generator.check.pdf_pages import PdfReaderMissing, check_pages
     lines = []
     for pdf in pdfs:

@@ -3,7 +3,9 @@
 The body is read in document order: letterhead, "QUYẾT ĐỊNH" and its articles, the closing
 table, "KẾ HOẠCH" and its sections, "PHỤ LỤC" and one table per part. Whatever cannot be
 placed is listed for review (and, for a table, kept as comment text in the YAML) rather than
-dropped. The result is plain data for emit.py, with comments where a person should look.
+dropped. The result is plain data for emit.py, with comments where a person should look. Every
+text is in the plan format: its emphasis as markers, a literal ``*``, ``_`` or ``\\`` escaped
+where it would read as one (plan/emphasis.py).
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from generator.errors import PlangenError, UsageProblem
 from generator.ingest import prose, tables
 from generator.ingest.units import MAX_ITEM_WORDS, Ids, Units
 from generator.ingest.wordfile import Para, Table, read_body
+from generator.plan.emphasis import escape
 from generator.plan.to_model import roman
 
 
@@ -31,7 +34,12 @@ class Imported:
 
         def walk(holder):
             nonlocal groups, tasks
-            tasks += len(holder.get("tasks") or [])
+            for entry in holder.get("tasks") or []:
+                if entry.get("kind") == "group":
+                    groups += 1
+                    walk(entry)
+                else:
+                    tasks += 1
             for g in holder.get("groups") or []:
                 groups += 1
                 walk(g)
@@ -115,7 +123,7 @@ class _Reader:
                 break
             lines.append(text)
             i += 1
-        return prose.one_line(" ".join(lines)), i
+        return escape(prose.one_line(" ".join(lines))), i
 
     def _decision(self, i: int) -> tuple[dict, int]:
         title, i = self._title(i, sentence=True)
@@ -130,18 +138,18 @@ class _Reader:
                 i += 1
                 continue
             if text.startswith("Căn cứ"):
-                bases.append(prose.basis(text))
+                bases.append(prose.basis(b))
             elif text.startswith("Theo đề nghị") or text.startswith("Xét đề nghị"):
-                proposal = text
+                proposal = b.marked(text, keep="i")
             elif text.rstrip(":") == "QUYẾT ĐỊNH":
                 pass
-            elif m := prose.ARTICLE.match(text):
-                articles.append({"id": f"dieu-{m.group(1)}", "text": m.group(2)})
+            elif m := prose.ARTICLE.match(text):           # the bold "Điều N." is the layout's
+                articles.append({"id": f"dieu-{m.group(1)}", "text": b.marked(m.group(2))})
             elif articles:
-                articles[-1]["text"] += " " + text
+                articles[-1]["text"] += " " + b.marked(text)
                 self.review.append(f"Điều {len(articles)}: several paragraphs joined into one")
             elif authority is None and text == text.upper():
-                authority = text
+                authority = escape(text)
             else:
                 self.review.append(f"decision: paragraph not placed: {text[:60]}")
             i += 1
@@ -178,7 +186,7 @@ class _Reader:
         if with_decision:
             if not self._plan_letterhead:
                 out["letterhead"] = False
-            out["attached"] = attached if attached is not None else ""
+            out["attached"] = escape(attached) if attached is not None else ""
         sections = prose.Sections(self.ids)
         bases, preamble, body = sections.read(paras)
         last = _last_paragraph(preamble, body)
@@ -190,7 +198,7 @@ class _Reader:
             else:
                 value["text"] = prose.strip_close(value["text"])
         if bases:
-            out["bases"] = [prose.basis(t) for t in bases]
+            out["bases"] = [prose.basis(p) for p in bases]
         if preamble:
             out["preamble"] = preamble
         out["sections"] = body
@@ -228,7 +236,7 @@ class _Reader:
             i += 1
         self.appendix_attached = attached
         if attached:
-            out["attached"] = attached
+            out["attached"] = escape(attached)
         out.update(self._parts(parts))
         return out, i
 
@@ -256,7 +264,8 @@ class _Reader:
         layouts: dict[str, list] = {}
         layout_names: list[str] = []
         for _, raw in raw_parts:
-            columns = [{"field": c.field, "label": c.label, "width": c.width} for c in raw.columns]
+            columns = [{"field": c.field, "label": escape(c.label), "width": c.width}
+                       for c in raw.columns]
             name = next((n for n, cols in layouts.items() if cols == columns), None)
             if name is None:
                 name = f"tasks{len(columns)}"
@@ -276,7 +285,7 @@ class _Reader:
                 title = m.group(2) if m else heading
             part: dict = {"id": self.ids.make(title or f"phan {n}")}
             if title:
-                part["title"] = title
+                part["title"] = escape(title)
             if layout != default:
                 part["layout"] = layout
             fields = [c.field for c in raw.columns if c.field in ("stt", "stt2")]
@@ -305,18 +314,17 @@ class _Reader:
         return out
 
     def _holder(self, items: list, builder, counter: "_Counter", level: int, prefix: tuple) -> dict:
-        """A part's or group's ``tasks`` and ``groups``, in the order they print."""
+        """A part's or group's ``tasks`` and ``groups``, in the order they print.
+
+        Where tasks and sub-groups alternate (task, sub-group, task), the sub-groups are
+        entries of the ``tasks`` list marked ``kind: group``, so the list prints, and numbers,
+        in the order of the rows (docs/plan-format.md); otherwise each kind has its list.
+        """
         out: dict = {}
         n_tasks = n_groups = 0
         keys = ["groups" if isinstance(i, tables.RawGroup) else "tasks" for i in items]
-        if sum(1 for a, b in zip(keys, keys[1:]) if a != b) > 1:     # tasks, groups, tasks …
-            late = next(item for n, (k, item) in enumerate(zip(keys, items))
-                        if n and k == "tasks" and keys[n - 1] != k)
-            where = (f"table {late.position[0]}, row {late.position[1]}"
-                     if isinstance(late, tables.RawTask) else "a table")
-            self.review.append(f"{where}: tasks and sub-groups alternate; each kind is written "
-                               "together (the format cannot interleave them): check the order")
-        for key, item in _in_order(items):
+        mixed = sum(1 for a, b in zip(keys, keys[1:]) if a != b) > 1
+        for key, item in zip(keys, items):
             if key == "tasks":
                 n_tasks += 1
                 data = builder.task(item, counter.fields)
@@ -324,9 +332,13 @@ class _Reader:
             else:
                 n_groups += 1
                 computed = counter.group(n_groups + n_tasks if counter.outline else n_groups, level)
-                data = {"id": self.ids.make(item.title), "title": item.title}
+                data = {"id": self.ids.make(item.title)}
+                if mixed:
+                    data["kind"] = "group"
+                    key = "tasks"
+                data["title"] = item.marked or escape(item.title)
                 if item.number != computed:
-                    data["number"] = item.number
+                    data["number"] = escape(item.number)
                 inner = prefix + (item.number,) if item.number.isdigit() else prefix
                 data.update(self._holder(item.items, builder, counter, level + 1, inner))
             out.setdefault(key, []).append(data)
@@ -341,7 +353,7 @@ class _Reader:
         if date is None:
             self.review.append('letterhead: no "<place>, ngày … tháng … năm …" line; date set to 2000-01-01')
             date = "2000-01-01"
-        data: dict = {"year": int(date[:4]), "issuer": issuer}
+        data: dict = {"year": int(date[:4]), "issuer": _escaped(issuer)}
         document = {"number": number.group(1) if number else "",
                     "type": "QĐ" if decision else (number.group(2) if number else "KH"),
                     "date": date}
@@ -354,14 +366,14 @@ class _Reader:
         data["plan"] = plan
         if appendix:
             data["appendix"] = appendix
-        data["units"] = self.units.table()
+        data["units"] = _escaped(self.units.table())
         if not data["units"]:
             del data["units"]
-        data["signature"] = signature or {"lines": ["CHỦ TỊCH"], "name": ""}
+        data["signature"] = _escaped(signature or {"lines": ["CHỦ TỊCH"], "name": ""})
         if signature is None:
             self.review.append('no closing table ("Nơi nhận" | signature) found')
         if recipients:
-            data["recipients"] = recipients
+            data["recipients"] = _escaped(recipients)
         comments = dict(self.comments)
         if self.free_tables:
             comments[()] = "\n".join(self.free_tables)
@@ -370,6 +382,16 @@ class _Reader:
             note = "REVIEW (plangen import):\n" + "\n".join(f"- {r}" for r in self.review)
             comments[()] = note if top is None else f"{note}\n{top}"
         return Imported(data, comments, self.review)
+
+
+def _escaped(value):
+    """The texts of letterhead, signature, recipients and unit names, read as plain text
+    (their looks are the layout's), escaped where they would read as emphasis."""
+    if isinstance(value, dict):
+        return {k: _escaped(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    return escape(value) if isinstance(value, str) else value
 
 
 def _last_paragraph(preamble: list, sections: list):
@@ -402,24 +424,15 @@ class _Counter:
         out = {}
         for name, printed in zip(self.fields, raw.numbers):
             if printed and printed != computed[name]:
-                out[name] = printed
+                out[name] = escape(printed)
                 self.misses += 1
         return out
 
 
-def _in_order(items: list) -> list[tuple[str, object]]:
-    """("tasks"|"groups", item) in the order the two lists print: all the items of the list
-    that comes first, then the other's (the format cannot interleave them; rows that did are
-    listed for review by the caller's numbers)."""
-    keys = ["groups" if isinstance(i, tables.RawGroup) else "tasks" for i in items]
-    order = list(dict.fromkeys(keys))
-    return [(k, i) for k in order for k2, i in zip(keys, items) if k2 == k]
-
-
 def _misses(items, counter: _Counter, level: int, prefix: tuple) -> int:
     misses = n_tasks = n_groups = 0
-    for key, item in _in_order(items):
-        if key == "tasks":
+    for item in items:
+        if isinstance(item, tables.RawTask):
             n_tasks += 1
             counter.task(item, n_tasks, n_groups + n_tasks, prefix)
             continue

@@ -26,6 +26,7 @@ from generator.ingest.emit import emit_plan
 from generator.ingest.pairing import ALONE, item_text, pair, score
 from generator.plan import deadlines
 from generator.plan.dates import DocDate
+from generator.plan.emphasis import spans
 from generator.plan.inherit import ID_LISTS, IDENTITY_KEYS
 from generator.plan.schema import TASK_FIELDS, UNIT_FIELDS
 from generator.plan.to_model import citation, parent_citation
@@ -300,8 +301,11 @@ class _Child:
     def _diff(self, new, old, raw, path: tuple, key: str):
         """What the child writes for ``new`` over the inherited ``old`` (``raw`` as the parent
         wrote it, placeholders unevaluated); SAME for nothing."""
-        if new == old or (isinstance(new, str) and isinstance(old, str) and new.isupper()
-                          and new == old.upper()):       # a title the document prints in capitals
+        if new == old:
+            return SAME
+        if isinstance(new, str) and isinstance(old, str) and (
+                spans(new) == spans(old)                 # prints the same, escaped otherwise
+                or (new.isupper() and new == old.upper())):  # a title printed in capitals
             return SAME
         if key == "preamble" and isinstance(new, list) and isinstance(old, list) and new:
             mine, theirs = _paragraphs(new), _paragraphs(old)

@@ -4,6 +4,8 @@ Recognised by what Decree 30 prescribes a clerk to write, not by style names, so
 typed in Word reads like one built by plangen: "Số: 77/QĐ-UBND", "<place>, ngày … tháng … năm
 …", "QUYẾT ĐỊNH"/"KẾ HOẠCH", "Căn cứ …", "Theo đề nghị …", "Điều N.", "I. HEADING", "- bullet",
 "1. item", an italic "(…)" note, and the closing table whose left cell starts "Nơi nhận".
+Texts come back with their emphasis (``**…**``, wordfile.Para.marked) except the looks the
+layout gives them anyway: a heading's bold, a note's or a legal basis's italic.
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import re
 
 from generator.ingest.units import Ids
 from generator.ingest.wordfile import Para, Table
+from generator.plan.emphasis import escape
 
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 KINDS = {"QUYẾT ĐỊNH": "QĐ", "KẾ HOẠCH": "KH"}
@@ -132,36 +135,38 @@ class Sections:
         self.review: list[str] = []
 
     def paragraph(self, p: Para):
-        text = p.text
+        """A body paragraph: plain text, or a bullet, item, sub-heading or note (ids from the
+        printed text, texts with their emphasis)."""
+        text = p.text.strip()
         if text.startswith("- ") or text.startswith("– "):
-            return {"id": self.ids.make(text[2:]), "kind": "bullet", "text": text[2:]}
+            return {"id": self.ids.make(text[2:]), "kind": "bullet", "text": p.marked(text[2:])}
         if m := ITEM.match(text):
             kind = "heading" if p.bold else "item"
-            return {"id": self.ids.make(m.group(2)), "kind": kind, "text": m.group(2), "_n": m.group(1)}
+            return {"id": self.ids.make(m.group(2)), "kind": kind,
+                    "text": p.marked(m.group(2), keep="b" if p.bold else ""), "_n": m.group(1)}
         if m := LETTER_ITEM.match(text):
-            return {"id": self.ids.make(m.group(2)), "kind": "item", "number": m.group(1),
-                    "text": m.group(2)}
+            return {"id": self.ids.make(m.group(2)), "kind": "item", "number": escape(m.group(1)),
+                    "text": p.marked(m.group(2))}
         if p.italic and text.startswith("(") and text.rstrip(".").endswith(")"):
-            return {"id": self.ids.make(text), "kind": "note", "text": text}
-        return text
+            return {"id": self.ids.make(text), "kind": "note", "text": p.marked(text, keep="i")}
+        return p.marked(text)
 
     def read(self, paras: list[Para]) -> tuple[list, list, list]:
-        """(bases, preamble, sections)."""
+        """(bases as paragraphs, preamble, sections)."""
         bases, preamble, sections = [], [], []
         current = None
         for p in paras:
             text = p.text.strip()
             if not text:
                 continue
-            p = Para(text, p.bold, p.italic, p.align, p.style)
             if m := SECTION.match(text):
                 if p.bold or text == text.upper():
-                    current = {"id": self.ids.make(m.group(2)), "heading": m.group(2).strip(),
-                               "paragraphs": []}
+                    current = {"id": self.ids.make(m.group(2)),
+                               "heading": p.marked(m.group(2).strip(), keep="b"), "paragraphs": []}
                     sections.append(current)
                     continue
             if current is None and text.startswith("Căn cứ") and not preamble:
-                bases.append(text)
+                bases.append(p)
             elif current is None:
                 preamble.append(self.paragraph(p))
             else:
@@ -185,16 +190,20 @@ def _item_numbers(paragraphs: list) -> None:
             n += 1
 
 
-def basis(text: str):
-    """A "Căn cứ …" line: the structured ``cite`` form when it parses and renders back the same."""
+def basis(p: Para | str):
+    """A "Căn cứ …" paragraph (italic by Decree 30) or text: the structured ``cite`` form when
+    it parses, renders back the same and has no emphasis of its own; else its text."""
+    p = Para(p) if isinstance(p, str) else p
+    text = p.text.strip()
+    written = p.marked(text, keep="i")
     m = CITE.match(text)
-    if not m:
-        return text
+    if not m or written != escape(text):
+        return written
     kind, number, day, month, year, issuer_name, about = m.groups()
     if any(verb in issuer_name for verb in VERBS):
-        return text                     # "của Văn phòng Chính phủ hướng dẫn về …": not an issuer
+        return written                  # "của Văn phòng Chính phủ hướng dẫn về …": not an issuer
     # the official date prints a leading zero only below 10 for days and for months 1-2
     if (int(day) < 10) != day.startswith("0") or (int(month) <= 2) != month.startswith("0"):
-        return text
-    return {"cite": {"type": kind, "number": number, "date": f"{year}-{month}-{day}",
-                     "issuer": issuer_name, "about": about}}
+        return written
+    return {"cite": {"type": kind, "number": escape(number), "date": f"{year}-{month}-{day}",
+                     "issuer": escape(issuer_name), "about": escape(about)}}

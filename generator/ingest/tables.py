@@ -7,7 +7,8 @@ its number tells its level (I, II … above 1, 2 …, 1.1 below 1). Any other ro
 its number and content cells continue the row above (vertical merge), another result row of
 the task above (``rows``). A cell that continues the previous task's cell is ``merge_up``.
 Numbers are compared with what the numbering scheme would print; where they differ, the
-printed number is kept as a hand-set ``stt``/``stt2``/``number``.
+printed number is kept as a hand-set ``stt``/``stt2``/``number``. Cell texts keep their
+emphasis (``**20.000.000đ**``, wordfile.Para.marked); a group row's bold is the layout's.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from generator.ingest.units import Ids, Units
 from generator.ingest.wordfile import Cell, Row, Table
 from generator.page import TWIPS_PER_MM
+from generator.plan.emphasis import escape
 
 NUMBER_FIELDS = ("stt", "stt2", "number")
 UNIT_FIELDS = ("lead", "coordinating", "evaluator")
@@ -65,9 +67,10 @@ class RawTask:
 @dataclass
 class RawGroup:
     number: str
-    title: str
+    title: str                              # as printed
     level: int = 1
     items: list = field(default_factory=list)
+    marked: str = ""                        # the title in the plan format (its emphasis)
 
 
 @dataclass
@@ -186,12 +189,15 @@ def _group_row(cells, grid: int, number_cols: list[int]) -> RawGroup | None:
         number, title = cells[0][1], cells[1][1]
         bold = all(p.bold for p in title.paras if p.text.strip())
         if bold and title.texts:
-            return RawGroup(_text(number), " ".join(title.texts))
+            return RawGroup(_text(number), " ".join(title.texts),
+                            marked=" ".join(title.marked(keep="b")))
     if len(cells) == 1 and cells[0][1].span == grid and cells[0][1].texts:
         text = " ".join(cells[0][1].texts)
         m = re.match(r"([IVXLC]+|\d+(?:\.\d+)*|[A-Z])[.)]\s+(.*)", text)
         if m and all(p.bold for p in cells[0][1].paras if p.text.strip()):
-            return RawGroup(m.group(1), m.group(2))
+            paras = [p for p in cells[0][1].paras if p.text.strip()]
+            marked = paras[0].marked(m.group(2), keep="b") if len(paras) == 1 else escape(m.group(2))
+            return RawGroup(m.group(1), m.group(2), marked=marked)
     return None
 
 
@@ -203,12 +209,15 @@ def _level(number: str, romans: bool) -> int:
 
 
 def _nest(flat: list) -> list:
-    """Groups by their numbers' levels; tasks into the group above them."""
+    """Groups by their numbers' levels; tasks into the group above them, or into an outer
+    holder whose count they go on with (an outline number, or _stays_in): the rows of a
+    task, sub-group, task list come back in their holders, in their order."""
     romans = any(isinstance(g, RawGroup) and ROMAN.match(g.number) for g in flat)
     # outline numbers ("2.1") say where a task stands: "3" after groups 1 and 2 is the holder's
     outline = any(isinstance(t, RawTask) and t.numbers and "." in t.numbers[0] for t in flat)
     top: list = []
     stack: list[RawGroup] = []
+    seen = 0                                 # tasks so far (what a running Stt would print)
     for item in flat:
         if isinstance(item, RawGroup):
             item.level = min(_level(item.number, romans), len(stack) + 1)
@@ -221,8 +230,26 @@ def _nest(flat: list) -> list:
             if outline and re.fullmatch(r"\d+(\.\d+)*", number):
                 while stack and sum(g.number.isdigit() for g in stack) > number.count("."):
                     stack.pop()
+            elif stack and item.numbers:
+                del stack[_stays_in(item.numbers, top, stack, seen):]
+            seen += 1
             (stack[-1].items if stack else top).append(item)
     return top
+
+
+def _stays_in(numbers: list[str], top: list, stack: list[RawGroup], seen: int) -> int:
+    """How many of the open groups a task numbered ``numbers`` belongs to, when numbers count
+    within each group: a task that does not go on with its group's count, nor with a running
+    Stt, but goes on with an outer holder's, is that holder's (task, sub-group, task)."""
+    def next_number(items: list) -> str:
+        return str(sum(isinstance(i, RawTask) for i in items) + 1)
+    holders = [top] + [g.items for g in stack]
+    if any(n in (next_number(holders[-1]), str(seen + 1)) for n in numbers):
+        return len(stack)
+    for depth in reversed(range(len(stack))):
+        if next_number(holders[depth]) in numbers:
+            return depth
+    return len(stack)
 
 
 def unmapped_text(table: Table) -> list[str]:
@@ -237,11 +264,13 @@ class PartBuilder:
         self.units, self.ids = units, ids
 
     def cell_value(self, field_name: str, cell: Cell):
+        """A unit cell as unit ids (Units), any other as its text(s) with their emphasis."""
         texts = cell.texts
         if field_name in UNIT_FIELDS:
             return self.units.cell("; ".join(texts)) if texts else None
         if not texts:
             return None
+        texts = cell.marked()
         return texts[0] if len(texts) == 1 else texts
 
     def task(self, raw: RawTask, number_fields: list[str]) -> dict:

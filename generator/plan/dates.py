@@ -6,8 +6,9 @@ The day takes a leading zero below 10; the month only for January and February
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
+
+from generator.record import record
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")
 
@@ -20,7 +21,7 @@ def month_text(month: int) -> str:
     return f"{month:02d}" if month <= 2 else str(month)
 
 
-@dataclass(frozen=True)
+@record
 class DocDate:
     """A document date whose day (or day and month) may be blank in a draft."""
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import calendar
 import functools
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from generator.plan.emphasis import plain
+from generator.record import record
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _DATE = r"(\d{1,2})/(\d{1,2})/(\d{4})"
@@ -22,7 +22,7 @@ _QLIST = rf"({_Q}(?:(?:, quý |, |/){_Q})*)"
 _END = r"\.?$"
 
 
-@dataclass(frozen=True)
+@record
 class Deadline:
     kind: str
     text: str

@@ -125,3 +125,35 @@ def problem(text: str) -> str | None:
     return (f"{KINDS[mark]} '{mark}' at character {start + 1} is never closed: end it with "
             f"'{mark}', or write {escaped} to print {_CHARACTERS[mark]} "
             f"({escaped.replace(chr(92), chr(92) * 2)} inside double quotes)")
+
+
+def escaped_chars(text: str) -> list[str]:
+    """Each character of ``text`` as written so that it prints as itself (see escape)."""
+    out: list[str] = []
+    n = len(text)
+    i = 0
+    while i < n:
+        c = text[i]
+        if c == "\\":
+            out.append("\\\\" if i + 1 < n and text[i + 1] in ESCAPABLE else c)
+        elif c == "*":
+            out.append(c if _is_text(text, i, i + 1, c) else "\\*")
+        elif c == "_":
+            end = i
+            while end < n and text[end] == "_":
+                end += 1
+            alone = end - i == 1 or (end - i == 2 and _is_text(text, i, end, "__"))
+            out += ["_" if alone else "\\_"] * (end - i)
+            i = end
+            continue
+        else:
+            out.append(c)
+        i += 1
+    return out
+
+
+def escape(text: str) -> str:
+    """``text`` written so that it prints as itself: a backslash before each ``*``, ``_`` or
+    ``\\`` the reading above would take as markup or as an escape; other text is unchanged
+    (``5 * 3``, ``van_phong``, ``C:\\data``), so ids and plain names read as before."""
+    return "".join(escaped_chars(text)) if marked(text) else text

@@ -8,12 +8,12 @@ still tells which file wrote each value.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import PlanError, Pos, Problem
 from generator.plan.load import load_file
 from generator.plan.schema import is_group
+from generator.record import record
 from generator.tree import Map, Seq, deep_copy, sharing
 
 IDENTITY_KEYS = frozenset({"extends", "cite_parent", "reconstructed", "issuer", "document",
@@ -22,7 +22,7 @@ NEVER_INHERITED = frozenset({"bases"})
 ID_LISTS = frozenset({"parts", "groups", "tasks", "sections", "paragraphs", "articles"})
 CONTROL_KEYS = ("drop", "after", "before", "at")
 
-@dataclass
+@record(frozen=False)
 class Resolved:
     path: Path
     label: str

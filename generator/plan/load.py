@@ -12,7 +12,9 @@ import unicodedata
 from pathlib import Path
 
 import yaml
-from yaml.events import AliasEvent
+from yaml.events import (AliasEvent, DocumentEndEvent, DocumentStartEvent, MappingEndEvent,
+                         MappingStartEvent, ScalarEvent, SequenceEndEvent, SequenceStartEvent,
+                         StreamEndEvent)
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from generator.errors import PlanError, Pos, Problem
@@ -48,24 +50,10 @@ _StrictLoader.add_implicit_resolver(_BOOLTAG, _BOOL, list("tf"))
 _StrictLoader.add_implicit_resolver(_INTTAG, _INT, list("-+0123456789"))
 _StrictLoader.add_implicit_resolver(_NULLTAG, _NULL, ["~", "n", ""])
 
-if yaml.__with_libyaml__:
-    from yaml._yaml import CParser
-
-    class _FastLoader(CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
-        """libyaml's parser with _StrictLoader's implicit types: ten times faster.
-
-        It cannot refuse aliases as it composes, so ``_fast_tree`` refuses any tree in which
-        a node occurs twice, and leaves every error to _StrictLoader to find and word.
-        """
-
-        yaml_implicit_resolvers = _StrictLoader.yaml_implicit_resolvers
-
-        def __init__(self, stream):
-            CParser.__init__(self, stream)
-            yaml.constructor.SafeConstructor.__init__(self)
-            yaml.resolver.Resolver.__init__(self)
-else:                                              # pragma: no cover - PyYAML without libyaml
-    _FastLoader = None
+try:
+    from yaml._yaml import CParser as _CParser
+except ImportError:                                # pragma: no cover - PyYAML without libyaml
+    _CParser = None
 
 
 def load_file(path: Path, label: str | None = None) -> Map:
@@ -159,49 +147,167 @@ def _syntax(e: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
 
 
 def _fast_tree(text: str, name: str) -> Map | None:
-    """The plan composed by libyaml when it is certainly what _StrictLoader would give.
+    """The plan built from libyaml's events when it is certainly what _StrictLoader would give.
 
-    None sends the text down the pure-Python path, which then owns every message: on any
-    character PyYAML's reader refuses, any tab (libyaml takes tabs in places PyYAML does
-    not), a U+FEFF inside the text (libyaml counts its columns otherwise), any libyaml
-    error, any alias, any problem at all.
-    tests/plan/test_fast_yaml.py checks that both paths give the same trees.
+    One pass over the events, no node graph. None sends the text down the pure-Python path,
+    which then owns every message: on any character PyYAML's reader refuses, any tab (libyaml
+    takes tabs in places PyYAML does not), a U+FEFF inside the text (libyaml counts its
+    columns otherwise), any libyaml error, an alias (stopped where it stands), any problem
+    at all. tests/plan/test_fast_yaml.py checks that both paths give the same trees.
     """
-    if _FastLoader is None or "\t" in text or "\ufeff" in text or _NON_PRINTABLE.search(text):
+    if _CParser is None or "\t" in text or "\ufeff" in text or _NON_PRINTABLE.search(text):
         return None
     try:
-        node = yaml.compose(text, Loader=_FastLoader)
-    except Exception:
+        return _EventTree(name, text).build(_CParser(text))
+    except _Unsure:
         return None
-    if node is None or _differs(node):
-        return None
-    problems: list[Problem] = []
-    tree = _build(node, name, problems, 0, text.split("\n"))
-    return tree if not problems and isinstance(tree, Map) else None
 
 
 _NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
 _FLOW_DOUBT = re.compile(r"^$|[,?\[\]{}:#]")
 
 
-def _differs(root) -> bool:
-    """True where libyaml's tree may differ from PyYAML's: a node occurring twice (an alias
-    libyaml resolved), or inside ``{…}`` or ``[…]`` an empty value (libyaml places it one
-    column further) or a plain value holding a flow indicator (PyYAML refuses ``a?b``)."""
-    seen: set[int] = set()
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            return True
-        seen.add(id(node))
-        children = node.value if isinstance(node, SequenceNode) else \
-            [n for pair in node.value for n in pair] if isinstance(node, MappingNode) else []
-        if node.__class__ is not ScalarNode and node.flow_style and any(
-                isinstance(c, ScalarNode) and not c.style and _FLOW_DOUBT.search(c.value) for c in children):
-            return True
-        stack.extend(children)
-    return False
+class _Unsure(Exception):
+    """The fast path stands aside: the pure-Python path decides (and words any problem)."""
+
+
+class _EventTree:
+    """The tree of one document from libyaml's events, as _build makes it from nodes.
+
+    Where PyYAML's composer and _build would report a problem, or libyaml may read the text
+    otherwise than PyYAML (inside ``{…}`` or ``[…]``, an empty value, which libyaml places
+    one column further, or a plain value holding a flow indicator, which PyYAML refuses), it
+    raises _Unsure.
+    """
+
+    def __init__(self, name: str, text: str):
+        self.name = name
+        self.text = text
+        self.lines: list[str] | None = None        # split when a block scalar needs them
+        # One int object per line number, shared by every position on that line: a plan of
+        # ten thousand tasks keeps some 200,000 positions (columns are small, cached ints).
+        self.line_numbers = list(range(1, text.count("\n") + 2))
+
+    def build(self, parser) -> Map:
+        get = _guarded(parser.get_event)
+        get()                                      # StreamStartEvent
+        if get().__class__ is not DocumentStartEvent:
+            raise _Unsure                          # an empty file
+        anchors: set[str] = set()
+        line_numbers = self.line_numbers
+        last = len(line_numbers)
+        # Open collections: [container, flow style, key awaiting its value, that key's pos]
+        stack: list[list] = []
+        root = None
+        while True:
+            event = get()
+            kind = event.__class__
+            if kind is MappingEndEvent or kind is SequenceEndEvent:
+                stack.pop()
+                continue
+            if kind is DocumentEndEvent:
+                break
+            if kind is AliasEvent:
+                raise _Unsure                      # _StrictLoader refuses it, in its words
+            anchor = event.anchor
+            if anchor is not None:
+                if anchor in anchors:
+                    raise _Unsure                  # a duplicate anchor: the composer's error
+                anchors.add(anchor)
+            parent = stack[-1] if stack else None
+            mark = event.start_mark
+            if mark.line >= last:                  # an empty value at the very end, which
+                raise _Unsure                      # libyaml places past it, PyYAML not
+            pos = Pos(self.name, line_numbers[mark.line], mark.column + 1)
+            if parent is not None and parent[0].__class__ is Map and parent[2] is None:
+                self._key(parent, event, kind, pos)
+                continue
+            if len(stack) > MAX_DEPTH:
+                raise _Unsure
+            if kind is ScalarEvent:
+                if parent is not None and parent[1] and not event.style \
+                        and _FLOW_DOUBT.search(event.value):
+                    raise _Unsure
+                value = _event_scalar(event)
+                value_pos = self._block_pos(pos, event) if event.style in ("|", ">") else pos
+            elif kind is MappingStartEvent:
+                if event.tag not in (None, "!", _MAP):
+                    raise _Unsure
+                value, value_pos = Map(pos=pos), pos
+            elif kind is SequenceStartEvent:
+                if event.tag not in (None, "!", _SEQ):
+                    raise _Unsure
+                value, value_pos = Seq(pos=pos), pos
+            else:
+                raise _Unsure
+            if parent is None:
+                root = value
+            elif parent[0].__class__ is Map:
+                parent[0].set(parent[2], value, parent[3], value_pos)
+                parent[2] = None
+            else:
+                parent[0].add(value, value_pos)
+            if kind is not ScalarEvent:
+                stack.append([value, event.flow_style, None, None])
+        if get().__class__ is not StreamEndEvent or root.__class__ is not Map:
+            raise _Unsure                          # another document, or not a mapping
+        return root
+
+    def _key(self, parent: list, event, kind, pos: Pos) -> None:
+        """A mapping's key: plain text, no merge key, not seen before in this mapping."""
+        if kind is not ScalarEvent:
+            raise _Unsure
+        if parent[1] and not event.style and _FLOW_DOUBT.search(event.value):
+            raise _Unsure
+        key = event.value
+        if key == "<<" and not event.style:
+            raise _Unsure
+        key = unicodedata.normalize("NFC", key)
+        if key in parent[0]:
+            raise _Unsure
+        parent[2], parent[3] = key, pos
+
+    def _block_pos(self, pos: Pos, event) -> Pos:
+        if self.lines is None:
+            self.lines = self.text.split("\n")
+        return _block_pos(pos, event.start_mark.line, event.end_mark.line, event.value, self.lines)
+
+
+def _guarded(get_event):
+    """libyaml's next event; any error of libyaml's is the pure-Python path's to word."""
+    def get():
+        try:
+            return get_event()
+        except Exception:
+            raise _Unsure from None
+    return get
+
+
+def _event_scalar(event):
+    """A value scalar typed as _StrictLoader types it (see _scalar)."""
+    tag = event.tag
+    if tag is None or tag == "!":
+        value = event.value
+        if event.implicit[0]:                      # plain: the implicit types apply
+            if _NULL.match(value):
+                return None
+            if _BOOL.match(value):
+                return value == "true"
+            if _INT.match(value):
+                return int(value)
+        return unicodedata.normalize("NFC", value)
+    if tag == _INTTAG:
+        try:
+            return int(event.value)
+        except ValueError:                         # not a number: as the slow path has it
+            raise _Unsure from None
+    if tag == _BOOLTAG:
+        return event.value == "true"
+    if tag == _NULLTAG:
+        return None
+    if tag == _STR:
+        return unicodedata.normalize("NFC", event.value)
+    raise _Unsure
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -245,11 +351,17 @@ def _value_pos(node, name: str, lines: list[str]) -> Pos:
     pos = _pos(node, name)
     if not isinstance(node, ScalarNode) or node.style not in ("|", ">"):
         return pos
+    return _block_pos(pos, node.start_mark.line, node.end_mark.line, node.value, lines)
+
+
+def _block_pos(pos: Pos, start: int, end: int, value: str, lines: list[str]) -> BlockPos:
+    """``pos`` of a block scalar whose indicator is on line ``start`` and which ends on line
+    ``end`` (0-based), with where each line of ``value`` starts."""
     block = BlockPos(*pos)
     offsets, cursor = [], 0
-    for line_no in range(node.start_mark.line + 1, min(node.end_mark.line + 1, len(lines))):
+    for line_no in range(start + 1, min(end + 1, len(lines))):
         content = lines[line_no].strip()
-        found = node.value.find(content, cursor) if content else -1
+        found = value.find(content, cursor) if content else -1
         if found >= 0:
             col = len(lines[line_no]) - len(lines[line_no].lstrip())
             offsets.append((found, line_no + 1, col + 1))
@@ -302,8 +414,16 @@ def _mapping(node: MappingNode, name: str, problems: list[Problem], depth: int,
 def _scalar(node: ScalarNode, name: str, problems: list[Problem]):
     tag = node.tag
     if tag == _INTTAG:
-        return int(node.value)
+        try:
+            return int(node.value)
+        except ValueError:              # only a value marked `!!int` by hand gets here
+            problems.append(Problem(_pos(node, name), f"'{node.value}' is marked as a whole "
+                                    "number (!!int) but is not one"))
+            return None
     if tag == _BOOLTAG:
+        if node.value not in ("true", "false"):     # `!!bool yes`: marked by hand
+            problems.append(Problem(_pos(node, name), f"'{node.value}' is marked as true or "
+                                    "false (!!bool) but is neither"))
         return node.value == "true"
     if tag == _NULLTAG:
         return None

@@ -5,16 +5,16 @@ computed, placeholders evaluated, citations written out.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Union
 
 from generator.plan.deadlines import Deadline
 from generator.plan.dates import DocDate
+from generator.record import Factory, record
 
 Cell = tuple[str, ...]          # the paragraphs of one table cell
 
 
-@dataclass(frozen=True)
+@record
 class Issuer:
     parent: str | None          # "UBND TỈNH AN GIANG", or None for a province UBND
     name: tuple[str, ...]       # the agency name as printed, one entry per line
@@ -24,7 +24,7 @@ class Issuer:
     place: str                  # "An Giang"
 
 
-@dataclass(frozen=True)
+@record
 class Document:
     number: str                 # "" for a draft
     type: str                   # "QĐ", "KH" …
@@ -38,13 +38,13 @@ class Document:
         return self.date.long()
 
 
-@dataclass(frozen=True)
+@record
 class Signature:
     lines: tuple[str, ...]      # "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"
     name: str
 
 
-@dataclass(frozen=True)
+@record
 class Paragraph:
     kind: str                   # text | bullet | item | heading | note
     text: str
@@ -57,7 +57,7 @@ class Paragraph:
         return f"{self.label} {self.text}" if self.label else self.text
 
 
-@dataclass(frozen=True)
+@record
 class Section:
     id: str
     number: str                 # "I", "II" …
@@ -65,14 +65,14 @@ class Section:
     paragraphs: tuple[Paragraph, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Article:
     id: str | None
     number: int
     text: str
 
 
-@dataclass(frozen=True)
+@record
 class Decision:
     title: str                  # trích yếu, "Về việc ban hành …"
     authority: str              # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH AN GIANG"
@@ -81,7 +81,7 @@ class Decision:
     articles: tuple[Article, ...]
 
 
-@dataclass(frozen=True)
+@record
 class PlanBody:
     title: str
     attached: str | None        # "(Ban hành kèm theo Quyết định số … của …)" when attached
@@ -91,14 +91,14 @@ class PlanBody:
     letterhead: bool = True     # attached to a decision: issuer and motto above "KẾ HOẠCH"
 
 
-@dataclass(frozen=True)
+@record
 class Column:
     field: str                  # stt, stt2, number, content, lead …
     label: str
     width_mm: float
 
 
-@dataclass(frozen=True)
+@record
 class Layout:
     id: str
     columns: tuple[Column, ...]
@@ -108,14 +108,14 @@ class Layout:
         return [c.field for c in self.columns].index(field_name)
 
 
-@dataclass(frozen=True)
+@record
 class Span:
     first: str                  # first column field merged
     last: str                   # last column field merged
     text: Cell
 
 
-@dataclass(frozen=True)
+@record
 class Task:
     id: str
     cells: dict[str, Cell]      # field → paragraphs, for every field of COLUMN_FIELDS
@@ -128,7 +128,7 @@ class Task:
         return self.cells.get(field_name, ())
 
 
-@dataclass(frozen=True)
+@record
 class Group:
     id: str
     number: str                 # "I", "1"
@@ -137,7 +137,7 @@ class Group:
     items: tuple[Union["Group", Task], ...]
 
 
-@dataclass(frozen=True)
+@record
 class Part:
     id: str
     heading: str | None         # "1. Thực hiện …", "I. …", or None (no heading paragraph)
@@ -149,14 +149,14 @@ class Part:
         return _tasks(self.items)
 
 
-@dataclass(frozen=True)
+@record
 class Appendix:
     title: str
     attached: str               # "(Kèm theo Quyết định số 77/QĐ-UBND ngày … của …)"
     parts: tuple[Part, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Amendment:
     """The decision that amends this version of the plan (``amendment:``; plangen amend)."""
 
@@ -170,7 +170,7 @@ class Amendment:
     recipients: tuple[str, ...] | None
 
 
-@dataclass(frozen=True)
+@record
 class Amended:
     """An amendment already issued (``amendments:``), which the plan's documents cite."""
 
@@ -178,7 +178,7 @@ class Amended:
     date: DocDate
 
 
-@dataclass(frozen=True)
+@record
 class Plan:
     source: str                 # the file, as the user named it
     year: int
@@ -189,7 +189,7 @@ class Plan:
     appendix: Appendix | None
     signature: Signature
     recipients: tuple[str, ...]  # as printed after "- ": "Như Điều 3;" … "Lưu: VT, TH."
-    units: dict[str, str] = field(default_factory=dict)
+    units: dict[str, str] = Factory(dict)
     amendment: Amendment | None = None
     amendments: tuple[Amended, ...] = ()
 

@@ -4,7 +4,6 @@ They run on the resolved tree after placeholders, so every problem still has its
 """
 from __future__ import annotations
 
-import difflib
 from collections import OrderedDict
 from typing import Iterator
 
@@ -123,6 +122,7 @@ def _units(tree: Map, tasks: list[Map]) -> list[Problem]:
 def _close(unit: str, known: list[str]) -> list[str]:
     """A unit id close enough to be what was meant: nearly the same letters, or the start of
     one (``vp_ubnd`` for ``vp_ubnd_tinh``); a distant one would only mislead."""
+    import difflib                  # only when a unit is unknown: not on every build
     return difflib.get_close_matches(unit, known, n=1, cutoff=0.75) or \
         [k for k in known if len(unit) >= 4 and k.startswith(unit)][:1]
 

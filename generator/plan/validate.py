@@ -6,7 +6,6 @@ Cerberus, which is imported then and not at start-up.
 from __future__ import annotations
 
 import copy
-import difflib
 import functools
 import unicodedata
 from typing import Any
@@ -95,6 +94,7 @@ def _at(tree, path):
 
 
 def _suggest(key, holder_path) -> list[str]:
+    import difflib                  # only for a plan with a problem
     allowed = [k for k in _allowed_keys(holder_path) if k != key]   # of the other kind of entry
     return difflib.get_close_matches(visible(str(key)), allowed, n=1, cutoff=0.75)
 

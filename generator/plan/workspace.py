@@ -5,7 +5,6 @@ each parent once, however many children it has.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.plan.rules import check_plan
@@ -17,16 +16,17 @@ from generator.plan.placeholders import evaluate_tree, render_text
 from generator.plan.to_model import build_plan
 from generator.tree import Map
 from generator.plan.validate import validate_tree
+from generator.record import Factory, record
 
 
-@dataclass
+@record(frozen=False)
 class LoadedPlan:
     path: Path
     label: str
     tree: Map                    # resolved and evaluated, with positions
     model: Plan
     parent: "LoadedPlan | None"
-    warnings: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = Factory(list)
 
 
 class Workspace:
@@ -143,12 +143,12 @@ def _context(tree: Map, parent: LoadedPlan | None) -> dict:
     return context
 
 
-@dataclass
+@record(frozen=False)
 class Outcome:
     """What happened to one plan: its problems (errors and warnings)."""
 
     path: Path
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = Factory(list)
 
     @property
     def ok(self) -> bool:

@@ -8,14 +8,16 @@ out equal columns.
 from __future__ import annotations
 
 import functools
-from typing import Iterator
-
-from lxml import etree
+from collections import OrderedDict
+from typing import TYPE_CHECKING, Iterator
 
 from generator.plan.model import Appendix, Cell, Group, Layout, Part, Task
 from generator.render import ooxml, styles
-from generator.render.blocks import Block, Key, centred, item_key, markup_of
+from generator.render.blocks import Block, Key, centred, item_key
 from generator.render.geometry import LANDSCAPE, SHORT_RULE, twips
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 CENTERED_FIELDS = frozenset({"stt", "stt2", "number", "deadline", "measure", "target"})
 PART_TABLE = ("id", "part-table")          # a part's table is keyed PART_TABLE + (part id,)
@@ -42,34 +44,52 @@ def heading(appendix: Appendix) -> list[Block]:
 
 
 def appendix_blocks(appendix: Appendix) -> list[Block]:
-    """The heading, then per part its heading paragraph (if any) and its table.
+    """The heading, then per part its heading paragraph (if any) and its table."""
+    return [Block(key, markup if isinstance(markup, str) else "".join(markup))
+            for key, markup in _keyed(appendix)]
+
+
+def appendix_pieces(appendix: Appendix) -> Iterator[str]:
+    """The appendix's markup in document order, a table row at a time: a plan of ten
+    thousand tasks is never held as one string (render/compose.py streams it)."""
+    for _, markup in _keyed(appendix):
+        if isinstance(markup, str):
+            yield markup
+        else:
+            yield from markup
+
+
+def _keyed(appendix: Appendix) -> Iterator[tuple[Key, str | Iterator[str]]]:
+    """Each block's key and markup, a part's table as its pieces (part_table_pieces).
 
     Two tables in a row would merge into one, so a part without a heading is separated from
     the previous table by an empty paragraph.
     """
-    out = heading(appendix)
+    for block in heading(appendix):
+        yield block.key, block.markup
     for i, part in enumerate(appendix.parts):
         if part.heading is not None:
-            out.append(Block(item_key("part-heading", part.id, part.heading),
-                             ooxml.paragraph_xml(styles.PART_HEADING, part.heading)))
+            yield (item_key("part-heading", part.id, part.heading),
+                   ooxml.paragraph_xml(styles.PART_HEADING, part.heading))
         elif i > 0:
-            out.append(Block(item_key("part-gap", part.id, ""), ooxml.paragraph_xml(styles.TABLE_TEXT)))
-        out.append(Block(PART_TABLE + (part.id,), part_table(part)))
-    return out
-
-
-def appendix_body(appendix: Appendix) -> str:
-    """The appendix as markup."""
-    return markup_of(appendix_blocks(appendix))
+            yield item_key("part-gap", part.id, ""), ooxml.paragraph_xml(styles.TABLE_TEXT)
+        yield PART_TABLE + (part.id,), part_table_pieces(part)
 
 
 def part_table(part: Part) -> str:
     """The part's table: the header row, then its groups and tasks in order."""
+    return "".join(part_table_pieces(part))
+
+
+def part_table_pieces(part: Part) -> Iterator[str]:
+    """part_table() piece by piece: the table's start, the header row, each item's rows."""
     layout = part.layout
     widths = layout_widths(layout)
-    rows = [_header_row(layout, widths)]
-    rows += [xml for _, xml in part_rows_xml(part.items, layout, widths)]
-    return ooxml.table_xml(widths, "".join(rows))
+    yield ooxml.table_start(widths)
+    yield _header_row(layout, widths)
+    for _, xml in part_rows_xml(part.items, layout, widths):
+        yield xml
+    yield ooxml.TABLE_END
 
 
 def layout_widths(layout: Layout) -> list[int]:
@@ -77,7 +97,7 @@ def layout_widths(layout: Layout) -> list[int]:
     return [twips(c.width_mm) for c in layout.columns]
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=1024)
 def _paragraphs(cell: Cell, style: str) -> str:
     """One paragraph per entry; an empty cell still needs one (empty) paragraph.
 
@@ -86,9 +106,11 @@ def _paragraphs(cell: Cell, style: str) -> str:
     return "".join(ooxml.paragraph_xml(style, text) for text in cell) or ooxml.paragraph_xml(style)
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=4096)
 def _cell(width: int, content: Cell, style: str, vmerge: str | None) -> str:
-    """A task's cell; cached like _paragraphs, and for the same reason."""
+    """A task's cell; cached like _paragraphs, and for the same reason. A province tree
+    holds under a thousand distinct cells; the bound keeps a plan of ten thousand distinct
+    tasks from holding megabytes of them."""
     return ooxml.cell_xml(width, _paragraphs(content, style), vmerge=vmerge)
 
 
@@ -112,14 +134,18 @@ def part_rows(items, layout: Layout, widths: list[int]) -> Iterator[tuple[Key, l
 
 def part_rows_xml(items, layout: Layout, widths: list[int]) -> Iterator[tuple[Group | Task, str]]:
     """part_rows() as markup: each item with its rows' XML."""
+    return _rows_xml(items, layout, widths, _shape(layout, widths))
+
+
+def _rows_xml(items, layout: Layout, widths: list[int], shape: int) -> Iterator[tuple[Group | Task, str]]:
     for n, item in enumerate(items):
         if isinstance(item, Group):
             yield item, _group_row(item, widths)
-            yield from part_rows_xml(item.items, layout, widths)
+            yield from _rows_xml(item.items, layout, widths, shape)
         else:
             after = items[n + 1] if n + 1 < len(items) else None
             below = after.merge_up if isinstance(after, Task) else frozenset()
-            yield item, _task_rows(item, layout, widths, below)
+            yield item, _shared_rows(item, layout, widths, below, shape)
 
 
 def _group_row(group: Group, widths: list[int]) -> str:
@@ -160,6 +186,44 @@ def _merge_plan(task: Task, field: str, merged_below: bool) -> list[tuple[Cell |
             below = values[i + 1] is None if i + 1 < len(values) else merged_below
             plan.append((value, "restart" if below else None))
     return plan
+
+
+SHARED_ROWS = 512
+_rows: OrderedDict[tuple, str] = OrderedDict()
+
+
+def _shared_rows(task: Task, layout: Layout, widths: list[int], merged_below: frozenset[str],
+                 shape: int) -> str:
+    """_task_rows(), kept for the last SHARED_ROWS tasks by what they show (``shape`` stands
+    for the layout and widths): the children a worker builds repeat their parent's tasks.
+    Bounded, since a plan of ten thousand tasks repeats none. The key holds everything
+    _task_rows reads of the task (not its id or deadline, which it does not show)."""
+    key = (tuple(task.cells.items()), tuple(tuple(row.items()) for row in task.rows),
+           task.span, task.merge_up, merged_below, shape)
+    xml = _rows.get(key)
+    if xml is None:
+        xml = _rows[key] = _task_rows(task, layout, widths, merged_below)
+        if len(_rows) > SHARED_ROWS:
+            _rows.popitem(last=False)
+    else:
+        _rows.move_to_end(key)
+    return xml
+
+
+MAX_SHAPES = 64
+_shapes: dict[tuple[Layout, tuple[int, ...]], int] = {}
+
+
+def _shape(layout: Layout, widths: list[int]) -> int:
+    """A number for a table's layout and widths, so that a row's key in _rows does not hash
+    the whole layout again for every row."""
+    key = (layout, tuple(widths))
+    if key not in _shapes:
+        if len(_shapes) >= MAX_SHAPES:           # never in practice: a few layouts a tree
+            _shapes.clear()
+            _rows.clear()
+        _shapes[key] = len(_shapes)
+    return _shapes[key]
 
 
 def _task_rows(task: Task, layout: Layout, widths: list[int],

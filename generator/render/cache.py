@@ -8,6 +8,7 @@ cannot be read or written is the same as an empty one: it only ever costs the wo
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -45,27 +46,65 @@ def store(kind: str, key: str, data: dict) -> None:
     if where is None:
         return
     try:
-        write_atomic(where / f"{kind}-{key}.json", json.dumps(data).encode("utf-8"))
+        write_atomic(where / f"{kind}-{key}.json", json.dumps(data).encode("utf-8"), durable=False)
     except UsageProblem:
         pass                    # an unwritable cache only costs the work again
 
 
 def fingerprint(template: Path | None = None) -> str:
-    """One hash for everything but the plans: generator code, template, Python, libraries.
+    """One hash for everything but the plans: the code that makes a document, the template,
+    Python, the libraries.
+
+    The build's state and the skeleton cache both ask: the code part is hashed once a
+    process, the template's again only when its size or modification time changes.
+    """
+    if template is None:
+        from generator.resources import TEMPLATE as template
+    st = os.stat(template)
+    return _fingerprint(str(template), st.st_size, st.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=16)
+def _fingerprint(template: str, size: int, mtime_ns: int) -> str:
+    h = hashlib.sha256(_code())
+    h.update(b"template\0" + Path(template).read_bytes())
+    return h.hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def _code() -> bytes:
+    """The hash of the generator's source, Python's version and the rendering libraries.
 
     Libraries enter by the names of the metadata directories (name and version) where the
     rendering libraries are installed: found without importing them, and the same however
     Python was started (sys.path[0] differs between a script and ``python -m``).
     """
-    if template is None:
-        from generator.resources import TEMPLATE as template
     h = hashlib.sha256(f"{VERSION} {sys.version}".encode())
-    for path in sorted(GENERATOR_DIR.rglob("*.py")):
-        h.update(path.relative_to(GENERATOR_DIR).as_posix().encode() + b"\0" + path.read_bytes())
-    h.update(b"template\0" + template.read_bytes())
+    for name in _sources():
+        h.update(name.encode() + b"\0")
+        with open(os.path.join(GENERATOR_DIR, name), "rb") as f:
+            h.update(f.read())
     for entry in _installed():
         h.update(entry.encode() + b"\0")
-    return h.hexdigest()
+    return h.digest()
+
+
+# The packages whose code can change a document, beside the loose basics: imports point
+# down (tests/test_layout.py), so none of these runs code of commands/, review/, check/ …,
+# and editing those rebuilds nothing.
+DOCUMENT_CODE = ("build", "render", "plan")
+
+
+def _sources() -> list[str]:
+    """The modules that make a document, as sorted POSIX paths relative to the package."""
+    names = []
+    for folder, subfolders, files in os.walk(GENERATOR_DIR):
+        top = folder == os.fspath(GENERATOR_DIR)
+        subfolders[:] = [d for d in subfolders if (d in DOCUMENT_CODE if top else d != "__pycache__")]
+        rel = os.path.relpath(folder, GENERATOR_DIR).replace(os.sep, "/")
+        prefix = "" if rel == "." else rel + "/"
+        names += [prefix + f for f in files if f.endswith(".py")]
+    return sorted(names)
 
 
 LIBRARIES = ("docx", "docxtpl", "lxml", "jinja2", "markupsafe", "yaml", "cerberus")

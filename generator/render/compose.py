@@ -10,13 +10,13 @@ page-number header follow the template.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import itertools
 from datetime import datetime
 from pathlib import Path
-
-from lxml import etree
+from typing import Iterable
 
 from generator.plan.model import Plan
+from generator.record import record
 from generator.render import appendix, documents, ooxml, package, skeleton, styles
 from generator.render.geometry import LANDSCAPE, PORTRAIT, Page
 from generator.resources import TEMPLATE
@@ -24,12 +24,16 @@ from generator.resources import TEMPLATE
 DEFAULT_TEMPLATE = TEMPLATE
 
 
-@dataclass(frozen=True)
+@record
 class DocumentSection:
-    """One document of the plan: its template tag, its body (markup) and its page."""
+    """One document of the plan: its template tag, its body and its page.
+
+    The body is markup, or its pieces in order (read once): an appendix of thousands of rows
+    goes into the package piece by piece, never whole.
+    """
 
     tag: str
-    markup: str
+    markup: str | Iterable[str]
     page: Page
 
 
@@ -39,24 +43,23 @@ def _sections(plan: Plan) -> list[DocumentSection]:
         out.append(DocumentSection("decision", documents.decision(plan, plan.decision), PORTRAIT))
     out.append(DocumentSection("plan", documents.plan_body(plan), PORTRAIT))
     if plan.appendix is not None:
-        out.append(DocumentSection("appendix", appendix.appendix_body(plan.appendix), LANDSCAPE))
+        out.append(DocumentSection("appendix", appendix.appendix_pieces(plan.appendix), LANDSCAPE))
     return out
 
 
-def _properties(base: etree._Element, section: DocumentSection) -> etree._Element:
-    return ooxml.section(base, section.page, first_page_unnumbered=True, restart_numbering=True)
-
-
-def _bodies(sections: list[DocumentSection], base: etree._Element) -> tuple[dict[str, str], str]:
-    """The markup for each tag (each non-final section closed by its section break), and the
-    final section's properties as markup."""
+def _bodies(sections: list[DocumentSection],
+            cut: skeleton.Skeleton) -> tuple[dict[str, Iterable[str]], str]:
+    """The pieces of markup for each tag (each non-final section closed by its section
+    break), and the final section's properties as markup."""
     out = {}
     for i, section in enumerate(sections):
-        props = _properties(base, section)
+        props = cut.section(section.page)
+        pieces = [section.markup] if isinstance(section.markup, str) else section.markup
         if i == len(sections) - 1:
-            out[section.tag] = section.markup
-            return out, ooxml.markup([props])
-        out[section.tag] = section.markup + ooxml.section_break_xml(styles.SECTION_BREAK, props)
+            out[section.tag] = pieces
+            return out, props
+        out[section.tag] = itertools.chain(
+            pieces, [ooxml.section_break_xml(styles.SECTION_BREAK, props)])
     raise AssertionError("a plan always has a plan section")
 
 
@@ -83,6 +86,6 @@ def render_sections(plan: Plan, sections: list[DocumentSection],
     ``images`` are the pictures their drawings show.
     """
     cut = skeleton.for_documents(template, [s.tag for s in sections])
-    bodies, final = _bodies(sections, cut.section)
+    bodies, final = _bodies(sections, cut)
     members = cut.fill(bodies, final, core or _core_values(plan))
     return package.from_members(package.with_images(members, images or []))

@@ -5,15 +5,14 @@ and used for portrait and landscape sections alike.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from generator.page import A4_LONG_MM, A4_SHORT_MM, MARGIN_LEFT_MM, MARGIN_RIGHT_MM, twips
+from generator.record import record
 
 A4_SHORT = twips(A4_SHORT_MM)
 A4_LONG = twips(A4_LONG_MM)
 
 
-@dataclass(frozen=True)
+@record
 class Page:
     width: int
     height: int

@@ -4,20 +4,23 @@ Callers speak in style names, text and twips; only this module knows tags, attri
 and the element order the schema demands (Word refuses some out-of-order properties).
 
 Content is written as markup, escaped exactly as lxml would serialise it, so markup made
-here and markup lxml writes from elements (redlines) splice into one document alike.
+here and markup lxml writes from elements (redlines) splice into one document alike. lxml is
+imported by the functions that make elements only: a build from a cached skeleton writes
+markup alone and never loads it.
 """
 from __future__ import annotations
 
 import copy
 import functools
-from typing import Iterable, Sequence
-
-from lxml import etree
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from generator.plan.emphasis import Span, marked, spans
 from generator.plan.xmlchars import NOT_XML
 from generator.render.geometry import Page
 from generator.render.styles import style_id
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -68,6 +71,7 @@ def _refuse_not_xml(text: str) -> None:
 
 def elements(markup: str) -> list[etree._Element]:
     """The elements of ``markup`` (a sequence of ``w:`` elements), parsed in one call."""
+    from lxml import etree
     return list(etree.fromstring(_HOLDER_OPEN + markup + _HOLDER_CLOSE))
 
 
@@ -77,6 +81,7 @@ def markup(nodes: Sequence[etree._Element]) -> str:
     The nodes move into a holder that declares both namespaces, so none of them repeats a
     declaration the document already makes.
     """
+    from lxml import etree
     if not nodes:
         return ""
     holder = etree.Element(qn("w:body"), nsmap=NSMAP)
@@ -103,6 +108,7 @@ def el(tag: str, attrs: dict[str, str] | None = None, *children: etree._Element)
     No namespace map here: lxml reuses the ``w:`` declaration of the tree the element joins,
     and markup() always serialises inside a holder that declares it.
     """
+    from lxml import etree
     node = etree.Element(qn(tag))
     for name, value in (attrs or {}).items():
         node.set(qn(name), str(value))
@@ -111,6 +117,7 @@ def el(tag: str, attrs: dict[str, str] | None = None, *children: etree._Element)
 
 
 def sub(parent: etree._Element, tag: str, attrs: dict[str, str] | None = None) -> etree._Element:
+    from lxml import etree
     node = etree.SubElement(parent, qn(tag))
     for name, value in (attrs or {}).items():
         node.set(qn(name), str(value))
@@ -208,10 +215,11 @@ def rule_xml(style: str, length: int, available: int) -> str:
     return paragraph_xml(style, indent=(slack // 2, slack - slack // 2))
 
 
-def section_break_xml(style: str, section: etree._Element) -> str:
-    """The empty paragraph that ends a section and carries its properties."""
+def section_break_xml(style: str, section: str) -> str:
+    """The empty paragraph that ends a section and carries its properties (``section``, a
+    ``w:sectPr`` as markup)."""
     props = _paragraph_props(style, None, False)
-    return f"<w:p>{props[:-len('</w:pPr>')]}{markup([section])}</w:pPr></w:p>"
+    return f"<w:p>{props[:-len('</w:pPr>')]}{section}</w:pPr></w:p>"
 
 
 # --- pictures ---------------------------------------------------------------------------------
@@ -259,6 +267,15 @@ def table_xml(widths: Sequence[int], rows: str, borders: bool = True,
 
     ``cell_margin`` sets the cells' left and right padding, ``top_margin`` their top padding.
     """
+    return table_start(widths, borders, cell_margin, top_margin) + rows + TABLE_END
+
+
+TABLE_END = "</w:tbl>"
+
+
+def table_start(widths: Sequence[int], borders: bool = True, cell_margin: int | None = None,
+                top_margin: int | None = None) -> str:
+    """table_xml() up to its rows: for a table written row by row (an appendix's)."""
     edge = {"w:val": "single", "w:sz": 4, "w:space": 0, "w:color": "000000"} \
         if borders else {"w:val": "nil"}
     out = ["<w:tbl><w:tblPr>", _tag("w:tblW", {"w:w": sum(widths), "w:type": "dxa"}),
@@ -276,7 +293,7 @@ def table_xml(widths: Sequence[int], rows: str, borders: bool = True,
                                   "w:noVBand": 1}))
     out.append("</w:tblPr><w:tblGrid>")
     out += [_tag("w:gridCol", {"w:w": width}) for width in widths]
-    out += ["</w:tblGrid>", rows, "</w:tbl>"]
+    out.append("</w:tblGrid>")
     return "".join(out)
 
 
@@ -331,6 +348,7 @@ _SECTION_ORDER = ("headerReference", "footerReference", "footnotePr", "endnotePr
 
 def _place(parent: etree._Element, child: etree._Element, order: Sequence[str]) -> None:
     """Insert ``child`` where the schema's sequence ``order`` wants it, replacing its twin."""
+    from lxml import etree
     local = etree.QName(child).localname
     for old in parent.findall(child.tag):
         parent.remove(old)

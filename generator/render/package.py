@@ -7,10 +7,12 @@ template, template.py) is rewritten the same way by normalize.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from io import BytesIO
+from typing import Iterable
 from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
+
+from generator.record import record
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 COMPRESS_LEVEL = 6
@@ -35,9 +37,14 @@ def normalize(data: bytes) -> bytes:
     return from_members(members(data))
 
 
-def from_members(parts: dict[str, bytes]) -> bytes:
-    """The archive of ``parts`` (by member name) with fixed dates, order, permissions and
-    compression: what ``normalize`` makes of any archive holding them."""
+def from_members(parts: dict[str, bytes | Iterable[bytes]]) -> bytes:
+    """The archive of ``parts`` (by member name: its bytes, or its bytes in pieces) with fixed
+    dates, order, permissions and compression: what ``normalize`` makes of any archive
+    holding them.
+
+    Pieces are compressed as they come, so a member is never held whole; deflate's output
+    does not depend on how its input is cut, so the bytes are those of one write.
+    """
     out = BytesIO()
     with ZipFile(out, "w") as archive:
         for name in entry_order(parts):
@@ -45,14 +52,18 @@ def from_members(parts: dict[str, bytes]) -> bytes:
             info.compress_type = ZIP_DEFLATED
             info.create_system = UNIX
             info.external_attr = 0o644 << 16
-            archive.writestr(info, parts[name], compresslevel=COMPRESS_LEVEL)
+            info._compresslevel = COMPRESS_LEVEL      # as writestr(compresslevel=) sets it
+            data = parts[name]
+            with archive.open(info, "w") as member:
+                for piece in (data,) if isinstance(data, bytes) else data:
+                    member.write(piece)
     return out.getvalue()
 
 
 MAX_PROPERTY = 255          # python-docx refuses a longer core property
 
 
-@dataclass(frozen=True)
+@record
 class CoreValues:
     """The core properties that depend on the plan; the rest are fixed, none on the clock."""
 
@@ -81,7 +92,7 @@ DOCUMENT_RELS = "word/_rels/document.xml.rels"
 CONTENT_TYPES = "[Content_Types].xml"
 
 
-@dataclass(frozen=True)
+@record
 class Image:
     """A picture the document shows: its relationship id, its part under word/ and bytes."""
 
@@ -91,17 +102,18 @@ class Image:
     content_type: str = "image/png"
 
 
-def with_images(parts: dict[str, bytes], images: list[Image]) -> dict[str, bytes]:
-    """``parts`` with each image as a part, related to the main document, its extension
-    known to the content types."""
+def with_images(parts: dict[str, bytes | Iterable[bytes]],
+                images: list[Image]) -> dict[str, bytes | Iterable[bytes]]:
+    """``parts`` (as from_members takes them) with each image as a part, related to the main
+    document, its extension known to the content types."""
     if not images:
         return parts
     out = dict(parts)
     rels = [f'<Relationship Id="{i.rel_id}" Type="{IMAGE_RELATION}" Target="{i.target}"/>'
             for i in images]
-    out[DOCUMENT_RELS] = out[DOCUMENT_RELS].replace(
+    out[DOCUMENT_RELS] = _whole(out[DOCUMENT_RELS]).replace(
         b"</Relationships>", "".join(rels).encode() + b"</Relationships>")
-    types = out[CONTENT_TYPES]
+    types = _whole(out[CONTENT_TYPES])
     for image in images:
         extension = image.target.rsplit(".", 1)[-1]
         default = f'<Default Extension="{extension}" ContentType="{image.content_type}"/>'.encode()
@@ -110,3 +122,8 @@ def with_images(parts: dict[str, bytes], images: list[Image]) -> dict[str, bytes
         out[f"word/{image.target}"] = image.data
     out[CONTENT_TYPES] = types
     return out
+
+
+def _whole(data: bytes | Iterable[bytes]) -> bytes:
+    """A part given in pieces, joined (the small parts an image is added to)."""
+    return data if isinstance(data, bytes) else b"".join(data)

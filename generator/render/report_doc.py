@@ -9,12 +9,13 @@ markup is written where every other document's is (ooxml.py).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from generator.plan.dates import DocDate
 from generator.plan.model import Appendix, Document, Plan
+from generator.record import replace
 from generator.render import appendix, blocks, compose, ooxml, package, styles
 from generator.render.blocks import closing_mark
 from generator.render.geometry import LANDSCAPE, PORTRAIT, twips

@@ -20,16 +20,15 @@ import copy
 import functools
 import os
 import re
-from dataclasses import dataclass
 from datetime import datetime
 from io import BytesIO
 from pathlib import Path
-from typing import Collection
-
-from lxml import etree
+from typing import Collection, Iterable, Iterator
 
 from generator.errors import PlangenError
+from generator.record import Factory, record
 from generator.render import ooxml, package
+from generator.render.geometry import LANDSCAPE, PORTRAIT, Page
 from generator.render.styles import TAGS
 
 FINAL = "final-section"
@@ -43,45 +42,96 @@ class TemplateError(PlangenError):
     """The template cannot hold a plan (a tag paragraph was deleted while restyling)."""
 
 
-@dataclass(frozen=True)
+@record
 class Skeleton:
     """A rendered template: each package member as its pieces, literal bytes alternating with
-    slot names (a tag, FINAL, or a core property), and the body's last section properties (the
-    base of every section's)."""
+    slot names (a tag, FINAL, or a core property), the body's last section properties (the
+    base of every section's), and the properties of a section on each page of Decree 30
+    (portrait, landscape) as markup, so that a build from the cache needs no lxml."""
 
     members: dict[str, tuple[bytes | str, ...]]
     section_xml: bytes
+    sections: dict[str, str] = Factory(dict)
 
-    @functools.cached_property
-    def section(self) -> etree._Element:
-        return etree.fromstring(self.section_xml)
+    def section(self, page: Page) -> str:
+        """The properties of a section on ``page`` as markup (see section_markup)."""
+        made = self.sections.get(_page_key(page))
+        return made if made is not None else section_markup(self.section_xml, page)
 
     def slots(self, member: str) -> set[str]:
         return set(self.members[member][1::2])
 
-    def fill(self, bodies: dict[str, str], final: str,
-             core: package.CoreValues) -> dict[str, bytes]:
-        """The package's members with ``bodies`` (markup by tag; a tag not given is empty) in
-        place of the tag paragraphs, ``final`` (a ``w:sectPr``) as the last section and
-        ``core`` in the core properties."""
-        values = {tag: bodies.get(tag, "") for tag in TAGS}
-        values.update({FINAL: final, "author": ooxml.escape(core.author),
-                       "title": ooxml.escape(core.title), "date": core.date.strftime(W3CDTF)})
-        encoded = {slot: text.encode("utf-8") for slot, text in values.items()}
-        return {name: b"".join(encoded[p] if i % 2 else p for i, p in enumerate(pieces))
-                for name, pieces in self.members.items()}
+    def fill(self, bodies: dict[str, Iterable[str]], final: str,
+             core: package.CoreValues) -> dict[str, Iterator[bytes]]:
+        """The package's members, each as its bytes in pieces, with ``bodies`` (markup pieces
+        by tag; a tag not given is empty) in place of the tag paragraphs, ``final`` (a
+        ``w:sectPr``) as the last section and ``core`` in the core properties.
+
+        A body is read once, as package.from_members writes its member, so a long one is
+        never held whole; a slot the template holds twice is kept to be written twice.
+        """
+        values: dict[str, Iterable[str]] = {tag: bodies.get(tag, ()) for tag in TAGS}
+        values.update({FINAL: (final,), "author": (ooxml.escape(core.author),),
+                       "title": (ooxml.escape(core.title),),
+                       "date": (core.date.strftime(W3CDTF),)})
+        slots = [slot for pieces in self.members.values() for slot in pieces[1::2]]
+        for slot in {s for s in slots if slots.count(s) > 1}:
+            values[slot] = ("".join(values[slot]),)
+        return {name: _member(pieces, values) for name, pieces in self.members.items()}
 
     def to_json(self) -> dict:
         """For the cache: bytes as base64, slot names as they are."""
         return {"members": {name: [p if i % 2 else _b64(p) for i, p in enumerate(pieces)]
                             for name, pieces in self.members.items()},
-                "section_xml": _b64(self.section_xml)}
+                "section_xml": _b64(self.section_xml), "sections": self.sections}
 
     @classmethod
     def from_json(cls, data: dict) -> "Skeleton":
         members = {name: tuple(p if i % 2 else base64.b64decode(p) for i, p in enumerate(pieces))
                    for name, pieces in data["members"].items()}
-        return cls(members, base64.b64decode(data["section_xml"]))
+        sections = data["sections"]
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in sections.items()):
+            raise TypeError("sections")
+        return cls(members, base64.b64decode(data["section_xml"]), sections)
+
+
+def section_markup(base_xml: bytes, page: Page) -> str:
+    """The properties of a section on ``page``, derived from the template's ``base_xml``
+    (margins, header parts kept): each document of a plan numbers its pages from 1 and shows
+    no number on its first page (render/compose.py)."""
+    from lxml import etree
+    return ooxml.markup([ooxml.section(etree.fromstring(base_xml), page,
+                                       first_page_unnumbered=True, restart_numbering=True)])
+
+
+def _page_key(page: Page) -> str:
+    return f"{page.width}x{page.height}"
+
+
+def _member(pieces: tuple[bytes | str, ...], values: dict[str, Iterable[str]]) -> Iterator[bytes]:
+    """A member's literal bytes with each slot's value in place, encoded in blocks."""
+    for i, piece in enumerate(pieces):
+        if i % 2:
+            yield from _encoded(values[piece])
+        else:
+            yield piece
+
+
+ENCODE_BLOCK = 1 << 16          # characters encoded (and compressed) at once
+
+
+def _encoded(pieces: Iterable[str]) -> Iterator[bytes]:
+    """``pieces`` as UTF-8 in blocks of about ENCODE_BLOCK characters: few, large writes."""
+    block: list[str] = []
+    size = 0
+    for piece in pieces:
+        block.append(piece)
+        size += len(piece)
+        if size >= ENCODE_BLOCK:
+            yield "".join(block).encode("utf-8")
+            block, size = [], 0
+    if block:
+        yield "".join(block).encode("utf-8")
 
 
 def _b64(blob: bytes) -> str:
@@ -169,6 +219,7 @@ def _values_only(tree) -> bool:
 
 def _cut(document) -> Skeleton:
     """The rendered ``document`` serialised once and cut at its slots."""
+    from lxml import etree
     final = ooxml.body_section(document.element.body)
     section_xml = etree.tostring(copy.deepcopy(final))     # only the namespaces it uses
     final.addprevious(etree.Comment(_SLOT + FINAL))
@@ -184,7 +235,8 @@ def _cut(document) -> Skeleton:
             data = data.replace(sentinel, mark)
         pieces = _SLOTS.split(data)
         members[name] = tuple(p.decode() if i % 2 else p for i, p in enumerate(pieces))
-    return Skeleton(members, section_xml)
+    return Skeleton(members, section_xml,
+                    {_page_key(page): section_markup(section_xml, page) for page in (PORTRAIT, LANDSCAPE)})
 
 
 def _mark(slot: str) -> bytes:

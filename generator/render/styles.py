@@ -8,12 +8,12 @@ except the motto and the date line (14), body 14, recipients 12/11, tables 12.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from generator.record import record
 
 TAGS = ("decision", "plan", "appendix")
 
 
-@dataclass(frozen=True)
+@record
 class StyleSpec:
     """One style; None means "as the base style", so derived styles follow a restyled base."""
 

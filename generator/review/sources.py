@@ -11,13 +11,14 @@ from __future__ import annotations
 import posixpath
 import subprocess
 import tempfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from generator.errors import EXIT_INVALID, EXIT_USAGE, PlanError, PlangenError, Problem, UsageProblem
 from generator.plan.extends import extends_chain, parent_in
 from generator.plan.inherit import display_name
 from generator.plan.workspace import LoadedPlan, Workspace
+from generator.record import replace
 
 
 class SourceError(UsageProblem):

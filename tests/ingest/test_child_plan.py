@@ -17,6 +17,7 @@ import yaml
 
 from generator.ingest.emit import emit_plan
 from generator.ingest.overrides import REASON, child_plan
+from generator.plan.emphasis import spans
 from generator.plan.explain import resolved_yaml
 from generator.plan.final import final_problems
 from generator.plan.workspace import Workspace
@@ -76,12 +77,17 @@ def importer_like(data: dict) -> dict:
     return data
 
 
+def _spans(cell):
+    return [spans(p) for p in cell] if isinstance(cell, list) else spans(cell)
+
+
 def printed(data: dict) -> list:
-    """What the appendix and plan sections print, unit names in place of ids."""
+    """What the appendix and plan sections print, unit names in place of ids (a cell as its
+    spans: escaped otherwise, it prints the same)."""
     units = data.get("units") or {}
 
     def cells(task):
-        row = [task.get(k) or "" for k in ("content", "deadline", "result", "note")]
+        row = [_spans(task.get(k) or "") for k in ("content", "deadline", "result", "note")]
         for k in UNIT_FIELDS:
             ids = task.get(k) or []
             row.append([units[i] for i in ([ids] if isinstance(ids, str) else ids)])
@@ -424,3 +430,16 @@ def test_a_new_task_that_reads_a_little_like_a_dropped_one_is_for_review(sample)
     assert comment_of(data, comments, "task-8") == \
         "REVIEW: new, or parent task kiem-tra reworded? (at 0.53)"
     assert comment_of(data, comments, "task-9") == "new: not in the parent"
+
+
+def test_a_text_that_prints_as_the_parents_is_not_written_whatever_its_escapes(sample):
+    """The parent escapes a character that needs no escape ("Kế hoạch\\_số"); the import writes
+    the fewest escapes ("Kế hoạch_số"): both print the same, so the child writes nothing."""
+    plans, _ = sample
+    province = plans / "province.yaml"
+    province.write_text(province.read_text(encoding="utf-8").replace(
+        'content: "Kế hoạch của Sở, ngành', 'content: "Kế hoạch\\\\_số của Sở, ngành'), encoding="utf-8")
+    imported = importer_like(resolved(plans / "blank.yaml"))
+    _task(imported, "Kế hoạch\\_số")["content"] = "Kế hoạch_số của Sở, ngành, UBND cấp huyện"
+    data, comments, _, _ = _child(plans, imported)
+    assert list(data) == ["extends", "issuer", "document", "signature", "recipients"]

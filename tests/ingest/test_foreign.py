@@ -4,7 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
-import pytest
 import yaml
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
@@ -33,6 +32,16 @@ def fill(cell, *texts: str, bold=False):
     for n, text in enumerate(texts):
         p = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
         p.add_run(text).bold = bold or None
+
+
+def hand_set_numbers(value) -> list:
+    """Every ``number``, ``stt`` or ``stt2`` key in the parts' tasks and groups."""
+    if isinstance(value, list):
+        return [n for v in value for n in hand_set_numbers(v)]
+    if isinstance(value, dict):
+        return [value[k] for k in ("number", "stt", "stt2") if k in value] + [
+            n for v in value.values() for n in hand_set_numbers(v)]
+    return []
 
 
 def word_plan(path: Path) -> Path:
@@ -161,9 +170,10 @@ def test_the_word_plan_builds_to_its_own_text(tmp_path):
         assert line in original and line in built
 
 
-def test_tasks_between_sub_groups_are_listed_for_review(tmp_path):
-    """Group 1, task 2, group 3 in outline numbering cannot be written in that order: the
-    tasks are written together, and the importer says so with the row."""
+def test_tasks_between_sub_groups_come_back_in_their_place(tmp_path):
+    """Group 1, task 2, group 3 in outline numbering: the sub-groups are written in the
+    tasks list (``kind: group``), so the rebuilt rows print in that order with those numbers
+    and no number is set by hand."""
     source = word_plan(tmp_path / "word.docx")
     d = docx.Document(str(source))
     table = d.tables[3]                                   # the 5-column appendix table
@@ -180,9 +190,17 @@ def test_tasks_between_sub_groups_are_listed_for_review(tmp_path):
         else:
             fill(row.cells[1], text), fill(row.cells[2], "Phòng Tư pháp"), fill(row.cells[3], "Quý I/2024")
     d.save(source)
-    imported = import_to_file(source, tmp_path / "x.yaml")
-    assert imported.review[1:] == ["table 4, row 4: tasks and sub-groups alternate; each kind is written "
-                               "together (the format cannot interleave them): check the order"]
+    out = tmp_path / "plans" / "x.yaml"
+    imported = import_to_file(source, out)
+    assert not any("alternate" in r for r in imported.review)
     part = imported.data["appendix"]["parts"][1]
-    assert [g["title"] for g in part["groups"]] == ["Nhóm một", "Nhóm ba"]
-    assert [t["content"] for t in part["tasks"]] == ["Việc hai"]
+    assert "groups" not in part
+    assert [(t.get("kind"), t.get("title") or t["content"]) for t in part["tasks"]] == [
+        ("group", "Nhóm một"), (None, "Việc hai"), ("group", "Nhóm ba")]
+    written = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert written == imported.data and not hand_set_numbers(written["appendix"]["parts"][1])
+    assert imported.summary()["groups"] == 3 and imported.summary()["tasks"] == 6
+    assert run_cli("build", "--force", "-o", str(tmp_path / "out"), str(out)).exit_code == 0
+    built = docx_text(tmp_path / "out" / "x.docx")
+    printed = [line for line in docx_text(source).splitlines() if "Nhóm" in line or "Việc" in line]
+    assert len(printed) == 5 and "\n".join(printed) in built

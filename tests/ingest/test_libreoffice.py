@@ -26,6 +26,9 @@ def _tasks(data: dict) -> list[tuple]:
 
     def walk(holder):
         for t in holder.get("tasks") or []:
+            if t.get("kind") == "group":          # a sub-group written between tasks
+                walk(t)
+                continue
             out.append((t["content"], names(t.get("lead")), names(t.get("coordinating")),
                         t.get("deadline"), [r.get("deadline") for r in t.get("rows", [])]))
         for g in holder.get("groups") or []:

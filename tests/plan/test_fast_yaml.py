@@ -20,14 +20,14 @@ FILES = sorted(ROOT.glob("plans/*.yaml")) + sorted(ROOT.glob("tests/**/*.yaml"))
 
 def slow_tree(text: str, name: str):
     """The pure-PyYAML result: a tree, or the problems it reports."""
-    original = load._FastLoader
-    load._FastLoader = None
+    original = load._CParser
+    load._CParser = None
     try:
         return load.load_text(text.encode("utf-8", "surrogatepass"), name)
     except PlanError as e:
         return e.problems
     finally:
-        load._FastLoader = original
+        load._CParser = original
 
 
 def same(a, b) -> bool:
@@ -70,3 +70,37 @@ def test_aliases_and_odd_characters_take_the_slow_path():
     assert load._fast_tree("a: \x07\n", "p.yaml") is None
     assert load._fast_tree("a:\t1\n", "p.yaml") is None
     assert load._fast_tree("a: 1\n", "p.yaml") is not None
+
+
+@pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML built without libyaml")
+@pytest.mark.parametrize("path", sorted(ROOT.glob("plans/*.yaml")), ids=lambda p: p.name)
+def test_every_plan_takes_the_fast_path(path):
+    """The fast path standing aside is silent (the slow one answers the same), so a plan that
+    falls to it by mistake would only be slow: none may."""
+    assert load._fast_tree(load._decode(path.read_bytes(), path.name), path.name) is not None
+
+
+def test_what_the_fast_path_leaves_the_slow_path_words_as_before():
+    """An alias is stopped where it stands and a duplicate anchor, a second document or a
+    root list are left to the pure-Python path, which says what is wrong and where."""
+    cases = {"a: &x 1\nb: *x\n": "p.yaml:2:4: invalid YAML: YAML aliases (*x) are not "
+                                 "supported: write the value out",
+             "- 1\n": "p.yaml:1:1: a plan is a mapping of keys, not a list",
+             "a: !!int x1\n": None}
+    for text, message in cases.items():
+        assert load._fast_tree(text, "p.yaml") is None
+        if message is None:
+            continue
+        with pytest.raises(PlanError) as caught:
+            load.load_text(text.encode(), "p.yaml")
+        assert [str(p) for p in caught.value.problems] == [message]
+    for text in ("a: &x 1\nb: &x 2\n", "a: 1\n---\nb: 2\n", "{a: , b: 1}\n", "<<: {a: 1}\n",
+                 "a: 1\na: 2\n", "a: !foo x\n"):
+        assert load._fast_tree(text, "p.yaml") is None, text
+
+
+@pytest.mark.parametrize("text", ["?", "a: 1\n?", "a:", "a: [b,\n  c]", "a: |\n  x\n  y"])
+def test_positions_on_the_last_line_and_past_it(text):
+    """libyaml places an empty value at the very end one line past the text (PyYAML does
+    not): such a text takes the slow path."""
+    check(text)

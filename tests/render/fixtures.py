@@ -6,12 +6,11 @@
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 from generator.plan.model import (Appendix, Article, Column, Decision, Document, Group, Issuer,
                              Layout, Paragraph, Part, Plan, PlanBody, Section, Signature,
                              Span, Task)
 from generator.plan.dates import DocDate
+from generator.record import replace
 
 TRICKY = "Sở A & B <c> {{ year }} {% if x %} {_{ raw }_}"
 

@@ -37,3 +37,29 @@ def test_the_default_folder_follows_xdg(tmp_path, monkeypatch):
     monkeypatch.delenv("PLANGEN_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert cache.folder() == tmp_path / "plangen"
+
+
+def test_the_fingerprint_follows_the_template(tmp_path):
+    template = tmp_path / "template.docx"
+    template.write_bytes(b"one")
+    first = cache.fingerprint(template)
+    assert cache.fingerprint(template) == first
+    template.write_bytes(b"other")
+    assert cache.fingerprint(template) != first
+
+
+def test_the_code_part_reads_the_modules_that_make_a_document(tmp_path, monkeypatch):
+    for name in ("errors.py", "render/b.py", "render/__pycache__/b.py", "plan/x/c.py",
+                 "build/run.py", "notes.txt", "review/diff.py", "commands/build.py"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x = 1\n")
+    monkeypatch.setattr(cache, "GENERATOR_DIR", tmp_path)
+    assert cache._sources() == ["build/run.py", "errors.py", "plan/x/c.py", "render/b.py"]
+
+
+def test_the_hashed_packages_are_build_and_every_one_below_it():
+    """build/ runs no code of the floors beside or above it (tests/test_layout.py)."""
+    from tests.test_layout import FLOORS
+    build = next(i for i, floor in enumerate(FLOORS) if "build" in floor)
+    below = set().union(*FLOORS[build + 1:]) - {"basics"}
+    assert set(cache.DOCUMENT_CODE) == {"build"} | below

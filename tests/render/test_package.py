@@ -1,10 +1,12 @@
 """The same plan gives the same bytes: fixed zip dates and order, pinned core properties."""
 from __future__ import annotations
 
-from dataclasses import replace
+from datetime import datetime
 
+from generator.record import replace
 from generator.render.compose import render_plan
-from generator.render.package import members, normalize
+from generator.render.package import CoreValues, from_members, members, normalize
+from generator.render.skeleton import Skeleton
 
 from .docx_xml import Docx
 from .fixtures import decision_plan
@@ -49,3 +51,21 @@ def test_a_title_longer_than_a_core_property_is_cut_there_and_whole_in_the_text(
     core = docx.parts["docProps/core.xml"].decode()
     assert f"<dc:title>{title[:255].replace('&', '&amp;')}</dc:title>" in core
     assert "cải cách Kiểm soát" in docx.text(docx.body)
+
+
+def test_a_member_written_in_pieces_gives_the_bytes_of_one_write(decision_bytes):
+    """Streaming (how a long appendix is packaged) must not change a byte: deflate's output
+    does not depend on how its input is cut."""
+    parts = members(decision_bytes)
+    for size in (1, 777, 4096, 1 << 20):
+        pieces = {name: [data[i:i + size] for i in range(0, len(data), size)]
+                  for name, data in parts.items()}
+        assert from_members(pieces) == decision_bytes
+
+
+def test_a_slot_the_template_holds_twice_is_written_twice():
+    """A body is read once; the skeleton keeps one that two places need."""
+    cut = Skeleton({"word/document.xml": (b"<a>", "plan", b"|", "plan", b"</a>")}, b"")
+    core = CoreValues("a", "t", datetime(2024, 1, 2))
+    filled = cut.fill({"plan": iter(["<x/>", "<y/>"])}, "", core)
+    assert b"".join(filled["word/document.xml"]) == b"<a><x/><y/>|<x/><y/></a>"

@@ -16,7 +16,7 @@ from generator.render import ooxml, skeleton
 from generator.render.compose import render_plan
 from generator.render.skeleton import TemplateError
 from generator.render.compose import DEFAULT_TEMPLATE, DocumentSection, render_sections
-from generator.render.geometry import PORTRAIT
+from generator.render.geometry import PORTRAIT, Page
 from generator.review.docx_text import docx_text
 
 from .docx_xml import Docx
@@ -142,3 +142,15 @@ def test_libreoffice_shows_the_templates_own_footer_and_paragraph(tmp_path):
     assert ATTACHED in text
     assert "Dự thảo Quyết định" in text and "Có phụ lục" in text   # footer, header: page 2 on
     assert "Dự thảo Kế hoạch" not in text and "{%p" not in text
+
+
+def test_a_section_on_a_page_not_kept_in_the_skeleton_is_made_from_the_template():
+    """Portrait and landscape are kept as markup; any other page is derived the same way."""
+    cut = skeleton.plain(DEFAULT_TEMPLATE)
+    assert cut.section(PORTRAIT) == skeleton.section_markup(cut.section_xml, PORTRAIT)
+    wide = Page(20000, 10000)
+    made = ooxml.elements(cut.section(wide))[0]
+    size = made.find(ooxml.qn("w:pgSz"))
+    assert (size.get(ooxml.qn("w:w")), size.get(ooxml.qn("w:orient"))) == ("20000", "landscape")
+    assert made.find(ooxml.qn("w:titlePg")) is not None
+    assert made.find(ooxml.qn("w:pgNumType")).get(ooxml.qn("w:start")) == "1"

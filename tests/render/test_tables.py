@@ -1,14 +1,15 @@
 """Appendix tables: repeated header, short rows kept whole, fixed widths, spans and merges."""
 from __future__ import annotations
 
-from dataclasses import replace
-
-from generator.render.appendix import CELL_MARGINS, estimated_lines
+from generator.record import replace
+from generator.render import appendix as appendix_module
+from generator.render.appendix import (CELL_MARGINS, SHARED_ROWS, estimated_lines, layout_widths,
+                                       part_rows_xml)
 from generator.render.compose import render_plan
 from generator.render.geometry import twips
 
 from .docx_xml import NS, Docx, w
-from .fixtures import EIGHT, FIVE, tall_plan
+from .fixtures import EIGHT, FIVE, tall_plan, task
 
 
 def appendix_tables(doc):
@@ -144,3 +145,33 @@ def test_a_task_of_several_rows_merges_the_fields_its_rows_do_not_give(decision_
     assert result == (("Kết quả một", None), ("Kết quả hai", None), ("Kết quả ba", None))
     assert assignee == (("Văn phòng", "restart"), ("", "continue"), ("Các sở", None))
     assert deadline == (("Thường xuyên.", "restart"), ("", "continue"), ("Quý II/2023", None))
+
+
+def _rows_of(items, layout):
+    return [xml for _, xml in part_rows_xml(items, layout, layout_widths(layout))]
+
+
+def test_a_task_shown_again_reuses_its_rows_and_a_changed_one_is_written_anew():
+    """Rows are kept by what a task shows (a child repeats its parent's tasks): the same
+    content in the same layout gives the same rows, a changed cell or another layout does
+    not get the kept ones."""
+    first = task("a", 1, "Rà soát", lead="Sở Tư pháp")
+    again = task("b", 1, "Rà soát", lead="Sở Tư pháp")
+    changed = task("c", 1, "Rà soát", lead="Sở Nội vụ")
+    [a] = _rows_of((first,), EIGHT)
+    assert _rows_of((again,), EIGHT) == [a]
+    [c] = _rows_of((changed,), EIGHT)
+    assert "Sở Nội vụ" in c and "Sở Tư pháp" not in c
+    [five] = _rows_of((again,), FIVE)
+    assert five != a and five.count("<w:tc>") == len(FIVE.columns)
+    # what the next task continues (merge_up) belongs to the key too
+    below = replace(task("d", 2, "Khác"), merge_up=frozenset({"lead"}))
+    merged = _rows_of((first, below), EIGHT)
+    assert 'w:vMerge w:val="restart"' in merged[0] and 'w:vMerge w:val="restart"' not in a
+
+
+def test_the_kept_rows_are_bounded():
+    tasks = tuple(task(f"t{n}", n, f"Nhiệm vụ {n}") for n in range(SHARED_ROWS + 50))
+    rows = _rows_of(tasks, FIVE)
+    assert len(rows) == len(tasks) and len(appendix_module._rows) <= SHARED_ROWS
+    assert _rows_of(tasks[:1], FIVE) == rows[:1]

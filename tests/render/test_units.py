@@ -1,10 +1,9 @@
 """Small pieces: the closing mark, the number line, text widths, merges of multi-row tasks."""
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
+from generator.record import replace
 from generator.render.appendix import _merge_plan
 from generator.render.blocks import closing_mark, number_line
 from generator.render.textwidth import text_width

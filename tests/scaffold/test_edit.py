@@ -6,6 +6,7 @@ import yaml
 
 from generator.scaffold.cite import add_citation
 from generator.plan.workspace import Workspace
+from generator.record import replace
 from generator.scaffold.yaml_edit import Editor
 from generator.scaffold.years import mentions, move_on
 
@@ -68,7 +69,7 @@ def province():
     "year: 2024\n",
 ])
 def test_the_citation_joins_the_bases_wherever_they_are(province, text):
-    alone = province.__class__(**{**province.__dict__, "decision": None})
+    alone = replace(province, decision=None)
     editor = Editor(text)
     add_citation(editor, alone)
     data = yaml.safe_load(editor.result())

@@ -8,13 +8,12 @@ saying what changed in each.
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 from generator.plan.dates import DocDate
 from generator.plan.identity import DOC_TYPE_NAMES
 from generator.plan.model import (Amendment, Appendix, Column, Document, Group, Layout, Part, Plan,
                                   Task)
 from generator.plan.to_model import citation, lower_first
+from generator.record import replace
 from generator.render import appendix, blocks, ooxml, styles
 from generator.render.blocks import Block, markup_of
 from generator.render.compose import DocumentSection, render_sections
