@@ -16,10 +16,10 @@ from generator.errors import Pos
 # reads instead of walking it again:
 #   accepted   the schema check that passed it (schema_check), or, on an evaluated node, the
 #              character check that found it clean (rules)
-#   evaluated  on a resolved node: its evaluated copy and the placeholder values that copy
-#              depends on (placeholders)
-#   built      on an evaluated task: the model object built from it and what else that used
-#              (to_model)
+#   evaluated  on a resolved node: its evaluated copy, with the placeholder values that copy
+#              depends on when there are any (placeholders)
+#   built      on an evaluated task or layout: the model object built from it, with the year
+#              and unit names that used (to_model)
 # A note is only ever a cache: a node is never changed once built, and every note is checked
 # against what it depended on. tests/plan/test_sharing.py builds children both ways.
 _SHARING = [True]

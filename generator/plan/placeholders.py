@@ -393,9 +393,12 @@ def _evaluate(value: Any, context: dict, problems: list[Problem], pos: Pos | Non
         return _evaluate_text(value, context, problems, pos, task)
     is_map = isinstance(value, Map)
     if is_map or isinstance(value, Seq):
-        note = value.evaluated
-        if note is not None and _holds(note[1], context):
-            return note
+        note = value.evaluated          # the copy alone when it depends on nothing
+        if note is not None:
+            if note.__class__ is not tuple:
+                return note, _NOTHING
+            if _holds(note[1], context):
+                return note
         before, depends = len(problems), _NOTHING
         if is_map:
             if "content" in value and isinstance(value.get("id"), str):
@@ -415,7 +418,7 @@ def _evaluate(value: Any, context: dict, problems: list[Problem], pos: Pos | Non
                     depends = more if depends is _NOTHING else {**depends, **more}
             out = Seq(items, value.pos, value.item_pos)
         if len(problems) == before and note is None:
-            value.evaluated = (out, depends)
+            value.evaluated = (out, depends) if depends else out
         return out, depends
     if isinstance(value, str):
         return _evaluate_text(value, context, problems, pos, task)

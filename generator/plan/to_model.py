@@ -248,29 +248,27 @@ class _Numberer:
                                  "number": (task.get("number") or number,)})
 
     def _task(self, data: dict, computed: dict[str, Cell]) -> Task:
-        """A child plan holds most of its parent's evaluated tasks (tree.py): what was built
-        from one is kept as its ``built`` note, (year, the unit names it used, the parts that
-        do not depend on the numbering, the last Task), and taken again while the year and
-        those unit names are the same; the Task itself too when its numbers are the same."""
+        """A child plan holds most of its parent's evaluated tasks (tree.py): the Task built
+        from one is kept as its ``built`` note with the year and the unit names it used, and
+        taken again while those are the same (with the child's numbers, when they differ:
+        the numbers are the only cells that do not come from the task itself)."""
         note = data.built if data.__class__ is Map else None
         if note is not None and note[0] == self.year and self._same_units(note[1]):
-            fixed, last = note[2], note[3]
+            last = note[2]
             if last.cells.items() >= computed.items():
                 return last
-        else:
-            used: list[tuple[str, str]] = []
-            span = data.get("span")
-            fixed = (self._cells(data, used), _deadline(data.get("deadline"), self.year),
-                     Span(span["from"], span["to"], _cell(span["text"])) if span else None,
-                     tuple(self._cells(row, used) for row in data.get("rows") or ()),
-                     frozenset(data.get("merge_up") or ()))
-            note = (self.year, tuple(used), fixed) if data.__class__ is Map else None
+            return Task(id=last.id, cells={**last.cells, **computed}, deadline=last.deadline,
+                        span=last.span, rows=last.rows, merge_up=last.merge_up)
+        used: list[tuple[str, str]] = []
+        span = data.get("span")
         cells = dict(computed)
-        cells.update(fixed[0])
-        task = Task(id=data["id"], cells=cells, deadline=fixed[1], span=fixed[2], rows=fixed[3],
-                    merge_up=fixed[4])
-        if note is not None and data.built is None:
-            data.built = note + (task,)
+        cells.update(self._cells(data, used))
+        task = Task(id=data["id"], cells=cells, deadline=_deadline(data.get("deadline"), self.year),
+                    span=Span(span["from"], span["to"], _cell(span["text"])) if span else None,
+                    rows=tuple(self._cells(row, used) for row in data.get("rows") or ()),
+                    merge_up=frozenset(data.get("merge_up") or ()))
+        if data.__class__ is Map and note is None:
+            data.built = (self.year, tuple(used), task)
         return task
 
     def _same_units(self, used: tuple[tuple[str, str], ...]) -> bool:
