@@ -54,7 +54,7 @@ def check_plan(tree: Map, parent: Map | None, tolerant: bool = False) -> list[Pr
     a value of the wrong shape is skipped (the schema's message already names that value)."""
     items = list(iter_items(tree))               # walked once, read by every rule
     tasks = [item for key, item, _, _ in items if key == "tasks"]
-    rules = [lambda: _unique_ids(items), lambda: _units(tree, tasks), lambda: _layouts(tree),
+    rules = [lambda: _unique_ids(items), lambda: _units(tree, tasks), lambda: _layouts(tree, items),
              lambda: _deadlines(tree, tasks), lambda: _characters(tree)]
     if parent is not None:
         rules.append(lambda: _not_later_than_parent(tree, tasks, parent))
@@ -127,7 +127,9 @@ def _close(unit: str, known: list[str]) -> list[str]:
         [k for k in known if len(unit) >= 4 and k.startswith(unit)][:1]
 
 
-def _layouts(tree: Map) -> list[Problem]:
+def _layouts(tree: Map, items: list[tuple[str, Map, Seq, int]]) -> list[Problem]:
+    """Layouts fit the page and exist; spans and merge_up fit their part's layout. ``items``
+    is check_plan's one walk: an appendix part's items follow it there, up to the next part."""
     appendix = tree.get("appendix")
     if not isinstance(appendix, Map):
         return []
@@ -137,20 +139,29 @@ def _layouts(tree: Map) -> list[Problem]:
     if appendix.get("layout") not in layouts:
         problems.append(Problem(appendix.where("layout"),
                                 f"layout '{appendix.get('layout')}' is not among layouts: {', '.join(layouts)}"))
-    for part in appendix.get("parts") or []:
-        name = part.get("layout", appendix.get("layout"))
-        if name not in layouts:
-            if "layout" in part:
-                problems.append(Problem(part.where("layout"), f"layout '{name}' is not among "
-                                                              f"layouts: {', '.join(layouts)}"))
+    parts = appendix.get("parts")
+    if not parts:
+        return problems
+    if not isinstance(parts, list) or not all(isinstance(part, dict) for part in parts):
+        raise TypeError("parts of the wrong shape")     # the schema's to word (tolerant)
+    fields = name = None            # of the part being walked; None: its layout is unknown
+    for key, item, holder, n in items:
+        if holder is parts:
+            name = item.get("layout", appendix.get("layout"))
+            if name not in layouts:
+                if "layout" in item:
+                    problems.append(Problem(item.where("layout"), f"layout '{name}' is not among "
+                                                                  f"layouts: {', '.join(layouts)}"))
+                fields = None
+                continue
+            fields = [c["field"] for c in layouts.get(name, {}).get("columns", [])]
             continue
-        columns = layouts.get(name, {}).get("columns", [])
-        fields = [c["field"] for c in columns]
-        for key, item, items, n in walk_items(part):
-            if key == "tasks" and isinstance(item.get("span"), Map):
-                problems += _span(item, fields, name)
-            if key == "tasks" and item.get("merge_up"):
-                problems += _merge_up(item, items, n)
+        if fields is None or key != "tasks":
+            continue
+        if isinstance(item.get("span"), Map):
+            problems += _span(item, fields, name)
+        if item.get("merge_up"):
+            problems += _merge_up(item, holder, n)
     return problems
 
 
