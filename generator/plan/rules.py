@@ -244,27 +244,41 @@ def _characters(tree: Map) -> list[Problem]:
 def _walk_characters(value, holder, key, task, problems: list[Problem]) -> None:
     """``value`` is ``holder[key]``; its position is looked up only for a problem. (A module
     function, not a closure: a closure that calls itself is a reference cycle, and would keep
-    each plan's tree alive until the garbage collector runs.)"""
+    each plan's tree alive until the garbage collector runs.) Plain text, the most common
+    value, is passed over in the loop itself: no call per string."""
     if isinstance(value, str):
-        m = NOT_XML.search(value)
-        if m:
-            problems.append(Problem(holder.where(key), f"text holds the character "
-                                    f"U+{ord(m[0]):04X}, which a DOCX cannot store: delete it", task))
-        elif unclosed := emphasis.problem(value):
-            problems.append(Problem(holder.where(key), unclosed, task))
+        _check_text(value, holder, key, task, problems)
         return
     if not isinstance(value, (Map, Seq)) or value.accepted is _characters:
         return
     before = len(problems)
+    search, marked = NOT_XML.search, emphasis.marked
     if isinstance(value, Map):
         task = value.get("id") if "content" in value and isinstance(value.get("id"), str) else task
         for k, v in value.items():
-            _walk_characters(v, value, k, task, problems)
+            if v.__class__ is str:
+                if search(v) or marked(v):
+                    _check_text(v, value, k, task, problems)
+            else:
+                _walk_characters(v, value, k, task, problems)
     else:
         for n, v in enumerate(value):
-            _walk_characters(v, value, n, task, problems)
+            if v.__class__ is str:
+                if search(v) or marked(v):
+                    _check_text(v, value, n, task, problems)
+            else:
+                _walk_characters(v, value, n, task, problems)
     if len(problems) == before:
         value.accepted = _characters
+
+
+def _check_text(value: str, holder, key, task, problems: list[Problem]) -> None:
+    m = NOT_XML.search(value)
+    if m:
+        problems.append(Problem(holder.where(key), f"text holds the character "
+                                f"U+{ord(m[0]):04X}, which a DOCX cannot store: delete it", task))
+    elif unclosed := emphasis.problem(value):
+        problems.append(Problem(holder.where(key), unclosed, task))
 
 
 _BY_ID: OrderedDict[int, tuple[Map, dict]] = OrderedDict()
