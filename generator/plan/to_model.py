@@ -257,16 +257,16 @@ class _Numberer:
             last = note[2]
             if last.cells.items() >= computed.items():
                 return last
-            return Task(id=last.id, cells={**last.cells, **computed}, deadline=last.deadline,
-                        span=last.span, rows=last.rows, merge_up=last.merge_up)
+            return Task(last.id, {**last.cells, **computed}, last.deadline,     # positional:
+                        last.span, last.rows, last.merge_up)                 # record's short path
         used: list[tuple[str, str]] = []
         span = data.get("span")
         cells = dict(computed)
         cells.update(self._cells(data, used))
-        task = Task(id=data["id"], cells=cells, deadline=_deadline(data.get("deadline"), self.year),
-                    span=Span(span["from"], span["to"], _cell(span["text"])) if span else None,
-                    rows=tuple(self._cells(row, used) for row in data.get("rows") or ()),
-                    merge_up=frozenset(data.get("merge_up") or ()))
+        task = Task(data["id"], cells, _deadline(data.get("deadline"), self.year),    # id, cells,
+                    Span(span["from"], span["to"], _cell(span["text"])) if span else None,  # deadline,
+                    tuple(self._cells(row, used) for row in data.get("rows") or ()),     # span, rows,
+                    frozenset(data.get("merge_up") or ()))                              # merge_up
         if data.__class__ is Map and note is None:
             data.built = (self.year, tuple(used), task)
         return task
