@@ -20,6 +20,10 @@ from generator.errors import Pos
 #              depends on when there are any (placeholders)
 #   built      on an evaluated task or layout: the model object built from it, with the year
 #              and unit names that used (to_model)
+# A mapping a child changed (a task it gives a new lead, say) is a new Map, but its ``base``
+# is the parent's node it was merged from (inherit.py), and its evaluated copy's ``base`` is
+# that node's evaluated copy: the stages take the base's verdict for every value the child
+# left as it was (the very same object) and look only at the values it changed.
 # A note is only ever a cache: a node is never changed once built, and every note is checked
 # against what it depended on. tests/plan/test_sharing.py builds children both ways.
 _SHARING = [True]
@@ -37,14 +41,14 @@ def set_sharing(on: bool) -> None:
 class Map(dict):
     """A mapping with the position of itself, of each key and of each value."""
 
-    __slots__ = ("pos", "key_pos", "val_pos", "accepted", "evaluated", "built")
+    __slots__ = ("pos", "key_pos", "val_pos", "accepted", "evaluated", "built", "base")
 
     def __init__(self, *args, pos: Pos | None = None, **kw):
         super().__init__(*args, **kw)
         self.pos = pos
         self.key_pos: dict[str, Pos] = {}
         self.val_pos: dict[str, Pos] = {}
-        self.accepted = self.evaluated = self.built = None
+        self.accepted = self.evaluated = self.built = self.base = None
 
     def __reduce__(self):
         """Copies and pickles carry values and positions, never the notes: a copy is made to

@@ -403,12 +403,21 @@ def _evaluate(value: Any, context: dict, problems: list[Problem], pos: Pos | Non
         if is_map:
             if "content" in value and isinstance(value.get("id"), str):
                 task = value["id"]
+            base, done = _base(value, context)
+            if done is not None:
+                depends = done[1] or _NOTHING
+                done = done[0]
             values = {}
             for key, item in value.items():
+                if base is not None and base.get(key, _MISSING) is item:
+                    values[key] = done[key]     # the base's copy holds (tree.py)
+                    continue
                 values[key], more = _evaluate(item, context, problems, value.where(key), task)
                 if more:
                     depends = more if depends is _NOTHING else {**depends, **more}
             out = value.with_values(values)
+            if base is not None:
+                out.base = done
         else:
             items = []
             for n, item in enumerate(value):
@@ -423,6 +432,20 @@ def _evaluate(value: Any, context: dict, problems: list[Problem], pos: Pos | Non
     if isinstance(value, str):
         return _evaluate_text(value, context, problems, pos, task)
     return value, _NOTHING
+
+
+def _base(value: Map, context: dict) -> tuple[Map | None, tuple | None]:
+    """The node ``value`` was merged from and (its evaluated copy, what that depends on),
+    when that copy holds in ``context``; else (None, None)."""
+    base = value.base
+    note = base.evaluated if base is not None else None
+    if note is None:
+        return None, None
+    if note.__class__ is not tuple:
+        return base, (note, None)
+    if _holds(note[1], context):
+        return base, note
+    return None, None
 
 
 def _evaluate_text(value: str, context: dict, problems: list[Problem], pos: Pos | None,

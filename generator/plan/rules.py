@@ -255,7 +255,12 @@ def _walk_characters(value, holder, key, task, problems: list[Problem]) -> None:
     search, marked = NOT_XML.search, emphasis.marked
     if isinstance(value, Map):
         task = value.get("id") if "content" in value and isinstance(value.get("id"), str) else task
+        base = value.base               # its values found clean there (tree.py)
+        if base is not None and base.accepted is not _characters:
+            base = None
         for k, v in value.items():
+            if base is not None and base.get(k, _ABSENT) is v:
+                continue
             if v.__class__ is str:
                 if search(v) or marked(v):
                     _check_text(v, value, k, task, problems)
@@ -270,6 +275,9 @@ def _walk_characters(value, holder, key, task, problems: list[Problem]) -> None:
                 _walk_characters(v, value, n, task, problems)
     if len(problems) == before:
         value.accepted = _characters
+
+
+_ABSENT = object()
 
 
 def _check_text(value: str, holder, key, task, problems: list[Problem]) -> None:

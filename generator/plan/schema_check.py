@@ -51,6 +51,9 @@ def _built(build: Callable[[Any], Check], rules: Any) -> Check:
     return hit[1]
 
 
+_ABSENT = object()
+
+
 def _never(value: Any) -> bool:
     return False
 
@@ -68,9 +71,16 @@ def _mapping(schema: Any) -> Check:
         if not isinstance(document, dict):
             return False
         node = document.__class__ is Map
-        if node and document.accepted is check:
-            return True
+        base = None
+        if node:
+            if document.accepted is check:
+                return True
+            base = document.base            # a value the base holds too passed there already
+            if base is not None and base.accepted is not check:
+                base = None
         for key, value in document.items():
+            if base is not None and base.get(key, _ABSENT) is value:
+                continue
             value_check = checks.get(key)
             if value_check is None or not value_check(value):
                 return False
