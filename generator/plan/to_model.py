@@ -260,16 +260,37 @@ class _Numberer:
             return Task(last.id, {**last.cells, **computed}, last.deadline,     # positional:
                         last.span, last.rows, last.merge_up)                 # record's short path
         used: list[tuple[str, str]] = []
-        span = data.get("span")
+        span, rows = data.get("span"), data.get("rows")
+        base = self._base(data)
+        if base is not None:            # the parent's task this one changed: its Task's parts
+            was, last, inherited = base  # for the values left as they were (tree.py)
+            used += inherited
+            deadline = last.deadline if was.get("deadline", _ABSENT) is data.get("deadline", _ABSENT) \
+                else _deadline(data.get("deadline"), self.year)
+            span = last.span if was.get("span", _ABSENT) is data.get("span", _ABSENT) else \
+                Span(span["from"], span["to"], _cell(span["text"])) if span else None
+            rows = last.rows if was.get("rows", _ABSENT) is data.get("rows", _ABSENT) else \
+                tuple(self._cells(row, used) for row in rows or ())
+        else:
+            deadline = _deadline(data.get("deadline"), self.year)
+            span = Span(span["from"], span["to"], _cell(span["text"])) if span else None
+            rows = tuple(self._cells(row, used) for row in rows or ())
         cells = dict(computed)
-        cells.update(self._cells(data, used))
-        task = Task(data["id"], cells, _deadline(data.get("deadline"), self.year),    # id, cells,
-                    Span(span["from"], span["to"], _cell(span["text"])) if span else None,  # deadline,
-                    tuple(self._cells(row, used) for row in data.get("rows") or ()),     # span, rows,
-                    frozenset(data.get("merge_up") or ()))                              # merge_up
+        cells.update(self._cells(data, used, base))
+        task = Task(data["id"], cells, deadline, span, rows,        # positional: the record's
+                    frozenset(data.get("merge_up") or ()))          # short path
         if data.__class__ is Map and note is None:
             data.built = (self.year, tuple(used), task)
         return task
+
+    def _base(self, data: dict) -> tuple[Map, Task, tuple] | None:
+        """(the evaluated task ``data`` was merged from, its Task, the unit names it used),
+        when that Task holds for this plan's year and units."""
+        was = data.base if data.__class__ is Map else None
+        note = was.built if was is not None else None
+        if note is None or note[0] != self.year or not self._same_units(note[1]):
+            return None
+        return was, note[2], note[1]
 
     def _same_units(self, used: tuple[tuple[str, str], ...]) -> bool:
         units = self.units
@@ -278,13 +299,18 @@ class _Numberer:
                 return False
         return True
 
-    def _cells(self, data: dict, used: list[tuple[str, str]]) -> dict[str, Cell]:
-        """The cells written in ``data``; each unit id looked up is added to ``used``."""
+    def _cells(self, data: dict, used: list[tuple[str, str]],
+               base: tuple[Map, Task, tuple] | None = None) -> dict[str, Cell]:
+        """The cells written in ``data``; each unit id looked up is added to ``used``. A
+        value ``base``'s task holds too gives the cell its Task has."""
         cells = {}
         for name in COLUMN_FIELDS:
             if name not in data or name in ("stt", "stt2", "number"):
                 continue
             value = data[name]
+            if base is not None and base[0].get(name, _ABSENT) is value:
+                cells[name] = base[1].cells[name]
+                continue
             if name in UNIT_FIELDS:
                 ids = value if isinstance(value, list) else [value]
                 cells[name] = ("; ".join(self.units[i] for i in ids),) if ids else ()
@@ -292,6 +318,9 @@ class _Numberer:
             else:
                 cells[name] = _cell(value)
         return cells
+
+
+_ABSENT = object()
 
 
 def _cell(value) -> Cell:
