@@ -183,3 +183,45 @@ def test_shared_subtrees_are_the_parents():
         alone.load(folder / "province.yaml")
         again = alone.load(folder / "department.yaml")
     assert again.model == child.model and again.model.appendix.parts[0].layout is not layout
+
+
+def _task(loaded, task_id: str):
+    return next(t for part in loaded.model.appendix.parts for g in part.items
+                for t in g.items if t.id == task_id)
+
+
+def test_a_changed_task_reuses_its_parents_work_for_what_it_left(tmp_path):
+    """A task a child changes is a new mapping whose ``base`` is the parent's (tree.py): the
+    values it left keep the parent's evaluated text and model cells themselves; a unit the
+    child renames is looked up again even in a value it left, and both agree with a child
+    built from scratch."""
+    parent_path = tmp_path / "province.yaml"
+    parent_path.write_bytes((TREE / "province.yaml").read_bytes())
+    lead_only = _write(tmp_path, "lead", "province.yaml", {
+        "issuer": {"name": ["SỞ A"], "full": "Sở A", "short": "Sở", "abbr": "SA", "place": "An Giang"},
+        "document": {"number": "", "type": "KH", "date": "2023-02-10"},
+        "signature": {"lines": ["GIÁM ĐỐC"], "name": "Nguyễn Văn A"},
+        "appendix": {"parts": [{"id": "kiem-soat", "groups": [{"id": "chi-dao", "tasks": [
+            {"id": "kiem-tra", "lead": "ubnd_huyen"},
+            {"id": "kh-tinh", "lead": "ubnd_huyen"}]}]}]}})
+    renamed = _write(tmp_path, "renamed", "province.yaml", {
+        "issuer": {"name": ["SỞ B"], "full": "Sở B", "short": "Sở", "abbr": "SB", "place": "An Giang"},
+        "document": {"number": "", "type": "KH", "date": "2023-02-10"},
+        "signature": {"lines": ["GIÁM ĐỐC"], "name": "Nguyễn Văn B"},
+        "units": {"vp_ubnd_tinh": "Văn phòng Ủy ban"},
+        "appendix": {"parts": [{"id": "kiem-soat", "groups": [{"id": "chi-dao", "tasks": [
+            {"id": "kiem-tra", "deadline": "Quý III/2023"}]}]}]}})
+    workspace = Workspace()
+    parent = workspace.load(parent_path)
+    child = workspace.load(lead_only)
+    theirs, mine = _task(parent, "kiem-tra"), _task(child, "kiem-tra")
+    assert mine.cells["lead"] == ("UBND cấp huyện",) != theirs.cells["lead"]
+    assert mine.cells["content"] is theirs.cells["content"] and mine.deadline is theirs.deadline
+    resolved = workspace.resolver.resolve(lead_only).tree["appendix"]["parts"][0]["groups"][0]
+    parents = workspace.resolver.resolve(parent_path).tree["appendix"]["parts"][0]["groups"][0]
+    assert resolved["tasks"][2].base is parents["tasks"][2]
+    other = workspace.load(renamed)
+    assert _task(other, "kiem-tra").cells["lead"] == ("Văn phòng Ủy ban",)
+    with _from_scratch():
+        alone = Workspace()
+        assert [alone.load(p).model for p in (lead_only, renamed)] == [child.model, other.model]
