@@ -190,14 +190,25 @@ def _merge_plan(task: Task, field: str, merged_below: bool) -> list[tuple[Cell |
 
 SHARED_ROWS = 512
 _rows: OrderedDict[tuple, str] = OrderedDict()
+_by_task: OrderedDict[tuple[int, frozenset[str], int], tuple[Task, str]] = OrderedDict()
 
 
 def _shared_rows(task: Task, layout: Layout, widths: list[int], merged_below: frozenset[str],
                  shape: int) -> str:
-    """_task_rows(), kept for the last SHARED_ROWS tasks by what they show (``shape`` stands
-    for the layout and widths): the children a worker builds repeat their parent's tasks.
-    Bounded, since a plan of ten thousand tasks repeats none. The key holds everything
-    _task_rows reads of the task (not its id or deadline, which it does not show)."""
+    """_task_rows(), kept for the last SHARED_ROWS tasks (``shape`` stands for the layout and
+    widths): the children a worker builds repeat their parent's tasks. Bounded, since a plan
+    of ten thousand tasks repeats none.
+
+    Looked up first by the Task object itself: a child's model shares its parent's Task
+    objects (plan/to_model.py), and an identity key costs nothing to hash. The entry holds
+    the Task, so its id cannot be reused while cached. Failing that, by what the task shows
+    (equal tasks of another province): the key holds everything _task_rows reads of the task
+    (not its id or deadline, which it does not show)."""
+    same = (id(task), merged_below, shape)
+    hit = _by_task.get(same)
+    if hit is not None and hit[0] is task:
+        _by_task.move_to_end(same)
+        return hit[1]
     key = (tuple(task.cells.items()), tuple(tuple(row.items()) for row in task.rows),
            task.span, task.merge_up, merged_below, shape)
     xml = _rows.get(key)
@@ -207,6 +218,9 @@ def _shared_rows(task: Task, layout: Layout, widths: list[int], merged_below: fr
             _rows.popitem(last=False)
     else:
         _rows.move_to_end(key)
+    _by_task[same] = (task, xml)
+    if len(_by_task) > SHARED_ROWS:
+        _by_task.popitem(last=False)
     return xml
 
 
@@ -222,6 +236,7 @@ def _shape(layout: Layout, widths: list[int]) -> int:
         if len(_shapes) >= MAX_SHAPES:           # never in practice: a few layouts a tree
             _shapes.clear()
             _rows.clear()
+            _by_task.clear()
         _shapes[key] = len(_shapes)
     return _shapes[key]
 
@@ -255,11 +270,19 @@ def _task_rows(task: Task, layout: Layout, widths: list[int],
 def _row_lines(task: Task, layout: Layout, widths: list[int], plans, row: int) -> int:
     """The estimated height in lines of the task's ``row``-th row: its tallest cell."""
     first, last = _span_range(task, layout)
-    cells = [(plans[c.field][row][0] or (), w) for j, (c, w) in enumerate(zip(layout.columns, widths))
-             if not first <= j <= last]
+    tallest = 1
+    for j, (c, w) in enumerate(zip(layout.columns, widths)):
+        if not first <= j <= last:
+            tallest = max(tallest, _lines(plans[c.field][row][0] or (), w))
     if first >= 0 and row == 0:
-        cells.append((task.span.text, sum(widths[first:last + 1])))
-    return max((estimated_lines(content, width) for content, width in cells), default=1)
+        tallest = max(tallest, _lines(task.span.text, sum(widths[first:last + 1])))
+    return tallest
+
+
+@functools.lru_cache(maxsize=4096)
+def _lines(content: Cell, width: int) -> int:
+    """estimated_lines(), cached as _cell is: the same cells repeat down a tree."""
+    return estimated_lines(content, width)
 
 
 def estimated_lines(content: Cell, width: int) -> int:
