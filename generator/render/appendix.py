@@ -107,11 +107,13 @@ def _paragraphs(cell: Cell, style: str) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
-def _cell(width: int, content: Cell, style: str, vmerge: str | None) -> str:
-    """A task's cell; cached like _paragraphs, and for the same reason. A province tree
-    holds under a thousand distinct cells; the bound keeps a plan of ten thousand distinct
-    tasks from holding megabytes of them."""
-    return ooxml.cell_xml(width, _paragraphs(content, style), vmerge=vmerge)
+def _cell(width: int, content: Cell, style: str, vmerge: str | None) -> tuple[str, int]:
+    """A task's cell and the lines its content is estimated to take (estimated_lines);
+    cached like _paragraphs, and for the same reason. A province tree holds under a thousand
+    distinct cells; the bound keeps a plan of ten thousand distinct tasks from holding
+    megabytes of them."""
+    return (ooxml.cell_xml(width, _paragraphs(content, style), vmerge=vmerge),
+            estimated_lines(content, width))
 
 
 def _header_row(layout: Layout, widths: list[int]) -> str:
@@ -246,43 +248,30 @@ def _task_rows(task: Task, layout: Layout, widths: list[int],
     """The markup of one table row per entry of ``task.rows`` (one row when there are none).
 
     ``task.span`` turns its columns into one cell (gridSpan), merged down every row;
-    ``merged_below`` names the fields the next task's first row continues.
+    ``merged_below`` names the fields the next task's first row continues. A row may break
+    across pages when its tallest cell is estimated at more than KEEP_WHOLE_LINES lines.
     """
-    fields = [c.field for c in layout.columns]
     count = max(len(task.rows), 1)
     first, last = _span_range(task, layout)
-    plans = {f: _merge_plan(task, f, f in merged_below) for f in fields}
+    plans = {c.field: _merge_plan(task, c.field, c.field in merged_below) for c in layout.columns}
     rows = []
     for i in range(count):
-        cells = []
-        for j, field in enumerate(fields):
+        cells, tallest = [], 1
+        for j, (column, width) in enumerate(zip(layout.columns, widths)):
             if first <= j <= last:
                 if j == first:
                     cells.append(_span_cell(task, widths[first:last + 1], i, count))
+                    if i == 0:
+                        tallest = max(tallest, estimated_lines(task.span.text,
+                                                               sum(widths[first:last + 1])))
                 continue
-            value, vmerge = plans[field][i]
-            cells.append(_cell(widths[j], value or (), _cell_style(field), vmerge))
-        rows.append(ooxml.row_xml("".join(cells), may_split=layout.split_rows and
-                                  _row_lines(task, layout, widths, plans, i) > KEEP_WHOLE_LINES))
+            value, vmerge = plans[column.field][i]
+            xml, lines = _cell(width, value or (), _cell_style(column.field), vmerge)
+            cells.append(xml)
+            tallest = max(tallest, lines)
+        rows.append(ooxml.row_xml("".join(cells),
+                                  may_split=layout.split_rows and tallest > KEEP_WHOLE_LINES))
     return "".join(rows)
-
-
-def _row_lines(task: Task, layout: Layout, widths: list[int], plans, row: int) -> int:
-    """The estimated height in lines of the task's ``row``-th row: its tallest cell."""
-    first, last = _span_range(task, layout)
-    tallest = 1
-    for j, (c, w) in enumerate(zip(layout.columns, widths)):
-        if not first <= j <= last:
-            tallest = max(tallest, _lines(plans[c.field][row][0] or (), w))
-    if first >= 0 and row == 0:
-        tallest = max(tallest, _lines(task.span.text, sum(widths[first:last + 1])))
-    return tallest
-
-
-@functools.lru_cache(maxsize=4096)
-def _lines(content: Cell, width: int) -> int:
-    """estimated_lines(), cached as _cell is: the same cells repeat down a tree."""
-    return estimated_lines(content, width)
 
 
 def estimated_lines(content: Cell, width: int) -> int:
