@@ -117,6 +117,12 @@ def _cell(width: int, content: Cell, style: str, vmerge: str | None) -> tuple[st
 
 
 def _header_row(layout: Layout, widths: list[int]) -> str:
+    return _header_row_of(layout, tuple(widths))
+
+
+@functools.lru_cache(maxsize=64)
+def _header_row_of(layout: Layout, widths: tuple[int, ...]) -> str:
+    """Cached: the parts of a tree's plans share a few layouts."""
     cells = [ooxml.cell_xml(w, _paragraphs((c.label,), styles.TABLE_HEADER))
              for c, w in zip(layout.columns, widths)]
     return ooxml.row_xml("".join(cells), header=True)
