@@ -85,9 +85,13 @@ def part_table_pieces(part: Part) -> Iterator[str]:
     """part_table() piece by piece: the table's start, the header row, each item's rows."""
     layout = part.layout
     widths = layout_widths(layout)
+    shape = _shape(layout, widths)
     yield ooxml.table_start(widths)
-    yield _header_row(layout, widths)
-    for _, xml in part_rows_xml(part.items, layout, widths):
+    header = _headers.get(shape)
+    if header is None:
+        header = _headers[shape] = _header_row(layout, widths)
+    yield header
+    for _, xml in _rows_xml(part.items, layout, widths, shape):
         yield xml
     yield ooxml.TABLE_END
 
@@ -117,12 +121,6 @@ def _cell(width: int, content: Cell, style: str, vmerge: str | None) -> tuple[st
 
 
 def _header_row(layout: Layout, widths: list[int]) -> str:
-    return _header_row_of(layout, tuple(widths))
-
-
-@functools.lru_cache(maxsize=64)
-def _header_row_of(layout: Layout, widths: tuple[int, ...]) -> str:
-    """Cached: the parts of a tree's plans share a few layouts."""
     cells = [ooxml.cell_xml(w, _paragraphs((c.label,), styles.TABLE_HEADER))
              for c, w in zip(layout.columns, widths)]
     return ooxml.row_xml("".join(cells), header=True)
@@ -234,18 +232,28 @@ def _shared_rows(task: Task, layout: Layout, widths: list[int], merged_below: fr
 
 MAX_SHAPES = 64
 _shapes: dict[tuple[Layout, tuple[int, ...]], int] = {}
+_shape_of: dict[int, tuple[Layout, tuple[int, ...], int]] = {}     # by id(layout)
+_headers: dict[int, str] = {}                                       # by shape
 
 
 def _shape(layout: Layout, widths: list[int]) -> int:
     """A number for a table's layout and widths, so that a row's key in _rows does not hash
-    the whole layout again for every row."""
-    key = (layout, tuple(widths))
+    the whole layout again for every row; it also keys the table's header row (_headers).
+    Looked up by the Layout object first: the plans of a tree share their parent's (hashing
+    a layout walks all its columns)."""
+    given = tuple(widths)
+    known = _shape_of.get(id(layout))
+    if known is not None and known[0] is layout and known[1] == given:
+        return known[2]
+    key = (layout, given)
     if key not in _shapes:
         if len(_shapes) >= MAX_SHAPES:           # never in practice: a few layouts a tree
-            _shapes.clear()
-            _rows.clear()
-            _by_task.clear()
+            for cache in (_shapes, _shape_of, _headers, _rows, _by_task):
+                cache.clear()
         _shapes[key] = len(_shapes)
+    if len(_shape_of) >= MAX_SHAPES:
+        _shape_of.clear()
+    _shape_of[id(layout)] = (layout, given, _shapes[key])
     return _shapes[key]
 
 
