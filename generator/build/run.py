@@ -192,6 +192,20 @@ def chunks(jobs: list[Job], sources: list[Source], workers: int) -> list[list[Jo
                 last.extend(piece)
             else:
                 out.append(list(piece))
+    return _fold_tails(out, chain, size)
+
+
+def _fold_tails(parts: list[list[Job]], chain: dict, size: int) -> list[list[Job]]:
+    """A chunk of a few plans left over from a subtree (99 plans: 32 + 32 + 32 + 3) joins the
+    chunk before it: alone it would be run last (largest first) by a worker that has long
+    forgotten the subtree's parents, and load them again."""
+    out: list[list[Job]] = []
+    for part in parts:
+        if (out and len(part) < size // 4
+                and chain[out[-1][0].path][0] == chain[part[0].path][0]):
+            out[-1].extend(part)
+        else:
+            out.append(part)
     return out
 
 

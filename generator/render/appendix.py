@@ -85,9 +85,13 @@ def part_table_pieces(part: Part) -> Iterator[str]:
     """part_table() piece by piece: the table's start, the header row, each item's rows."""
     layout = part.layout
     widths = layout_widths(layout)
+    shape = _shape(layout, widths)
     yield ooxml.table_start(widths)
-    yield _header_row(layout, widths)
-    for _, xml in part_rows_xml(part.items, layout, widths):
+    header = _headers.get(shape)
+    if header is None:
+        header = _headers[shape] = _header_row(layout, widths)
+    yield header
+    for _, xml in _rows_xml(part.items, layout, widths, shape):
         yield xml
     yield ooxml.TABLE_END
 
@@ -107,11 +111,13 @@ def _paragraphs(cell: Cell, style: str) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
-def _cell(width: int, content: Cell, style: str, vmerge: str | None) -> str:
-    """A task's cell; cached like _paragraphs, and for the same reason. A province tree
-    holds under a thousand distinct cells; the bound keeps a plan of ten thousand distinct
-    tasks from holding megabytes of them."""
-    return ooxml.cell_xml(width, _paragraphs(content, style), vmerge=vmerge)
+def _cell(width: int, content: Cell, style: str, vmerge: str | None) -> tuple[str, int]:
+    """A task's cell and the lines its content is estimated to take (estimated_lines);
+    cached like _paragraphs, and for the same reason. A province tree holds under a thousand
+    distinct cells; the bound keeps a plan of ten thousand distinct tasks from holding
+    megabytes of them."""
+    return (ooxml.cell_xml(width, _paragraphs(content, style), vmerge=vmerge),
+            estimated_lines(content, width))
 
 
 def _header_row(layout: Layout, widths: list[int]) -> str:
@@ -190,14 +196,25 @@ def _merge_plan(task: Task, field: str, merged_below: bool) -> list[tuple[Cell |
 
 SHARED_ROWS = 512
 _rows: OrderedDict[tuple, str] = OrderedDict()
+_by_task: OrderedDict[tuple[int, frozenset[str], int], tuple[Task, str]] = OrderedDict()
 
 
 def _shared_rows(task: Task, layout: Layout, widths: list[int], merged_below: frozenset[str],
                  shape: int) -> str:
-    """_task_rows(), kept for the last SHARED_ROWS tasks by what they show (``shape`` stands
-    for the layout and widths): the children a worker builds repeat their parent's tasks.
-    Bounded, since a plan of ten thousand tasks repeats none. The key holds everything
-    _task_rows reads of the task (not its id or deadline, which it does not show)."""
+    """_task_rows(), kept for the last SHARED_ROWS tasks (``shape`` stands for the layout and
+    widths): the children a worker builds repeat their parent's tasks. Bounded, since a plan
+    of ten thousand tasks repeats none.
+
+    Looked up first by the Task object itself: a child's model shares its parent's Task
+    objects (plan/to_model.py), and an identity key costs nothing to hash. The entry holds
+    the Task, so its id cannot be reused while cached. Failing that, by what the task shows
+    (equal tasks of another province): the key holds everything _task_rows reads of the task
+    (not its id or deadline, which it does not show)."""
+    same = (id(task), merged_below, shape)
+    hit = _by_task.get(same)
+    if hit is not None and hit[0] is task:
+        _by_task.move_to_end(same)
+        return hit[1]
     key = (tuple(task.cells.items()), tuple(tuple(row.items()) for row in task.rows),
            task.span, task.merge_up, merged_below, shape)
     xml = _rows.get(key)
@@ -207,22 +224,36 @@ def _shared_rows(task: Task, layout: Layout, widths: list[int], merged_below: fr
             _rows.popitem(last=False)
     else:
         _rows.move_to_end(key)
+    _by_task[same] = (task, xml)
+    if len(_by_task) > SHARED_ROWS:
+        _by_task.popitem(last=False)
     return xml
 
 
 MAX_SHAPES = 64
 _shapes: dict[tuple[Layout, tuple[int, ...]], int] = {}
+_shape_of: dict[int, tuple[Layout, tuple[int, ...], int]] = {}     # by id(layout)
+_headers: dict[int, str] = {}                                       # by shape
 
 
 def _shape(layout: Layout, widths: list[int]) -> int:
     """A number for a table's layout and widths, so that a row's key in _rows does not hash
-    the whole layout again for every row."""
-    key = (layout, tuple(widths))
+    the whole layout again for every row; it also keys the table's header row (_headers).
+    Looked up by the Layout object first: the plans of a tree share their parent's (hashing
+    a layout walks all its columns)."""
+    given = tuple(widths)
+    known = _shape_of.get(id(layout))
+    if known is not None and known[0] is layout and known[1] == given:
+        return known[2]
+    key = (layout, given)
     if key not in _shapes:
         if len(_shapes) >= MAX_SHAPES:           # never in practice: a few layouts a tree
-            _shapes.clear()
-            _rows.clear()
+            for cache in (_shapes, _shape_of, _headers, _rows, _by_task):
+                cache.clear()
         _shapes[key] = len(_shapes)
+    if len(_shape_of) >= MAX_SHAPES:
+        _shape_of.clear()
+    _shape_of[id(layout)] = (layout, given, _shapes[key])
     return _shapes[key]
 
 
@@ -231,35 +262,30 @@ def _task_rows(task: Task, layout: Layout, widths: list[int],
     """The markup of one table row per entry of ``task.rows`` (one row when there are none).
 
     ``task.span`` turns its columns into one cell (gridSpan), merged down every row;
-    ``merged_below`` names the fields the next task's first row continues.
+    ``merged_below`` names the fields the next task's first row continues. A row may break
+    across pages when its tallest cell is estimated at more than KEEP_WHOLE_LINES lines.
     """
-    fields = [c.field for c in layout.columns]
     count = max(len(task.rows), 1)
     first, last = _span_range(task, layout)
-    plans = {f: _merge_plan(task, f, f in merged_below) for f in fields}
+    plans = {c.field: _merge_plan(task, c.field, c.field in merged_below) for c in layout.columns}
     rows = []
     for i in range(count):
-        cells = []
-        for j, field in enumerate(fields):
+        cells, tallest = [], 1
+        for j, (column, width) in enumerate(zip(layout.columns, widths)):
             if first <= j <= last:
                 if j == first:
                     cells.append(_span_cell(task, widths[first:last + 1], i, count))
+                    if i == 0:
+                        tallest = max(tallest, estimated_lines(task.span.text,
+                                                               sum(widths[first:last + 1])))
                 continue
-            value, vmerge = plans[field][i]
-            cells.append(_cell(widths[j], value or (), _cell_style(field), vmerge))
-        rows.append(ooxml.row_xml("".join(cells), may_split=layout.split_rows and
-                                  _row_lines(task, layout, widths, plans, i) > KEEP_WHOLE_LINES))
+            value, vmerge = plans[column.field][i]
+            xml, lines = _cell(width, value or (), _cell_style(column.field), vmerge)
+            cells.append(xml)
+            tallest = max(tallest, lines)
+        rows.append(ooxml.row_xml("".join(cells),
+                                  may_split=layout.split_rows and tallest > KEEP_WHOLE_LINES))
     return "".join(rows)
-
-
-def _row_lines(task: Task, layout: Layout, widths: list[int], plans, row: int) -> int:
-    """The estimated height in lines of the task's ``row``-th row: its tallest cell."""
-    first, last = _span_range(task, layout)
-    cells = [(plans[c.field][row][0] or (), w) for j, (c, w) in enumerate(zip(layout.columns, widths))
-             if not first <= j <= last]
-    if first >= 0 and row == 0:
-        cells.append((task.span.text, sum(widths[first:last + 1])))
-    return max((estimated_lines(content, width) for content, width in cells), default=1)
 
 
 def estimated_lines(content: Cell, width: int) -> int:

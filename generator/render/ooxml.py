@@ -276,6 +276,13 @@ TABLE_END = "</w:tbl>"
 def table_start(widths: Sequence[int], borders: bool = True, cell_margin: int | None = None,
                 top_margin: int | None = None) -> str:
     """table_xml() up to its rows: for a table written row by row (an appendix's)."""
+    return _table_start(tuple(widths), borders, cell_margin, top_margin)
+
+
+@functools.lru_cache(maxsize=64)
+def _table_start(widths: tuple[int, ...], borders: bool, cell_margin: int | None,
+                 top_margin: int | None) -> str:
+    """Cached: every plan of a tree starts the same few tables (~40 tags to write each)."""
     edge = {"w:val": "single", "w:sz": 4, "w:space": 0, "w:color": "000000"} \
         if borders else {"w:val": "nil"}
     out = ["<w:tbl><w:tblPr>", _tag("w:tblW", {"w:w": sum(widths), "w:type": "dxa"}),

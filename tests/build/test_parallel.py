@@ -62,3 +62,23 @@ def test_a_killed_parallel_build_leaves_whole_files_and_no_workers(tmp_path):
         assert not _workers_of(tmp_path), "pool workers outlived the killed build"
         for path in out.glob("*.docx"):
             assert path.read_bytes() == good[path.name], path.name
+
+
+def test_a_few_plans_left_over_from_a_subtree_join_its_last_chunk(tmp_path):
+    """Two roots of 99 plans each, in chunks of at most 32: 32 + 32 + 32 + 3 would leave
+    each 3 to run last (largest first), their parent long forgotten by then; they join the
+    chunk before instead, and a chunk still never mixes two roots."""
+    paths = []
+    for name in ("a", "b"):
+        root = tmp_path / f"{name}.yaml"
+        root.write_text("x: 1\n")
+        paths.append(root)
+        for i in range(98):
+            child = tmp_path / f"{name}-xa-{i:03}.yaml"
+            child.write_text(f"extends: {name}.yaml\n")
+            paths.append(child)
+    sources = [read_source(p) for p in paths]
+    jobs = [Job(s.path, s.arg, Path(s.path.stem + ".docx")) for s in sources]
+    parts = chunks(jobs, sources, workers=1)
+    assert [len(p) for p in parts] == [32, 32, 35] * 2
+    assert [{j.path.stem[0] for j in part} for part in parts] == [{"a"}] * 3 + [{"b"}] * 3
