@@ -7,7 +7,6 @@ template, template.py) is rewritten the same way by normalize.
 """
 from __future__ import annotations
 
-import zlib
 from datetime import datetime
 from io import BytesIO
 from typing import Iterable
@@ -44,9 +43,7 @@ def from_members(parts: dict[str, bytes | Iterable[bytes]]) -> bytes:
     holding them.
 
     Pieces are compressed as they come, so a member is never held whole; deflate's output
-    does not depend on how its input is cut, so the bytes are those of one write. A member
-    given whole is deflated once per process (``_deflated``): every plan of a tree carries
-    the template's styles, theme and fonts unchanged.
+    does not depend on how its input is cut, so the bytes are those of one write.
     """
     out = BytesIO()
     with ZipFile(out, "w") as archive:
@@ -57,51 +54,10 @@ def from_members(parts: dict[str, bytes | Iterable[bytes]]) -> bytes:
             info.external_attr = 0o644 << 16
             info._compresslevel = COMPRESS_LEVEL      # as writestr(compresslevel=) sets it
             data = parts[name]
-            if isinstance(data, bytes) and len(data) <= MAX_DEFLATED_SIZE:
-                _write_deflated(archive, info, data, *_deflated(data))
-                continue
             with archive.open(info, "w") as member:
                 for piece in (data,) if isinstance(data, bytes) else data:
                     member.write(piece)
     return out.getvalue()
-
-
-MAX_DEFLATED = 64                   # members kept deflated: a template has about a dozen
-MAX_DEFLATED_SIZE = 1 << 20
-_DEFLATED: dict[bytes, tuple[int, bytes]] = {}
-
-
-def _deflated(data: bytes) -> tuple[int, bytes]:
-    """The CRC and the deflated bytes of ``data``, as ZipFile computes them (raw deflate at
-    COMPRESS_LEVEL), kept for the next archive holding the same member. Making a zlib
-    compressor alone costs ~45 µs, a dozen times a plan."""
-    known = _DEFLATED.get(data)
-    if known is None:
-        compressor = zlib.compressobj(COMPRESS_LEVEL, zlib.DEFLATED, -15)
-        known = (zlib.crc32(data), compressor.compress(data) + compressor.flush())
-        if len(_DEFLATED) >= MAX_DEFLATED:
-            _DEFLATED.clear()
-        _DEFLATED[data] = known
-    return known
-
-
-def _write_deflated(archive: ZipFile, info: ZipInfo, data: bytes, crc: int,
-                    deflated: bytes) -> None:
-    """Add a member whose deflated bytes are known, exactly as ``archive.open(info, "w")``
-    followed by one write would (ZipFile._open_to_write and _ZipWriteFile.close on a
-    seekable file, no ZIP64): the same header, data and directory entry. ZipFile has no
-    public way to add data compressed beforehand; tests/render/test_package.py holds this
-    to the bytes ZipFile writes itself."""
-    info.flag_bits = 0
-    info.CRC, info.compress_size, info.file_size = crc, len(deflated), len(data)
-    info.header_offset = archive.start_dir
-    archive.fp.seek(archive.start_dir)
-    archive.fp.write(info.FileHeader(False))
-    archive.fp.write(deflated)
-    archive.start_dir = archive.fp.tell()
-    archive.filelist.append(info)
-    archive.NameToInfo[info.filename] = info
-    archive._didModify = True
 
 
 MAX_PROPERTY = 255          # python-docx refuses a longer core property

@@ -69,34 +69,3 @@ def test_a_slot_the_template_holds_twice_is_written_twice():
     core = CoreValues("a", "t", datetime(2024, 1, 2))
     filled = cut.fill({"plan": iter(["<x/>", "<y/>"])}, "", core)
     assert b"".join(filled["word/document.xml"]) == b"<a><x/><y/>|<x/><y/></a>"
-
-
-def _zipfile_bytes(parts: dict[str, bytes]) -> bytes:
-    """The archive as ZipFile writes it itself, one open(…, "w") and write per member."""
-    import zipfile
-    from io import BytesIO
-
-    from generator.render.package import COMPRESS_LEVEL, FIXED_TIME, UNIX, entry_order
-    out = BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        for name in entry_order(parts):
-            info = zipfile.ZipInfo(name, FIXED_TIME)
-            info.compress_type, info.create_system = zipfile.ZIP_DEFLATED, UNIX
-            info.external_attr, info._compresslevel = 0o644 << 16, COMPRESS_LEVEL
-            with archive.open(info, "w") as member:
-                member.write(parts[name])
-    return out.getvalue()
-
-
-def test_members_deflated_beforehand_give_the_bytes_zipfile_writes(decision_bytes):
-    """Whole members are deflated once and added as ZipFile would (package._write_deflated):
-    the archive, made twice (the second time from the kept deflated bytes), mixing whole
-    and streamed members and a non-ASCII name, is byte for byte ZipFile's own."""
-    parts = members(decision_bytes)
-    parts["word/media/ảnh.bin"] = bytes(range(256)) * 50
-    expected = _zipfile_bytes(parts)
-    streamed = dict(parts, **{"word/document.xml": iter([parts["word/document.xml"]])})
-    assert from_members(parts) == expected
-    assert from_members(parts) == expected
-    assert from_members(streamed) == expected
-    assert members(expected) == parts
