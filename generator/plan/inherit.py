@@ -175,20 +175,11 @@ def _merge_list(old: Seq, new: Seq, problems: list[Problem]) -> Seq:
     if not any("after" in child or "before" in child or "at" in child for child in new):
         return _merge_in_place(old, new, problems)
     items = _Items(old)
-    seen: dict[str, Pos | None] = {}
-    for n, child in enumerate(new):
-        cid, where = child["id"], new.where(n)
-        if cid in seen:
-            problems.append(Problem(where, f"duplicate id '{cid}' (also at {seen[cid]})"))
-            continue
-        seen[cid] = where
+    for cid, where, child in _entries(new, problems):
         found = items.find(cid)
-        if "drop" in child and not isinstance(child["drop"], bool):
-            problems.append(Problem(child.where("drop"), f"'drop' is '{child['drop']}': write true or false"))
-            continue
         if child.get("drop") is True:
             if found is None:
-                problems.append(Problem(where, f"cannot drop '{cid}': the parent has no item with this id"))
+                problems.append(_cannot_drop(where, cid))
             else:
                 items.remove(found)
             continue
@@ -219,20 +210,11 @@ def _merge_in_place(old: Seq, new: Seq, problems: list[Problem]) -> Seq:
     for n, item in enumerate(old):
         first.setdefault(item.get("id") if isinstance(item, Map) else None, n)
     items, kept = list(old), [True] * len(old)
-    seen: dict[str, Pos | None] = {}
-    for n, child in enumerate(new):
-        cid, where = child["id"], new.where(n)
-        if cid in seen:
-            problems.append(Problem(where, f"duplicate id '{cid}' (also at {seen[cid]})"))
-            continue
-        seen[cid] = where
+    for cid, where, child in _entries(new, problems):
         found = first.get(cid)
-        if "drop" in child and not isinstance(child["drop"], bool):
-            problems.append(Problem(child.where("drop"), f"'drop' is '{child['drop']}': write true or false"))
-            continue
         if child.get("drop") is True:
             if found is None:
-                problems.append(Problem(where, f"cannot drop '{cid}': the parent has no item with this id"))
+                problems.append(_cannot_drop(where, cid))
             else:
                 kept[found] = False
             continue
@@ -242,6 +224,26 @@ def _merge_in_place(old: Seq, new: Seq, problems: list[Problem]) -> Seq:
         items[found] = _merge_map(items[found], child, problems)
     return Seq((item for item, keep in zip(items, kept) if keep), new.pos,
                (old.where(n) for n, keep in enumerate(kept) if keep))
+
+
+def _entries(new: Seq, problems: list[Problem]):
+    """(id, position, entry) for each of a child's list entries that can be applied: a
+    repeated id and a ``drop`` that is not true or false are problems, and skipped."""
+    seen: dict[str, Pos | None] = {}
+    for n, child in enumerate(new):
+        cid, where = child["id"], new.where(n)
+        if cid in seen:
+            problems.append(Problem(where, f"duplicate id '{cid}' (also at {seen[cid]})"))
+            continue
+        seen[cid] = where
+        if "drop" in child and not isinstance(child["drop"], bool):
+            problems.append(Problem(child.where("drop"), f"'drop' is '{child['drop']}': write true or false"))
+            continue
+        yield cid, where, child
+
+
+def _cannot_drop(where: Pos | None, cid: str) -> Problem:
+    return Problem(where, f"cannot drop '{cid}': the parent has no item with this id")
 
 
 class _Entry:
