@@ -10,7 +10,7 @@ from generator.plan.schema_check import accepts
 from generator.plan.workspace import Workspace
 
 from ..conftest import edit
-from ..render.test_mixed_order import MIXED, mixed
+from ..render.test_mixed_order import mixed
 from .test_validate import problems
 
 
