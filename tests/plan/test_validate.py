@@ -13,6 +13,12 @@ def problems(path):
     return [str(p) for p in e.value.problems]
 
 
+def problems_after(path, old, new):
+    """The problems of the plan at ``path`` once ``old`` is replaced by ``new`` in it."""
+    edit(path, old, new)
+    return problems(path)
+
+
 @pytest.mark.parametrize("old, new, expected", [
     ("year: 2023", "year: two thousand",
      "plans/province.yaml:1:7: 'year' must be an integer, not text"),
@@ -49,13 +55,12 @@ def problems(path):
      "(available: year, issuer.*, document.*, parent.*, units.*) (task kh-tinh)"),
 ])
 def test_one_clear_line_per_problem(plans_dir, old, new, expected):
-    edit(plans_dir / "province.yaml", old, new)
-    assert problems(plans_dir / "province.yaml") == [expected]
+    assert problems_after(plans_dir / "province.yaml", old, new) == [expected]
 
 
 def test_missing_required_keys_are_named(plans_dir):
-    edit(plans_dir / "province.yaml", '  full: "Ủy ban nhân dân tỉnh An Giang"\n', "")
-    assert problems(plans_dir / "province.yaml") == ["plans/province.yaml:3:3: missing required key 'full'"]
+    assert problems_after(plans_dir / "province.yaml", '  full: "Ủy ban nhân dân tỉnh An Giang"\n', "") == [
+        "plans/province.yaml:3:3: missing required key 'full'"]
 
 
 def test_all_problems_of_a_file_are_reported(plans_dir):
@@ -65,8 +70,7 @@ def test_all_problems_of_a_file_are_reported(plans_dir):
 
 
 def test_child_deadline_later_than_parent(plans_dir):
-    edit(plans_dir / "department.yaml", 'deadline: "Quý II/2023"', 'deadline: "Quý IV/2023"')
-    assert problems(plans_dir / "department.yaml") == [
+    assert problems_after(plans_dir / "department.yaml", 'deadline: "Quý II/2023"', 'deadline: "Quý IV/2023"') == [
         "plans/department.yaml:37:25: deadline 'Quý IV/2023' is later than the parent's "
         "'Quý II, III/2023' (plans/province.yaml:74:25); to keep it, give the reason with "
         "deadline_reason: (task kiem-tra)"]
@@ -82,17 +86,15 @@ def test_a_reason_turns_a_later_deadline_into_a_warning(plans_dir):
 
 
 def test_schema_error_in_child_points_at_the_child(plans_dir):
-    edit(plans_dir / "department.yaml", "              coordinating: [phong_chuyen_mon]",
-         "              coordinating: {a: 1}")
-    assert problems(plans_dir / "department.yaml") == [
+    assert problems_after(plans_dir / "department.yaml", "              coordinating: [phong_chuyen_mon]",
+                          "              coordinating: {a: 1}") == [
         "plans/department.yaml:29:29: 'coordinating' must be text or a list, not a mapping (task kh-tinh)"]
 
 
 def test_a_citation_is_parent_or_a_mapping(plans_dir):
-    edit(plans_dir / "province.yaml",
-         '    - "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;"',
-         "    - {cite: cha}")
-    assert problems(plans_dir / "province.yaml") == [
+    assert problems_after(plans_dir / "province.yaml",
+                          '    - "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;"',
+                          "    - {cite: cha}") == [
         "plans/province.yaml:19:14: 'cite': a citation is 'parent' or a mapping, not 'cha'"]
 
 
@@ -110,8 +112,7 @@ def test_a_citation_is_parent_or_a_mapping(plans_dir):
      "plans/province.yaml:64:25: bad deadline: '2023-02-30' is not a date: day 30 does not exist in 02/2023 (task kh-tinh)"),
 ])
 def test_empty_text_booleans_and_iso_dates(plans_dir, old, new, expected):
-    edit(plans_dir / "province.yaml", old, new)
-    assert problems(plans_dir / "province.yaml") == [expected]
+    assert problems_after(plans_dir / "province.yaml", old, new) == [expected]
 
 
 def test_a_deadline_before_the_plan_year_is_a_warning_unless_explained(plans_dir):
@@ -148,8 +149,8 @@ def test_problems_of_every_stage_come_together_in_file_order(plans_dir):
 
 
 def test_a_child_of_another_year_is_one_error_at_its_year(plans_dir):
-    edit(plans_dir / "department.yaml", "extends: province.yaml\n", "extends: province.yaml\nyear: 2024\n")
-    assert problems(plans_dir / "department.yaml") == [
+    assert problems_after(plans_dir / "department.yaml", "extends: province.yaml\n",
+                          "extends: province.yaml\nyear: 2024\n") == [
         "plans/department.yaml:2:7: year 2024 is not the year of the plan it extends "
         "(2023, plans/province.yaml:1:7): a plan extends a plan of its own year "
         "(the rest of the plan is checked once the years agree)"]
