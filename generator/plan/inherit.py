@@ -172,7 +172,7 @@ def _merge_list(old: Seq, new: Seq, problems: list[Problem]) -> Seq:
     every item of a long list costs linear time, not quadratic. A child that only overrides
     and drops (the usual case) moves nothing: one pass over the list, no linked list.
     """
-    if not any("after" in child or "before" in child or "at" in child for child in new):
+    if not any(_places(child) for child in new):
         return _merge_in_place(old, new, problems)
     items = _Items(old)
     for cid, where, child in _entries(new, problems):
@@ -183,7 +183,7 @@ def _merge_list(old: Seq, new: Seq, problems: list[Problem]) -> Seq:
             else:
                 items.remove(found)
             continue
-        placed = any(k in child for k in ("after", "before", "at"))
+        placed = _places(child)
         if found is None and not placed:
             problems.append(Problem(where, f"unknown id '{cid}{_NO_SUCH_ITEM}"))
             continue
@@ -199,6 +199,11 @@ def _merge_list(old: Seq, new: Seq, problems: list[Problem]) -> Seq:
     out = Seq((e.item for e in items), new.pos, (e.where for e in items))
     items.unlink()
     return out
+
+
+def _places(child: Map) -> bool:
+    """Whether a child's list entry says where it goes (after:, before: or at:)."""
+    return "after" in child or "before" in child or "at" in child
 
 
 def _merge_in_place(old: Seq, new: Seq, problems: list[Problem]) -> Seq:
