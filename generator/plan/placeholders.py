@@ -57,7 +57,7 @@ def _sized(value):
     return value
 
 
-def _is_group(value) -> bool:
+def _is_collection(value) -> bool:
     """A mapping, list or other collection: never turned into text (its printed form is
     Python's, and its length no bound above has measured)."""
     return isinstance(value, (Mapping, Sequence, Set, MappingView)) and not isinstance(value, str)
@@ -65,7 +65,7 @@ def _is_group(value) -> bool:
 
 def _text(value):
     """A piece of text being built (``~``, ``%``, ``format``, ``join``, a filter's input)."""
-    if _is_group(value):
+    if _is_collection(value):
         raise NotText(value)
     return _sized(value)
 
@@ -142,7 +142,7 @@ _BUDGET = [MAX_ITERATIONS]        # reset by render_text; a process evaluates on
 
 def _finalize(value):
     """What ``{{ … }}`` prints: text or a number, never a whole mapping or list."""
-    if _is_group(value):
+    if _is_collection(value):
         raise NotText(value)
     return value
 
