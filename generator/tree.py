@@ -28,6 +28,10 @@ from generator.errors import Pos
 # against what it depended on. tests/plan/test_sharing.py builds children both ways.
 _SHARING = [True]
 
+# What ``node.get(key, ABSENT)`` gives for a key the node does not hold: the stages' one test
+# of "the base holds this very value" is ``base.get(key, ABSENT) is value``.
+ABSENT = object()
+
 
 def sharing() -> bool:
     """Whether stages reuse a parent's work on shared subtrees (off: every child from scratch)."""

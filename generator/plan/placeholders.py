@@ -13,7 +13,7 @@ from collections.abc import Mapping, MappingView, Sequence, Set
 from typing import Any
 
 from generator.errors import Pos, Problem
-from generator.tree import Map, Seq
+from generator.tree import ABSENT, Map, Seq
 
 MAX_OUTPUT = 20_000
 MARKERS = ("{{", "{%", "{#")
@@ -383,7 +383,6 @@ def evaluate_tree(value: Any, context: dict, problems: list[Problem],
 
 _NOTHING: dict = {}         # the values a text without placeholders depends on
 _ALL = "*"                  # a text only Jinja evaluates depends on the whole context
-_MISSING = object()
 
 
 def _evaluate(value: Any, context: dict, problems: list[Problem], pos: Pos | None,
@@ -409,7 +408,7 @@ def _evaluate(value: Any, context: dict, problems: list[Problem], pos: Pos | Non
                 done = done[0]
             values = {}
             for key, item in value.items():
-                if base is not None and base.get(key, _MISSING) is item:
+                if base is not None and base.get(key, ABSENT) is item:
                     values[key] = done[key]     # the base's copy holds (tree.py)
                     continue
                 values[key], more = _evaluate(item, context, problems, value.where(key), task)
@@ -468,7 +467,7 @@ def _named(context: dict, name: str) -> Any:
     value: Any = context
     for step in name.split("."):
         if not isinstance(value, dict) or step not in value or hasattr(dict, step):
-            return _MISSING
+            return ABSENT
         value = value[step]
     return value
 

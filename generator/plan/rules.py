@@ -11,7 +11,7 @@ from generator.plan import deadlines, emphasis
 from generator.errors import Pos, Problem
 from generator.page import LANDSCAPE_TEXT_WIDTH_MM
 from generator.plan.schema import UNIT_FIELDS, is_group
-from generator.tree import Map, Seq
+from generator.tree import ABSENT, Map, Seq
 from generator.plan.validate import invisible, visible
 from generator.plan.xmlchars import NOT_XML
 
@@ -259,7 +259,7 @@ def _walk_characters(value, holder, key, task, problems: list[Problem]) -> None:
         if base is not None and base.accepted is not _characters:
             base = None
         for k, v in value.items():
-            if base is not None and base.get(k, _ABSENT) is v:
+            if base is not None and base.get(k, ABSENT) is v:
                 continue
             if v.__class__ is str:
                 if search(v) or marked(v):
@@ -277,7 +277,6 @@ def _walk_characters(value, holder, key, task, problems: list[Problem]) -> None:
         value.accepted = _characters
 
 
-_ABSENT = object()
 
 
 def _check_text(value: str, holder, key, task, problems: list[Problem]) -> None:

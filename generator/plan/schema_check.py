@@ -26,7 +26,7 @@ import re
 from typing import Any, Callable
 
 from generator.plan.schema import CHECKS, SCHEMA
-from generator.tree import Map, Seq
+from generator.tree import ABSENT, Map, Seq
 
 Check = Callable[[Any], bool]
 
@@ -51,7 +51,6 @@ def _built(build: Callable[[Any], Check], rules: Any) -> Check:
     return hit[1]
 
 
-_ABSENT = object()
 
 
 def _never(value: Any) -> bool:
@@ -79,7 +78,7 @@ def _mapping(schema: Any) -> Check:
             if base is not None and base.accepted is not check:
                 base = None
         for key, value in document.items():
-            if base is not None and base.get(key, _ABSENT) is value:
+            if base is not None and base.get(key, ABSENT) is value:
                 continue
             value_check = checks.get(key)
             if value_check is None or not value_check(value):

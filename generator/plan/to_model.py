@@ -14,7 +14,7 @@ from generator.plan.model import (Amended, Amendment, Appendix, Article, Cell, C
                     Signature, Span, Task)
 from generator.plan.schema import COLUMN_FIELDS, UNIT_FIELDS, is_group
 from generator.plan.dates import DocDate
-from generator.tree import Map
+from generator.tree import ABSENT, Map
 
 _ROMANS = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
            (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
@@ -265,11 +265,11 @@ class _Numberer:
         if base is not None:            # the parent's task this one changed: its Task's parts
             was, last, inherited = base  # for the values left as they were (tree.py)
             used += inherited
-            deadline = last.deadline if was.get("deadline", _ABSENT) is data.get("deadline", _ABSENT) \
+            deadline = last.deadline if was.get("deadline", ABSENT) is data.get("deadline", ABSENT) \
                 else _deadline(data.get("deadline"), self.year)
-            span = last.span if was.get("span", _ABSENT) is data.get("span", _ABSENT) else \
+            span = last.span if was.get("span", ABSENT) is data.get("span", ABSENT) else \
                 Span(span["from"], span["to"], _cell(span["text"])) if span else None
-            rows = last.rows if was.get("rows", _ABSENT) is data.get("rows", _ABSENT) else \
+            rows = last.rows if was.get("rows", ABSENT) is data.get("rows", ABSENT) else \
                 tuple(self._cells(row, used) for row in rows or ())
         else:
             deadline = _deadline(data.get("deadline"), self.year)
@@ -308,7 +308,7 @@ class _Numberer:
             if name not in data or name in ("stt", "stt2", "number"):
                 continue
             value = data[name]
-            if base is not None and base[0].get(name, _ABSENT) is value:
+            if base is not None and base[0].get(name, ABSENT) is value:
                 cells[name] = base[1].cells[name]
                 continue
             if name in UNIT_FIELDS:
@@ -320,7 +320,6 @@ class _Numberer:
         return cells
 
 
-_ABSENT = object()
 
 
 def _cell(value) -> Cell:
