@@ -13,7 +13,7 @@ import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.errors import PlangenError, UsageProblem
+from generator.errors import PlangenError
 from generator.ingest import prose, tables
 from generator.ingest.units import MAX_ITEM_WORDS, Ids, Units
 from generator.ingest.wordfile import Para, Table, read_body
@@ -506,11 +506,7 @@ def import_to_file(source: Path, output: Path, parent: Path | None = None,
         from generator.plan.workspace import Workspace
         reuse_ids(data, load(ids_from, Workspace()).model)
     if parent is not None:
-        try:
-            from generator.ingest.overrides import child_plan
-        except ImportError:
-            raise UsageProblem(["--extends is not available yet in this version of plangen; "
-                                "import without it, then add `extends:` by hand"]) from None
+        from generator.ingest.overrides import child_plan
         data, extra = child_plan(data, parent, output)
         comments = {**extra, **({(): comments[()]} if () in comments and () not in extra else {})}
         imported = Imported(data, comments, imported.review + [
