@@ -65,7 +65,6 @@ class _Reader:
         self.ids = Ids("-", MAX_ITEM_WORDS, "muc")
         self.units = Units()
         self.review: list[str] = []
-        self.comments: dict = {}
         self.free_tables: list[str] = []
         self._plan_letterhead = False
         self.plan_attached = self.appendix_attached = None
@@ -257,7 +256,7 @@ class _Reader:
             self.review.extend(raw.notes)
         part_label = "none"
         for heading, _ in raw_parts:
-            if heading and (m := prose.SECTION.match(heading)):
+            if heading and prose.SECTION.match(heading):
                 part_label = "roman"
             elif heading and prose.ITEM.match(heading):
                 part_label = "arabic"
@@ -374,7 +373,7 @@ class _Reader:
             self.review.append('no closing table ("Nơi nhận" | signature) found')
         if recipients:
             data["recipients"] = _escaped(recipients)
-        comments = dict(self.comments)
+        comments: dict = {}
         if self.free_tables:
             comments[()] = "\n".join(self.free_tables)
         if self.review:
@@ -461,7 +460,7 @@ def _numbering(raw_parts, part_label: str) -> tuple[dict, dict]:
                     ncols = sum(1 for c in raw.columns if c.field in ("stt", "stt2"))
                     if ncols != count:
                         continue
-                    cont, stt_after = _stt_continues(raw, numbering, fields, stt)
+                    cont, _ = _stt_continues(raw, numbering, fields, stt)
                     counter = _Counter(numbering, fields, stt if cont else 0)
                     misses += _misses(raw.items, counter, 1, ()) + counter.misses
                     stt = counter.stt
