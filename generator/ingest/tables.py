@@ -22,7 +22,6 @@ from generator.plan.emphasis import escape
 
 NUMBER_FIELDS = ("stt", "stt2", "number")
 UNIT_FIELDS = ("lead", "coordinating", "evaluator")
-TEXT_FIELDS = ("content", "result", "note", "assignee", "measure", "target")
 ROMAN = re.compile(r"[IVXLC]+\Z")
 
 
