@@ -13,7 +13,7 @@ import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.errors import PlangenError, UsageProblem
+from generator.errors import PlangenError
 from generator.ingest import prose, tables
 from generator.ingest.units import MAX_ITEM_WORDS, Ids, Units
 from generator.ingest.wordfile import Para, Table, read_body
@@ -65,7 +65,6 @@ class _Reader:
         self.ids = Ids("-", MAX_ITEM_WORDS, "muc")
         self.units = Units()
         self.review: list[str] = []
-        self.comments: dict = {}
         self.free_tables: list[str] = []
         self._plan_letterhead = False
         self.plan_attached = self.appendix_attached = None
@@ -257,7 +256,7 @@ class _Reader:
             self.review.extend(raw.notes)
         part_label = "none"
         for heading, _ in raw_parts:
-            if heading and (m := prose.SECTION.match(heading)):
+            if heading and prose.SECTION.match(heading):
                 part_label = "roman"
             elif heading and prose.ITEM.match(heading):
                 part_label = "arabic"
@@ -374,7 +373,7 @@ class _Reader:
             self.review.append('no closing table ("Nơi nhận" | signature) found')
         if recipients:
             data["recipients"] = _escaped(recipients)
-        comments = dict(self.comments)
+        comments: dict = {}
         if self.free_tables:
             comments[()] = "\n".join(self.free_tables)
         if self.review:
@@ -461,7 +460,7 @@ def _numbering(raw_parts, part_label: str) -> tuple[dict, dict]:
                     ncols = sum(1 for c in raw.columns if c.field in ("stt", "stt2"))
                     if ncols != count:
                         continue
-                    cont, stt_after = _stt_continues(raw, numbering, fields, stt)
+                    cont, _ = _stt_continues(raw, numbering, fields, stt)
                     counter = _Counter(numbering, fields, stt if cont else 0)
                     misses += _misses(raw.items, counter, 1, ()) + counter.misses
                     stt = counter.stt
@@ -506,11 +505,7 @@ def import_to_file(source: Path, output: Path, parent: Path | None = None,
         from generator.plan.workspace import Workspace
         reuse_ids(data, load(ids_from, Workspace()).model)
     if parent is not None:
-        try:
-            from generator.ingest.overrides import child_plan
-        except ImportError:
-            raise UsageProblem(["--extends is not available yet in this version of plangen; "
-                                "import without it, then add `extends:` by hand"]) from None
+        from generator.ingest.overrides import child_plan
         data, extra = child_plan(data, parent, output)
         comments = {**extra, **({(): comments[()]} if () in comments and () not in extra else {})}
         imported = Imported(data, comments, imported.review + [

@@ -16,7 +16,6 @@ from generator.ingest.wordfile import Para, Table
 from generator.plan.emphasis import escape
 
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-KINDS = {"QUYẾT ĐỊNH": "QĐ", "KẾ HOẠCH": "KH"}
 NUMBER = re.compile(r"Số\s*:\s*(\d*)[\s.…]*/\s*([^\s-]+)-(\S+)")
 PLACE_DATE = re.compile(r"(.+?),\s*ngày\s*(\d{1,2})?[\s.…]*tháng\s*(\d{1,2})?[\s.…]*năm\s*(\d{4})")
 SECTION = re.compile(r"([IVXLC]+)\.\s+(.+)", re.S)
@@ -132,7 +131,6 @@ class Sections:
 
     def __init__(self, ids: Ids):
         self.ids = ids
-        self.review: list[str] = []
 
     def paragraph(self, p: Para):
         """A body paragraph: plain text, or a bullet, item, sub-heading or note (ids from the

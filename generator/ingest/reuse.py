@@ -11,10 +11,9 @@ and the issuer's names, so that the diff shows only what was edited in the docum
 from __future__ import annotations
 
 from generator.plan.model import Group, Plan
+from generator.plan.schema import UNIT_FIELDS
 from generator.plan.to_model import amended_by
 from generator.review.align import align
-
-UNIT_FIELDS = ("lead", "coordinating", "evaluator")
 
 
 def reuse_ids(data: dict, reference: Plan) -> int:

@@ -19,10 +19,8 @@ from generator.ingest.units import Ids, Units
 from generator.ingest.wordfile import Cell, Row, Table
 from generator.page import TWIPS_PER_MM
 from generator.plan.emphasis import escape
+from generator.plan.schema import COMPUTED_FIELDS, UNIT_FIELDS
 
-NUMBER_FIELDS = ("stt", "stt2", "number")
-UNIT_FIELDS = ("lead", "coordinating", "evaluator")
-TEXT_FIELDS = ("content", "result", "note", "assignee", "measure", "target")
 ROMAN = re.compile(r"[IVXLC]+\Z")
 
 
@@ -282,9 +280,9 @@ class PartBuilder:
         per_row = set()
         if multi:
             for given in raw.rows:
-                per_row |= {f for f in given if f not in NUMBER_FIELDS}
+                per_row |= {f for f in given if f not in COMPUTED_FIELDS}
         for name, cell in raw.cells.items():
-            if name in NUMBER_FIELDS or name in per_row:
+            if name in COMPUTED_FIELDS or name in per_row:
                 continue
             value = self.cell_value(name, cell)
             if value is not None:
@@ -300,7 +298,7 @@ class PartBuilder:
             rows = [{f: v for f, c in raw.cells.items() if f in per_row
                      if (v := self.cell_value(f, c)) is not None}]
             for given in raw.rows:
-                rows.append({f: v for f, c in given.items() if f in per_row and f not in NUMBER_FIELDS
+                rows.append({f: v for f, c in given.items() if f in per_row and f not in COMPUTED_FIELDS
                              if (v := self.cell_value(f, c)) is not None})
             out["rows"] = rows
         return out

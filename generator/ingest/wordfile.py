@@ -19,8 +19,8 @@ from lxml import etree
 
 from generator.errors import UsageProblem
 from generator.plan.emphasis import escape, escaped_chars
+from generator.render.ooxml import W_NS
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_PART = 64 * 2**20          # a plan's document.xml is ~2 MB; no part of a plan needs more
 MAX_TOTAL = 256 * 2**20        # all members together, as declared in the zip directory

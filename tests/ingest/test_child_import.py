@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 import yaml
@@ -19,17 +20,28 @@ CHILD = "an-giang-so-xay-dung-2023"
 PARENT = "an-giang-2023"
 
 
-def test_the_imported_child_prints_as_the_hand_written_one_and_writes_only_overrides(
-        built, tmp_path, monkeypatch):
-    plans = tmp_path / "plans"
-    plans.mkdir()
-    for name in (PARENT, CHILD):
-        shutil.copy(ROOT / "plans" / f"{name}.yaml", plans)
+@pytest.fixture
+def plans(tmp_path, monkeypatch) -> Path:
+    """plans/ holding copies of the project's plans; the working directory is its parent."""
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for path in ROOT.joinpath("plans").glob("*.yaml"):
+        shutil.copy(path, folder)
     monkeypatch.chdir(tmp_path)
+    return folder
 
-    result = run_cli("import", str(built / f"{CHILD}.docx"), "--extends", f"plans/{PARENT}.yaml",
+
+def import_child(docx: Path, parent: str):
+    """``plangen import DOCX --extends plans/PARENT.yaml -o plans/imported.yaml``, succeeded."""
+    result = run_cli("import", str(docx), "--extends", f"plans/{parent}.yaml",
                      "-o", "plans/imported.yaml")
     assert result.exit_code == 0, result.output
+    return result
+
+
+def test_the_imported_child_prints_as_the_hand_written_one_and_writes_only_overrides(
+        built, plans, tmp_path):
+    result = import_child(built / f"{CHILD}.docx", PARENT)
     assert "review: matched to parent task pakn-so-huyen-xa at 1.00; pakn-vp-ubnd-tinh reads the same" \
         in result.output
     text = (plans / "imported.yaml").read_text(encoding="utf-8")
@@ -65,15 +77,8 @@ def test_the_imported_child_prints_as_the_hand_written_one_and_writes_only_overr
     ("cho-vam-2024", "phu-tan-2024", 0),
 ])
 def test_the_other_children_import_as_children_that_print_the_same(child, parent, added, built,
-                                                                    tmp_path, monkeypatch):
-    plans = tmp_path / "plans"
-    plans.mkdir()
-    for name in ROOT.joinpath("plans").glob("*.yaml"):
-        shutil.copy(name, plans)
-    monkeypatch.chdir(tmp_path)
-    result = run_cli("import", str(built / f"{child}.docx"), "--extends", f"plans/{parent}.yaml",
-                     "-o", "plans/imported.yaml")
-    assert result.exit_code == 0, result.output
+                                                                    plans, tmp_path):
+    import_child(built / f"{child}.docx", parent)
     assert run_cli("build", "--force", "-o", "out", "plans/imported.yaml").exit_code == 0
     assert docx_text(tmp_path / "out" / "imported.docx") == docx_text(built / f"{child}.docx")
     diff = json.loads(run_cli("diff", "--format", "json", f"plans/{child}.yaml",
@@ -90,17 +95,10 @@ def test_the_other_children_import_as_children_that_print_the_same(child, parent
 
 @pytest.mark.parametrize("name", ["an-giang-2024", "phu-tan-2024", "soc-trang-2024"])
 def test_a_document_imported_as_a_child_of_its_own_plan_writes_only_its_identity(
-        name, built, tmp_path, monkeypatch):
+        name, built, plans):
     """Layouts named alike, paragraphs read back as plain text, the "./." of the last
     paragraph, titles in capitals, generated lines: nothing the parent gives is written."""
-    plans = tmp_path / "plans"
-    plans.mkdir()
-    for path in ROOT.joinpath("plans").glob("*.yaml"):
-        shutil.copy(path, plans)
-    monkeypatch.chdir(tmp_path)
-    result = run_cli("import", str(built / f"{name}.docx"), "--extends", f"plans/{name}.yaml",
-                     "-o", "plans/imported.yaml")
-    assert result.exit_code == 0, result.output
+    import_child(built / f"{name}.docx", name)
     data = yaml.safe_load((plans / "imported.yaml").read_text(encoding="utf-8"))
     assert set(data) <= {"extends", "cite_parent", "issuer", "document", "decision", "signature",
                          "recipients"}
