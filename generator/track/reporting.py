@@ -18,7 +18,7 @@ from generator.plan.model import Group, Part, Plan, Task
 from generator.render import report_doc
 from generator.render.report_doc import Column, Picture, Row, Table, Text
 from generator.track.matrix import TaskRow, task_rows, text
-from generator.track.period import Period, parse_period
+from generator.track.period import Period
 from generator.track.standing import Standing, latest_date, standing_of
 from generator.track.status import Entry, Status
 
@@ -195,17 +195,6 @@ def part_short(part: Part, n: int) -> str:
         else f"Phần {n}"
 
 
-def following(period: Period) -> Period | None:
-    """The next period of the same kind in the plan's year; None after the last."""
-    if period.kind == "quarter" and period.index < 4:
-        return parse_period(f"{period.year}-Q{period.index + 1}")
-    if period.kind == "half" and period.index == 1:
-        return parse_period(f"{period.year}-H2")
-    if period.kind == "month" and period.index < 12:
-        return parse_period(f"{period.year}-{period.index + 1:02d}")
-    return None
-
-
 def title(plan: Plan, period: Period) -> str:
     return f"Kết quả thực hiện Kế hoạch {lower_first(plan.plan.title)} {period.words()}"
 
@@ -270,7 +259,7 @@ def _shortcomings(data: Tally) -> Iterator[Text]:
 
 def _next_tasks(data: Tally) -> Iterator[Text]:
     period, as_of = data.status.period, data.status.as_of
-    after = following(period)
+    after = period.next()
     heading = after.words().upper() if after else "THỜI GIAN TỚI"
     yield Text("heading", f"III. NHIỆM VỤ TRỌNG TÂM {heading}")
     end = after.end if after else date(period.year, 12, 31)
