@@ -86,12 +86,8 @@ class Report:
     def attached(self) -> str:
         """The appendix's "(Kèm theo Báo cáo số … ngày … của …)" line."""
         number = self.code if self.number else f"{blocks.DRAFT_NUMBER}{self.code}"
-        return (f"(Kèm theo Báo cáo số {number} {_doc_date(self.date).long()} "
+        return (f"(Kèm theo Báo cáo số {number} {DocDate.of(self.date).long()} "
                 f"của {self.plan.issuer.full})")
-
-
-def _doc_date(day: date) -> DocDate:
-    return DocDate(day.year, day.month, day.day)
 
 
 _BODY_STYLES = {"heading": styles.SECTION_HEADING, "subheading": styles.SUB_HEADING,
@@ -101,7 +97,7 @@ _BODY_STYLES = {"heading": styles.SECTION_HEADING, "subheading": styles.SUB_HEAD
 def as_issuer(report: Report) -> Plan:
     """The plan with the report's number, date and recipients: what the shared blocks read."""
     plan = report.plan
-    document = Document(report.number, TYPE, TYPE_NAME, report.code, _doc_date(report.date))
+    document = Document(report.number, TYPE, TYPE_NAME, report.code, DocDate.of(report.date))
     return replace(plan, document=document, recipients=report.recipients)
 
 

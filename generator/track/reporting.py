@@ -153,7 +153,7 @@ def summary_sentence(counts: Counts, as_of: date) -> str:
         parts.append(f"{counts[CANCELLED]} nhiệm vụ không thực hiện")
     if counts[NO_STATUS]:
         parts.append(f"{counts[NO_STATUS]} nhiệm vụ chưa có báo cáo")
-    return (f"Tính đến {_long(as_of)}, trong tổng số {counts.total} nhiệm vụ của Kế hoạch, "
+    return (f"Tính đến {DocDate.of(as_of).long()}, trong tổng số {counts.total} nhiệm vụ của Kế hoạch, "
             + "; ".join(parts) + ".")
 
 
@@ -166,14 +166,6 @@ def counts_phrase(counts: Counts) -> str:
     out = [done] + [f"{PHRASES[c]} {counts[c]}" for c in (IN_TIME, OVERDUE, CANCELLED, NO_STATUS)
                     if counts[c]]
     return f"{counts.total} nhiệm vụ: " + ", ".join(out)
-
-
-def _long(day: date) -> str:
-    return DocDate(day.year, day.month, day.day).long()
-
-
-def _short(day: date) -> str:
-    return DocDate(day.year, day.month, day.day).short()
 
 
 def lower_first(text: str) -> str:
@@ -271,7 +263,7 @@ def _next_tasks(data: Tally) -> Iterator[Text]:
            if (day := latest_date(line.task)) is not None and as_of < day <= end]
     if due:
         yield Text("text", f"Triển khai thực hiện {len(due)} nhiệm vụ đến hạn trước "
-                           f"{_long(end)}:")
+                           f"{DocDate.of(end).long()}:")
         yield from (Text("text", f"{_task_words(line)};") for line in due)
     ongoing = [line for line in data.of(IN_TIME) if latest_date(line.task) is None]
     if ongoing:
@@ -314,7 +306,7 @@ def chart_png(data: Tally) -> bytes:
 def _state_words(line: Line) -> str:
     words = WORDS[line.category]
     if line.entry is not None and line.entry.date is not None and line.category in (ON_TIME, LATE):
-        return f"{words} ({_short(line.entry.date)})"
+        return f"{words} ({DocDate.of(line.entry.date).short()})"
     return words
 
 
