@@ -145,11 +145,10 @@ def table_markup(table: Table) -> str:
     """A task table: the header row repeated on every page, short rows kept whole, marked
     rows shaded, widths fixed in the grid and in every cell."""
     widths = [twips(c.width_mm) for c in table.columns]
-    header = "".join(ooxml.cell_xml(w, ooxml.paragraph_xml(styles.TABLE_HEADER, c.label))
-                     for c, w in zip(table.columns, widths))
-    rows = [ooxml.row_xml(header, header=True)]
+    rows = [appendix.header_row_xml(table.columns, widths)]
     for row in table.rows:
-        rows.append(_group_row(row, widths) if row.group else _row(row, table.columns, widths))
+        rows.append(appendix.group_row_xml(*(row.cells + ("", ""))[:2], widths) if row.group
+                    else _row(row, table.columns, widths))
     return ooxml.table_xml(widths, "".join(rows))
 
 
@@ -160,14 +159,6 @@ def _row(row: Row, columns: tuple[Column, ...], widths: list[int]) -> str:
         for text, c, w in zip(row.cells, columns, widths)]
     tall = max(appendix.estimated_lines((text,), w) for text, w in zip(row.cells, widths))
     return ooxml.row_xml("".join(cells), may_split=tall > appendix.KEEP_WHOLE_LINES)
-
-
-def _group_row(row: Row, widths: list[int]) -> str:
-    number, title = (row.cells + ("", ""))[:2]
-    return ooxml.row_xml(
-        ooxml.cell_xml(widths[0], ooxml.paragraph_xml(styles.TABLE_GROUP_NUMBER, number))
-        + ooxml.cell_xml(sum(widths[1:]), ooxml.paragraph_xml(styles.TABLE_GROUP, title),
-                         span=len(widths) - 1))
 
 
 def render_report(report: Report, template: Path | str = compose.DEFAULT_TEMPLATE) -> bytes:
