@@ -84,11 +84,13 @@ def status_new_command(plan: Path, period: str, as_of: str | None, output: Path 
 def status_check_command(files: tuple[Path, ...], plan: Path | None) -> None:
     """Check status files against their plan; one line per problem."""
     from generator.errors import PlanError
-    from generator.track.status import load_status
+    from generator.track.status import status_from_tree, status_tree
     lines = []
     for file in files:
         try:
-            status = load_status(file, _plan(plan or _plan_of(file)))
+            model = _plan(plan) if plan else None
+            tree = status_tree(file)
+            status = status_from_tree(tree, str(file), model or _plan(_plan_of(file, tree)))
         except PlanError as e:
             lines += e.lines
             continue
@@ -97,10 +99,10 @@ def status_check_command(files: tuple[Path, ...], plan: Path | None) -> None:
         raise PlangenError(lines)
 
 
-def _plan_of(file: Path) -> Path:
-    """The plan a status file names (``plan:``), in the plans/ beside its status/."""
-    from generator.plan.load import load_file
-    name = load_file(file).get("plan")
+def _plan_of(file: Path, tree) -> Path:
+    """The plan a status file (loaded as ``tree``) names (``plan:``), in the plans/ beside
+    its status/."""
+    name = tree.get("plan")
     if not isinstance(name, str) or not name:
         raise PlangenError(f"{file}: the file names no plan (plan: …); give --plan")
     home = file.resolve().parent.parent                 # status/ when it is status/<plan>/x.yaml

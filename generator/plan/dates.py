@@ -45,6 +45,10 @@ class DocDate:
                 raise ValueError(f"'{text}': day {day} does not exist in {month_text(month)}/{year}") from None
         return cls(year, month, day)
 
+    @classmethod
+    def of(cls, day: date) -> "DocDate":
+        return cls(day.year, day.month, day.day)
+
     def long(self) -> str:
         """``ngày 18 tháng 01 năm 2023``; a blank day stays blank for the hand to fill in."""
         day = day_text(self.day) if self.day else "    "

@@ -121,8 +121,14 @@ def _cell(width: int, content: Cell, style: str, vmerge: str | None) -> tuple[st
 
 
 def _header_row(layout: Layout, widths: list[int]) -> str:
+    return header_row_xml(layout.columns, widths)
+
+
+def header_row_xml(columns, widths: list[int]) -> str:
+    """The labels of ``columns`` (anything with a ``label``) as a table's header row; a
+    report's tables (report_doc.py) take it too."""
     cells = [ooxml.cell_xml(w, _paragraphs((c.label,), styles.TABLE_HEADER))
-             for c, w in zip(layout.columns, widths)]
+             for c, w in zip(columns, widths)]
     return ooxml.row_xml("".join(cells), header=True)
 
 
@@ -155,13 +161,18 @@ def _rows_xml(items, layout: Layout, widths: list[int], shape: int) -> Iterator[
 
 
 def _group_row(group: Group, widths: list[int]) -> str:
-    """The group number in the first column, the title across all the others, bold."""
+    return group_row_xml(group.number, group.title, widths)
+
+
+def group_row_xml(number: str, title: str, widths: list[int]) -> str:
+    """A group's row: its number in the first column, its title across all the others, bold
+    (a report's tables too)."""
     if len(widths) == 1:
-        text = f"{group.number}. {group.title}"
+        text = f"{number}. {title}"
         return ooxml.row_xml(ooxml.cell_xml(widths[0], _paragraphs((text,), styles.TABLE_GROUP)))
     return ooxml.row_xml(
-        ooxml.cell_xml(widths[0], _paragraphs((group.number,), styles.TABLE_GROUP_NUMBER))
-        + ooxml.cell_xml(sum(widths[1:]), _paragraphs((group.title,), styles.TABLE_GROUP),
+        ooxml.cell_xml(widths[0], _paragraphs((number,), styles.TABLE_GROUP_NUMBER))
+        + ooxml.cell_xml(sum(widths[1:]), _paragraphs((title,), styles.TABLE_GROUP),
                          span=len(widths) - 1))
 
 

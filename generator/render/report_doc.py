@@ -86,12 +86,8 @@ class Report:
     def attached(self) -> str:
         """The appendix's "(Kèm theo Báo cáo số … ngày … của …)" line."""
         number = self.code if self.number else f"{blocks.DRAFT_NUMBER}{self.code}"
-        return (f"(Kèm theo Báo cáo số {number} {_doc_date(self.date).long()} "
+        return (f"(Kèm theo Báo cáo số {number} {DocDate.of(self.date).long()} "
                 f"của {self.plan.issuer.full})")
-
-
-def _doc_date(day: date) -> DocDate:
-    return DocDate(day.year, day.month, day.day)
 
 
 _BODY_STYLES = {"heading": styles.SECTION_HEADING, "subheading": styles.SUB_HEADING,
@@ -101,7 +97,7 @@ _BODY_STYLES = {"heading": styles.SECTION_HEADING, "subheading": styles.SUB_HEAD
 def as_issuer(report: Report) -> Plan:
     """The plan with the report's number, date and recipients: what the shared blocks read."""
     plan = report.plan
-    document = Document(report.number, TYPE, TYPE_NAME, report.code, _doc_date(report.date))
+    document = Document(report.number, TYPE, TYPE_NAME, report.code, DocDate.of(report.date))
     return replace(plan, document=document, recipients=report.recipients)
 
 
@@ -149,11 +145,10 @@ def table_markup(table: Table) -> str:
     """A task table: the header row repeated on every page, short rows kept whole, marked
     rows shaded, widths fixed in the grid and in every cell."""
     widths = [twips(c.width_mm) for c in table.columns]
-    header = "".join(ooxml.cell_xml(w, ooxml.paragraph_xml(styles.TABLE_HEADER, c.label))
-                     for c, w in zip(table.columns, widths))
-    rows = [ooxml.row_xml(header, header=True)]
+    rows = [appendix.header_row_xml(table.columns, widths)]
     for row in table.rows:
-        rows.append(_group_row(row, widths) if row.group else _row(row, table.columns, widths))
+        rows.append(appendix.group_row_xml(*(row.cells + ("", ""))[:2], widths) if row.group
+                    else _row(row, table.columns, widths))
     return ooxml.table_xml(widths, "".join(rows))
 
 
@@ -164,14 +159,6 @@ def _row(row: Row, columns: tuple[Column, ...], widths: list[int]) -> str:
         for text, c, w in zip(row.cells, columns, widths)]
     tall = max(appendix.estimated_lines((text,), w) for text, w in zip(row.cells, widths))
     return ooxml.row_xml("".join(cells), may_split=tall > appendix.KEEP_WHOLE_LINES)
-
-
-def _group_row(row: Row, widths: list[int]) -> str:
-    number, title = (row.cells + ("", ""))[:2]
-    return ooxml.row_xml(
-        ooxml.cell_xml(widths[0], ooxml.paragraph_xml(styles.TABLE_GROUP_NUMBER, number))
-        + ooxml.cell_xml(sum(widths[1:]), ooxml.paragraph_xml(styles.TABLE_GROUP, title),
-                         span=len(widths) - 1))
 
 
 def render_report(report: Report, template: Path | str = compose.DEFAULT_TEMPLATE) -> bytes:

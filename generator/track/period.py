@@ -18,6 +18,7 @@ from generator.plan.dates import month_text
 _ROMAN = ("", "I", "II", "III", "IV")
 _FORM = re.compile(r"^(\d{4})(?:-(?:([Qq])([1-4])|([Hh])([12])|(\d{1,2})))?$")
 CUTOFF_DAY = 14
+_LAST = {"quarter": 4, "half": 2, "month": 12}      # the last index of each kind in a year
 FORMS = "2023-Q2 (a quarter), 2023-H1 (six months), 2023 (the year) or 2023-06 (a month)"
 
 
@@ -48,11 +49,18 @@ class Period:
     def previous(self) -> "Period | None":
         """The period of the same kind before this one in the same year (a plan lives one
         year); None for the first, and for a year."""
-        if self.kind == "year" or self.index == 1:
+        return self._step(-1)
+
+    def next(self) -> "Period | None":
+        """The period of the same kind after this one in the same year; None after the last."""
+        return self._step(1)
+
+    def _step(self, by: int) -> "Period | None":
+        index = self.index + by
+        if not 1 <= index <= _LAST.get(self.kind, 0):
             return None
         letter = {"quarter": "Q", "half": "H"}.get(self.kind)
-        return parse_period(f"{self.year}-{letter}{self.index - 1}" if letter
-                            else f"{self.year}-{self.index - 1:02d}")
+        return parse_period(f"{self.year}-{letter}{index}" if letter else f"{self.year}-{index:02d}")
 
     def __str__(self) -> str:
         return self.text

@@ -18,7 +18,7 @@ from generator.plan.model import Group, Part, Plan, Task
 from generator.render import report_doc
 from generator.render.report_doc import Column, Picture, Row, Table, Text
 from generator.track.matrix import TaskRow, task_rows, text
-from generator.track.period import Period, parse_period
+from generator.track.period import Period
 from generator.track.standing import Standing, latest_date, standing_of
 from generator.track.status import Entry, Status
 
@@ -153,7 +153,7 @@ def summary_sentence(counts: Counts, as_of: date) -> str:
         parts.append(f"{counts[CANCELLED]} nhiệm vụ không thực hiện")
     if counts[NO_STATUS]:
         parts.append(f"{counts[NO_STATUS]} nhiệm vụ chưa có báo cáo")
-    return (f"Tính đến {_long(as_of)}, trong tổng số {counts.total} nhiệm vụ của Kế hoạch, "
+    return (f"Tính đến {DocDate.of(as_of).long()}, trong tổng số {counts.total} nhiệm vụ của Kế hoạch, "
             + "; ".join(parts) + ".")
 
 
@@ -166,14 +166,6 @@ def counts_phrase(counts: Counts) -> str:
     out = [done] + [f"{PHRASES[c]} {counts[c]}" for c in (IN_TIME, OVERDUE, CANCELLED, NO_STATUS)
                     if counts[c]]
     return f"{counts.total} nhiệm vụ: " + ", ".join(out)
-
-
-def _long(day: date) -> str:
-    return DocDate(day.year, day.month, day.day).long()
-
-
-def _short(day: date) -> str:
-    return DocDate(day.year, day.month, day.day).short()
 
 
 def lower_first(text: str) -> str:
@@ -193,17 +185,6 @@ def part_short(part: Part, n: int) -> str:
     first = (part.heading or "").split(" ", 1)[0].rstrip(".")
     return f"Phần {first}" if first and (first.isdigit() or set(first) <= set("IVXLC")) \
         else f"Phần {n}"
-
-
-def following(period: Period) -> Period | None:
-    """The next period of the same kind in the plan's year; None after the last."""
-    if period.kind == "quarter" and period.index < 4:
-        return parse_period(f"{period.year}-Q{period.index + 1}")
-    if period.kind == "half" and period.index == 1:
-        return parse_period(f"{period.year}-H2")
-    if period.kind == "month" and period.index < 12:
-        return parse_period(f"{period.year}-{period.index + 1:02d}")
-    return None
 
 
 def title(plan: Plan, period: Period) -> str:
@@ -270,7 +251,7 @@ def _shortcomings(data: Tally) -> Iterator[Text]:
 
 def _next_tasks(data: Tally) -> Iterator[Text]:
     period, as_of = data.status.period, data.status.as_of
-    after = following(period)
+    after = period.next()
     heading = after.words().upper() if after else "THỜI GIAN TỚI"
     yield Text("heading", f"III. NHIỆM VỤ TRỌNG TÂM {heading}")
     end = after.end if after else date(period.year, 12, 31)
@@ -282,7 +263,7 @@ def _next_tasks(data: Tally) -> Iterator[Text]:
            if (day := latest_date(line.task)) is not None and as_of < day <= end]
     if due:
         yield Text("text", f"Triển khai thực hiện {len(due)} nhiệm vụ đến hạn trước "
-                           f"{_long(end)}:")
+                           f"{DocDate.of(end).long()}:")
         yield from (Text("text", f"{_task_words(line)};") for line in due)
     ongoing = [line for line in data.of(IN_TIME) if latest_date(line.task) is None]
     if ongoing:
@@ -325,7 +306,7 @@ def chart_png(data: Tally) -> bytes:
 def _state_words(line: Line) -> str:
     words = WORDS[line.category]
     if line.entry is not None and line.entry.date is not None and line.category in (ON_TIME, LATE):
-        return f"{words} ({_short(line.entry.date)})"
+        return f"{words} ({DocDate.of(line.entry.date).short()})"
     return words
 
 

@@ -228,7 +228,6 @@ def read_status(book: Book, plan: Plan, as_of: date) -> tuple[dict[str, Entry], 
     """The entries filled in, by task id in plan order, and the warnings; PlanError with every
     bad cell (and warning) when any cell is wrong."""
     rows = {r.id: r for r in task_rows(plan)}
-    tasks = {t.id: t for t in plan.tasks()}
     problems: list[Problem] = []
     found: dict[str, Entry] = {}
     seen: dict[str, Pos] = {}
@@ -242,7 +241,7 @@ def read_status(book: Book, plan: Plan, as_of: date) -> tuple[dict[str, Entry], 
             raise PlangenError(f"{sheet.label}: none of the {len(ids)} task ids of this sheet is "
                                f"a task of plan {plan_name(plan)}: is it a sheet of another plan?")
         for n, cells in enumerate(sheet.rows[1:], 2):
-            entry = _row(sheet, n, cells, columns, rows, tasks, plan.year, as_of, problems, seen)
+            entry = _row(sheet, n, cells, columns, rows, plan.year, as_of, problems, seen)
             if entry is not None:
                 found[entry.task_id] = entry
     if any(not p.warning for p in problems):
@@ -293,7 +292,7 @@ def _renamed(key: str, wanted: str, strangers: list[tuple[int, str]]) -> int | N
 
 
 def _row(sheet: Sheet, n: int, cells: list, columns: dict[str, int], rows: dict[str, TaskRow],
-         tasks: dict, year: int, as_of: date, problems: list[Problem], seen: dict) -> Entry | None:
+         year: int, as_of: date, problems: list[Problem], seen: dict) -> Entry | None:
     def get(key):
         i = columns.get(key)
         return cells[i] if i is not None and i < len(cells) else None
@@ -341,7 +340,7 @@ def _row(sheet: Sheet, n: int, cells: list, columns: dict[str, int], rows: dict[
     if bad:
         problems.append(Problem(pos("date"), bad, task_id))
         return None
-    wrong = entry_problem(state, when, tasks[task_id], year, as_of)
+    wrong = entry_problem(state, when, row.task, year, as_of)
     if wrong:
         problems.append(Problem(pos("date"), wrong.replace("the 'date'", "the date").replace("'date'", "the date"), task_id))
         return None

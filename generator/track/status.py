@@ -142,7 +142,12 @@ def state_problem(value: str) -> str:
 
 def load_status(path: Path, plan: Plan) -> Status:
     """The status file at ``path`` checked against ``plan``; PlanError with every problem."""
-    return status_from_tree(_load(lambda: load_file(Path(path), str(path)), str(path)), str(path), plan)
+    return status_from_tree(status_tree(path), str(path), plan)
+
+
+def status_tree(path: Path) -> Map:
+    """The status file at ``path`` as loaded, not yet checked (its ``plan:`` names the plan)."""
+    return _load(lambda: load_file(Path(path), str(path)), str(path))
 
 
 def parse_status(text: str, name: str, plan: Plan) -> Status:
