@@ -146,11 +146,11 @@ def page_warnings(pdfs: list[Path]) -> list[str]:
     an appendix page left half empty, words on no page. Warnings: the build still succeeded."""
     if not pdfs:
         return []                   # without --pdf, load neither the checker nor its lxml
-    from generator.check.pdf_pages import PdfReaderMissing, check_pages
+    from generator.check.pdf_pages import PdfReaderMissing, check_pdf
     lines = []
     for pdf in pdfs:
         try:
-            lines += [str(finding) for finding in check_pages(pdf.with_suffix(".docx"), pdf)]
+            lines += [str(finding) for finding in check_pdf(pdf)]
         except PdfReaderMissing as exc:
             return [f"pages not checked: {exc}"]
     return lines
