@@ -70,6 +70,25 @@ class Summary:
     def exit_code(self) -> int:
         return 1 if self.failed or self.kept else 0
 
+    def failure_lines(self) -> list[str]:
+        """One line per broken plan: a plan that failed only on another failed plan's
+        problems (a child of a broken parent) is counted under that plan, not listed."""
+        failures = self.failed
+        names = {str(r.job.arg) for r in failures}
+        blocked: dict[str, int] = {}
+        own = []
+        for result in failures:
+            files = {p.pos.file for p in result.problems if not p.warning and p.pos is not None}
+            causes = files - {str(result.job.arg)}
+            if files and files == causes and causes <= names:
+                for cause in causes:
+                    blocked[cause] = blocked.get(cause, 0) + 1
+            else:
+                own.append(str(result.job.arg))
+        return [f"failed {name}" + (f" (and {blocked[name]} plan(s) that extend it)"
+                                    if blocked.get(name) else "") for name in own] + \
+            [f"failed {name}" for name in sorted(set(blocked) - set(own))]
+
 
 class Listener:
     """What a build tells its caller as it goes (the CLI draws progress from it)."""

@@ -75,7 +75,8 @@ class Builder:
         try:
             loaded = self.workspace.load(job.path)
             data = render_plan(loaded.model)
-            if _hand_edited(job, data, result):
+            digest = sha(data)
+            if _hand_edited(job, digest, result):
                 result.problems = [*loaded.warnings, Problem(None, kept_message(
                     job.target, f"build {job.arg} again"))]
                 return self._done(job, result)
@@ -89,7 +90,7 @@ class Builder:
         else:
             result.problems = list(loaded.warnings)
             result.written.append(job.target)
-            result.docx_sha = sha(data)
+            result.docx_sha = digest
             st = job.target.stat()
             result.docx_stat = (st.st_size, st.st_mtime_ns)
             result.ancestors = _ancestors(loaded)
@@ -113,12 +114,13 @@ class Builder:
             self.workspace.forget(old)
 
 
-def _hand_edited(job: Job, data: bytes, result: Result) -> bool:
-    """Whether the DOCX at the target was edited since it was built and is to be left alone;
-    with --force an edited DOCX is copied aside first (``result.backup``)."""
+def _hand_edited(job: Job, digest: str, result: Result) -> bool:
+    """Whether the DOCX at the target (``digest``: the hash of the bytes about to be written)
+    was edited since it was built and is to be left alone; with --force an edited DOCX is
+    copied aside first (``result.backup``)."""
     doing = "cannot read"
     try:
-        if not edited(job.target, job.written, sha(data)):
+        if not edited(job.target, job.written, digest):
             return False
         if job.force:
             doing = "cannot keep a copy of"

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.check.checker import FILE_RULE, Finding
+from generator.check.expect import quote
 from generator.check.reader import DocxError, w
 from generator.check.view import Doc, is_empty, open_doc, text
 from generator.errors import UsageProblem
@@ -157,10 +158,6 @@ def missing_words(doc: Doc, pages: list[PdfPage]) -> list[tuple[str, list[str]]]
     return out
 
 
-def _quote(text: str, width: int = 60) -> str:
-    return f"'{text}'" if len(text) <= width else f"'{text[:width - 1].rstrip()}…'"
-
-
 def check_pages(docx: str | Path, pdf: str | Path) -> list[Finding]:
     """Warnings, one per finding: a page by its number ("pages"), words no page holds by the
     paragraph they belong to ("printed")."""
@@ -174,7 +171,7 @@ def check_pages(docx: str | Path, pdf: str | Path) -> list[Finding]:
     for paragraph, pieces in lost[:QUOTE_PARAGRAPHS]:
         shown = " ".join(pieces[:QUOTE_WORDS]) + (" …" if len(pieces) > QUOTE_WORDS else "")
         out.append(Finding(str(pdf), PRINTED_RULE, f"{len(pieces)} word(s) of {Path(docx).name} "
-                           f"are on no page: {_quote(shown)} in {_quote(paragraph)}", warning=True))
+                           f"are on no page: {quote(shown)} in {quote(paragraph)}", warning=True))
     if len(lost) > QUOTE_PARAGRAPHS:
         out.append(Finding(str(pdf), PRINTED_RULE, f"and words of {len(lost) - QUOTE_PARAGRAPHS} "
                            "more paragraph(s) are on no page", warning=True))

@@ -80,7 +80,6 @@ class Reporter(Listener):
         self.done = 0
         self.seen: set[str] = set()
         self.deferred: list[tuple[str, bool]] = []
-        self.failures: list[Result] = []
 
     @classmethod
     def for_terminal(cls) -> "Reporter":
@@ -99,9 +98,7 @@ class Reporter(Listener):
             if line not in self.seen:
                 self.seen.add(line)
                 self._say(line, err=True)
-        if result.failed:
-            self.failures.append(result)
-        elif result.ok and not self.tty:
+        if result.ok and not self.tty:
             self._say(f"wrote {result.written[0]}")
         self.done += 1
         if self.bar is not None:
@@ -118,7 +115,7 @@ class Reporter(Listener):
         self._finish_bar()
         for result in summary.pdf_failures:
             self.built(result)
-        for line in failure_lines(self.failures):
+        for line in summary.failure_lines():
             click.echo(line, err=True)
         if not self.tty:
             for path in summary.pdfs:
@@ -149,33 +146,14 @@ def page_warnings(pdfs: list[Path]) -> list[str]:
     an appendix page left half empty, words on no page. Warnings: the build still succeeded."""
     if not pdfs:
         return []                   # without --pdf, load neither the checker nor its lxml
-    from generator.check.pdf_pages import PdfReaderMissing, check_pages
+    from generator.check.pdf_pages import PdfReaderMissing, check_pdf
     lines = []
     for pdf in pdfs:
         try:
-            lines += [str(finding) for finding in check_pages(pdf.with_suffix(".docx"), pdf)]
+            lines += [str(finding) for finding in check_pdf(pdf)]
         except PdfReaderMissing as exc:
             return [f"pages not checked: {exc}"]
     return lines
-
-
-def failure_lines(failures: list[Result]) -> list[str]:
-    """One line per broken plan: a plan that failed only on another failed plan's problems
-    (a child of a broken parent) is counted under that plan, not listed."""
-    names = {str(r.job.arg) for r in failures}
-    blocked: dict[str, int] = {}
-    own = []
-    for result in failures:
-        files = {p.pos.file for p in result.problems if not p.warning and p.pos is not None}
-        causes = files - {str(result.job.arg)}
-        if files and files == causes and causes <= names:
-            for cause in causes:
-                blocked[cause] = blocked.get(cause, 0) + 1
-        else:
-            own.append(str(result.job.arg))
-    return [f"failed {name}" + (f" (and {blocked[name]} plan(s) that extend it)"
-                                if blocked.get(name) else "") for name in own] + \
-        [f"failed {name}" for name in sorted(set(blocked) - set(own))]
 
 
 def summary_line(summary: Summary) -> str:

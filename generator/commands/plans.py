@@ -62,19 +62,11 @@ def validate_command(ctx: click.Context, plans: tuple[Path, ...], final: bool) -
 def checked_plans(paths: list[Path], final: bool):
     """Each plan's problems; with ``final``, the final gate's findings instead of its
     warnings (each warning is one of them, as an error)."""
-    from generator.errors import PlanError
-    from generator.plan.workspace import Outcome, Workspace, validate_plans
+    from generator.plan.workspace import validate_plans
     if not final:
         return validate_plans(paths)
     from generator.plan.final import final_problems
-    workspace, outcomes = Workspace(), []
-    for path in paths:
-        try:
-            problems = final_problems(workspace.load(path))
-        except PlanError as e:
-            problems = e.problems
-        outcomes.append(Outcome(path, problems))
-    return outcomes
+    return validate_plans(paths, final_problems)
 
 
 @click.command("resolve")

@@ -6,6 +6,7 @@ each parent once, however many children it has.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from generator.plan.rules import check_plan
 from generator.errors import PlanError, Problem, fail_if
@@ -155,14 +156,17 @@ class Outcome:
         return not any(not p.warning for p in self.problems)
 
 
-def validate_plans(paths: list[Path]) -> list[Outcome]:
-    """Every plan loaded through one workspace (parents read once); problems, never raised."""
+def validate_plans(paths: list[Path],
+                   problems: Callable[[LoadedPlan], list[Problem]] | None = None) -> list[Outcome]:
+    """Every plan loaded through one workspace (parents read once); problems, never raised:
+    a loaded plan's warnings, or what ``problems`` finds in it (the final gate)."""
     workspace = Workspace()
     outcomes = []
     for path in paths:
         outcome = Outcome(path)
         try:
-            outcome.problems = workspace.load(path).warnings
+            loaded = workspace.load(path)
+            outcome.problems = loaded.warnings if problems is None else problems(loaded)
         except PlanError as e:
             outcome.problems = e.problems
         outcomes.append(outcome)

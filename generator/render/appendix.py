@@ -243,28 +243,19 @@ def _shared_rows(task: Task, layout: Layout, widths: list[int], merged_below: fr
 
 MAX_SHAPES = 64
 _shapes: dict[tuple[Layout, tuple[int, ...]], int] = {}
-_shape_of: dict[int, tuple[Layout, tuple[int, ...], int]] = {}     # by id(layout)
 _headers: dict[int, str] = {}                                       # by shape
 
 
 def _shape(layout: Layout, widths: list[int]) -> int:
     """A number for a table's layout and widths, so that a row's key in _rows does not hash
     the whole layout again for every row; it also keys the table's header row (_headers).
-    Looked up by the Layout object first: the plans of a tree share their parent's (hashing
-    a layout walks all its columns)."""
-    given = tuple(widths)
-    known = _shape_of.get(id(layout))
-    if known is not None and known[0] is layout and known[1] == given:
-        return known[2]
-    key = (layout, given)
+    Hashing the layout here, once a table, costs a few microseconds."""
+    key = (layout, tuple(widths))
     if key not in _shapes:
         if len(_shapes) >= MAX_SHAPES:           # never in practice: a few layouts a tree
-            for cache in (_shapes, _shape_of, _headers, _rows, _by_task):
+            for cache in (_shapes, _headers, _rows, _by_task):
                 cache.clear()
         _shapes[key] = len(_shapes)
-    if len(_shape_of) >= MAX_SHAPES:
-        _shape_of.clear()
-    _shape_of[id(layout)] = (layout, given, _shapes[key])
     return _shapes[key]
 
 
