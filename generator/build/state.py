@@ -15,28 +15,25 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from pathlib import Path
 
-from generator.plan.extends import parent_path
+from generator.plan.extends import parent_path, quick_extends
 from generator.record import Factory, asdict, record
 from generator.write import write_atomic
 
 STATE_NAME = ".plangen-build.json"
 STATE_VERSION = 2
-_EXTENDS = re.compile(r"""^extends:[ \t]*(["']?)([^"'#\n]+?)\1[ \t]*(?:#.*)?$""", re.M)
 
 
 def sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def extends_of(path: Path, text: str) -> Path | None:
+def extends_of(path: Path, text: bytes) -> Path | None:
     """The parent named on a top-level ``extends:`` line: a scheduling hint, never trusted
     for correctness (the resolver reads the YAML properly when the plan is built). A line
     is read rather than the YAML because every plan given is read at every build."""
-    m = _EXTENDS.search(text)
-    return parent_path(path, m[2].strip() if m else None)
+    return parent_path(path, quick_extends(text))
 
 
 @record(frozen=False)
@@ -52,7 +49,7 @@ class Source:
 def read_source(arg: Path) -> Source:
     path = Path(arg).resolve()
     data = path.read_bytes()
-    return Source(path, Path(arg), sha(data), extends_of(path, data.decode("utf-8", "replace")))
+    return Source(path, Path(arg), sha(data), extends_of(path, data))
 
 
 @record(frozen=False)

@@ -13,13 +13,12 @@ more than one core the descendants are shared out, a subtree to a process, in a 
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import PlanError, Problem
 from generator.folders import plan_files
-from generator.plan.extends import declared_extends, extends_chain, parent_in
+from generator.plan.extends import extends_chain, parent_in, quick_extends
 from generator.plan.model import Part, Plan, Task
 from generator.plan.workspace import Workspace
 from generator.track.period import Period
@@ -28,9 +27,6 @@ from generator.track.standing import standing_of
 from generator.track.status import load_status, plan_name, status_path
 
 PARALLEL_FROM = 24           # descendants: fewer load faster in one process than a pool starts
-# a top-level ``extends:`` line: its value double-quoted, single-quoted or bare, then a comment
-_EXTENDS = re.compile(rb"^extends:[ \t]*(?:\"([^\"\n]*)\"|'([^'\n]*)'|([^\s#'\"][^#\n]*?))"
-                      rb"[ \t]*(?:#.*)?$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -75,15 +71,6 @@ class Rollup:
 
 
 # --- finding the descendants ------------------------------------------------------------------
-
-def quick_extends(text: bytes) -> str | None:
-    """The ``extends`` a plan names, read off its top-level line; YAML only when the line is
-    written in a way the pattern does not know."""
-    match = _EXTENDS.search(text)
-    if match:
-        return next(g for g in match.groups() if g is not None).decode("utf-8").strip() or None
-    return declared_extends(text) if b"extends" in text else None
-
 
 @dataclass(frozen=True)
 class Job:
@@ -211,4 +198,4 @@ def _tasks(top: Plan, plans: tuple[PlanResult, ...]):
                              tuple(p for p, c in held if c == OVERDUE))
 
 
-__all__ = ["PlanResult", "Rollup", "TaskResult", "descendants", "quick_extends", "rollup"]
+__all__ = ["PlanResult", "Rollup", "TaskResult", "descendants", "rollup"]

@@ -1,8 +1,10 @@
 """The one walk along ``extends``: nearest first, each plan once, bounded, never raising."""
 from pathlib import Path, PurePosixPath
 
+import pytest
+
 from generator.build.state import extends_of
-from generator.plan.extends import extends_chain, parent_in
+from generator.plan.extends import extends_chain, parent_in, quick_extends
 
 from ..conftest import ROOT
 
@@ -40,5 +42,16 @@ def test_the_build_line_reader_finds_the_parent_yaml_finds():
     for path in sorted((ROOT / "plans").glob("*.yaml")):
         data = path.read_bytes()
         yaml_parent = parent_in(lambda _: data)(path)
-        assert extends_of(path, data.decode("utf-8")) == yaml_parent, path
-    assert extends_of(Path("/p/a.yaml"), "extends:  'b.yaml'  # parent\n") == Path("/p/b.yaml")
+        assert extends_of(path, data) == yaml_parent, path
+    assert extends_of(Path("/p/a.yaml"), b"extends:  'b.yaml'  # parent\n") == Path("/p/b.yaml")
+
+
+@pytest.mark.parametrize("text, value", [
+    (b"year: 2023\nextends: a.yaml\n", "a.yaml"),
+    (b'extends: "b c.yaml"   # the parent\n', "b c.yaml"),
+    (b"extends: 'd.yaml'\n", "d.yaml"),
+    (b"{extends: e.yaml, year: 2023}\n", "e.yaml"),           # not a line: YAML reads it
+    (b"year: 2023\nplan:\n  extends_note: x\n", None),
+])
+def test_the_extends_line_is_read_without_yaml(text, value):
+    assert quick_extends(text) == value

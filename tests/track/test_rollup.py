@@ -21,7 +21,7 @@ from generator.plan import deadlines
 from generator.track import rollup as rollup_module
 from generator.track.period import parse_period
 from generator.track.reporting import CATEGORIES, IN_TIME, LATE, NO_STATUS, ON_TIME, OVERDUE
-from generator.track.rollup import descendants, quick_extends, rollup
+from generator.track.rollup import descendants, rollup
 from generator.track.rollup_files import PLAN_SHEET, TASK_SHEET, rollup_docx, rollup_xlsx
 
 from ..conftest import ROOT, edit, run_cli
@@ -163,17 +163,6 @@ def test_descendants_come_depth_first_and_leave_others_out(in_tree):
             want += [(n.stem, 2, True) for n in nodes[5:]]
     assert names == want
     assert all(j.parent.stem == (seat.stem if j.depth == 2 else nodes[0].stem) for j in jobs)
-
-
-@pytest.mark.parametrize("text, value", [
-    (b"year: 2023\nextends: a.yaml\n", "a.yaml"),
-    (b'extends: "b c.yaml"   # the parent\n', "b c.yaml"),
-    (b"extends: 'd.yaml'\n", "d.yaml"),
-    (b"{extends: e.yaml, year: 2023}\n", "e.yaml"),           # not a line: YAML reads it
-    (b"year: 2023\nplan:\n  extends_note: x\n", None),
-])
-def test_the_extends_line_is_read_without_yaml(text, value):
-    assert quick_extends(text) == value
 
 
 def test_a_pool_of_workers_gives_the_same_roll_up(in_tree, rolled, monkeypatch):
