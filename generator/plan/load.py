@@ -46,9 +46,11 @@ class _StrictLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-_StrictLoader.add_implicit_resolver(_BOOLTAG, _BOOL, list("tf"))
-_StrictLoader.add_implicit_resolver(_INTTAG, _INT, list("-+0123456789"))
-_StrictLoader.add_implicit_resolver(_NULLTAG, _NULL, ["~", "n", ""])
+# (tag, pattern, the first characters a value of that type can start with; "" is empty)
+_IMPLICIT = ((_BOOLTAG, _BOOL, list("tf")), (_INTTAG, _INT, list("-+0123456789")),
+             (_NULLTAG, _NULL, ["~", "n", ""]))
+for _tag, _pattern, _first in _IMPLICIT:
+    _StrictLoader.add_implicit_resolver(_tag, _pattern, _first)
 
 try:
     from yaml._yaml import CParser as _CParser
@@ -165,6 +167,8 @@ def _fast_tree(text: str, name: str) -> Map | None:
 
 _NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
 _FLOW_DOUBT = re.compile(r"^$|[,?\[\]{}:#]")
+# A plain value starting otherwise (or not empty) is text: _fast_tree tries no pattern on it.
+_TYPED_FIRST = frozenset(c for _, _, first in _IMPLICIT for c in first if c)
 
 
 class _Unsure(Exception):
@@ -189,21 +193,33 @@ class _EventTree:
         self.line_numbers = list(range(1, text.count("\n") + 2))
 
     def build(self, parser) -> Map:
-        get = _guarded(parser.get_event)
+        """The tree, or _Unsure. Any error of libyaml's is the pure-Python path's to word."""
+        try:
+            return self._walk(parser.get_event)
+        except _Unsure:
+            raise
+        except Exception:
+            raise _Unsure from None
+
+    def _walk(self, get) -> Map:
+        """One pass over the events (the hot loop of a build's reading: kept flat)."""
         get()                                      # StreamStartEvent
         if get().__class__ is not DocumentStartEvent:
             raise _Unsure                          # an empty file
         anchors: set[str] = set()
-        line_numbers = self.line_numbers
+        name, line_numbers = self.name, self.line_numbers
         last = len(line_numbers)
+        new_pos = tuple.__new__                    # Pos(...) without its Python-level __new__
+        normalize, flow_doubt = unicodedata.normalize, _FLOW_DOUBT.search
         # Open collections: [container, flow style, key awaiting its value, that key's pos]
         stack: list[list] = []
-        root = None
+        parent = root = None
         while True:
             event = get()
             kind = event.__class__
             if kind is MappingEndEvent or kind is SequenceEndEvent:
                 stack.pop()
+                parent = stack[-1] if stack else None
                 continue
             if kind is DocumentEndEvent:
                 break
@@ -214,22 +230,38 @@ class _EventTree:
                 if anchor in anchors:
                     raise _Unsure                  # a duplicate anchor: the composer's error
                 anchors.add(anchor)
-            parent = stack[-1] if stack else None
             mark = event.start_mark
             if mark.line >= last:                  # an empty value at the very end, which
                 raise _Unsure                      # libyaml places past it, PyYAML not
-            pos = Pos(self.name, line_numbers[mark.line], mark.column + 1)
-            if parent is not None and parent[0].__class__ is Map and parent[2] is None:
-                self._key(parent, event, kind, pos)
+            pos = new_pos(Pos, (name, line_numbers[mark.line], mark.column + 1))
+            container = parent[0] if parent is not None else None
+            if container.__class__ is Map and parent[2] is None:
+                # a mapping's key: plain text, no merge key, not seen before in this mapping
+                if kind is not ScalarEvent:
+                    raise _Unsure
+                key = event.value
+                if parent[1] and not event.style and flow_doubt(key):
+                    raise _Unsure
+                if key == "<<" and not event.style:
+                    raise _Unsure
+                key = normalize("NFC", key)
+                if key in container:
+                    raise _Unsure
+                parent[2], parent[3] = key, pos
                 continue
             if len(stack) > MAX_DEPTH:
                 raise _Unsure
             if kind is ScalarEvent:
-                if parent is not None and parent[1] and not event.style \
-                        and _FLOW_DOUBT.search(event.value):
+                style = event.style
+                if parent is not None and parent[1] and not style and flow_doubt(event.value):
                     raise _Unsure
-                value = _event_scalar(event)
-                value_pos = self._block_pos(pos, event) if event.style in ("|", ">") else pos
+                text = event.value
+                if event.tag is None and not (event.implicit[0] and (not text or
+                                                                     text[0] in _TYPED_FIRST)):
+                    value = normalize("NFC", text)     # text, the most common value
+                else:
+                    value = _event_scalar(event)
+                value_pos = self._block_pos(pos, event) if style == "|" or style == ">" else pos
             elif kind is MappingStartEvent:
                 if event.tag not in (None, "!", _MAP):
                     raise _Unsure
@@ -242,45 +274,26 @@ class _EventTree:
                 raise _Unsure
             if parent is None:
                 root = value
-            elif parent[0].__class__ is Map:
-                parent[0].set(parent[2], value, parent[3], value_pos)
+            elif container.__class__ is Map:
+                key = parent[2]
+                container[key] = value
+                container.key_pos[key] = parent[3]
+                container.val_pos[key] = value_pos
                 parent[2] = None
             else:
-                parent[0].add(value, value_pos)
+                container.append(value)
+                container.item_pos.append(value_pos)
             if kind is not ScalarEvent:
-                stack.append([value, event.flow_style, None, None])
+                parent = [value, event.flow_style, None, None]
+                stack.append(parent)
         if get().__class__ is not StreamEndEvent or root.__class__ is not Map:
             raise _Unsure                          # another document, or not a mapping
         return root
-
-    def _key(self, parent: list, event, kind, pos: Pos) -> None:
-        """A mapping's key: plain text, no merge key, not seen before in this mapping."""
-        if kind is not ScalarEvent:
-            raise _Unsure
-        if parent[1] and not event.style and _FLOW_DOUBT.search(event.value):
-            raise _Unsure
-        key = event.value
-        if key == "<<" and not event.style:
-            raise _Unsure
-        key = unicodedata.normalize("NFC", key)
-        if key in parent[0]:
-            raise _Unsure
-        parent[2], parent[3] = key, pos
 
     def _block_pos(self, pos: Pos, event) -> Pos:
         if self.lines is None:
             self.lines = self.text.split("\n")
         return _block_pos(pos, event.start_mark.line, event.end_mark.line, event.value, self.lines)
-
-
-def _guarded(get_event):
-    """libyaml's next event; any error of libyaml's is the pure-Python path's to word."""
-    def get():
-        try:
-            return get_event()
-        except Exception:
-            raise _Unsure from None
-    return get
 
 
 def _event_scalar(event):
