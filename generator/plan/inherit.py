@@ -152,12 +152,18 @@ def _merge_map(old: Map, new: Map, problems: list[Problem]) -> Map:
             del out[key]
             out.key_pos.pop(key, None)
             out.val_pos.pop(key, None)
+    key_pos, val_pos, new_key_pos, new_val_pos = out.key_pos, out.val_pos, new.key_pos, new.val_pos
     for key, value in new.items():
         if key in CONTROL_KEYS:
             continue
-        merged = _merge(key, out[key], value, problems) if key in out else \
-            strip_controls(value, problems, report=False)
-        out.set(key, merged, new.key_pos.get(key), new.val_pos.get(key))
+        if value.__class__ is Map or value.__class__ is Seq:
+            value = _merge(key, out[key], value, problems) if key in out else \
+                strip_controls(value, problems, report=False)
+        out[key] = value                # a text or number replaces what was there
+        if (where := new_key_pos.get(key)) is not None:
+            key_pos[key] = where
+        if (where := new_val_pos.get(key)) is not None:
+            val_pos[key] = where
     return out
 
 
