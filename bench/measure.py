@@ -3,8 +3,10 @@
 Peak memory is reported two ways. ``max_rss`` is what resource.getrusage(RUSAGE_CHILDREN)
 gives: the RSS of the largest single process of the tree (the build or one pool worker),
 taken in a wrapper process so that earlier runs do not count. ``total_rss`` samples /proc
-every 50 ms and adds up the proportional set size (PSS) of every process of the tree: what
-the machine had to hold at once, pages shared after fork counted once.
+(every 50 ms, or as often as the caller asks) and adds up the proportional set size (PSS) of
+every process of the tree: what the machine had to hold at once, pages shared after fork
+counted once. The sampler is a process of its own on a 2-core machine (about 5% of a core at
+50 ms), so a long run samples less often, and its time is not the sampler's.
 """
 from __future__ import annotations
 
@@ -48,24 +50,24 @@ def environment() -> dict:
     return env
 
 
-def plangen(*args: str | Path, cwd: Path = ROOT, sample: bool = False,
+def plangen(*args: str | Path, cwd: Path = ROOT, sample: float = 0.0,
             env: dict | None = None) -> Run:
     """``plangen ARGS`` in a fresh process, timed from spawn to exit (start-up included).
 
-    ``sample`` also follows the summed RSS of the process tree (it costs some CPU); ``env``
-    adds to the environment (PLANGEN_CACHE_DIR, say).
+    ``sample`` > 0 also follows the summed PSS of the process tree every ``sample`` seconds
+    (it costs some CPU); ``env`` adds to the environment (PLANGEN_CACHE_DIR, say).
     """
     return run([str(PLANGEN), *map(str, args)], cwd=cwd, sample=sample, env=env)
 
 
-def run(cmd: list[str | Path], cwd: Path = ROOT, sample: bool = False,
+def run(cmd: list[str | Path], cwd: Path = ROOT, sample: float = 0.0,
         env: dict | None = None) -> Run:
     """Any command, measured as ``plangen`` is: the same wrapper, so anchors compare fairly."""
     with tempfile.TemporaryDirectory() as work:
         report = Path(work, "report.json")
         wrapped = [sys.executable, "-c", _WRAPPER, str(report), *map(str, cmd)]
         proc = subprocess.Popen(wrapped, cwd=cwd, env={**environment(), **(env or {})})
-        total = _sample_tree_rss(proc) if sample else 0.0
+        total = _sample_tree_rss(proc, sample) if sample > 0 else 0.0
         proc.wait()
         data = json.loads(report.read_text())
     return Run(data["seconds"], data["code"], data["out"], data["err"],
@@ -77,12 +79,12 @@ def median_of(count: int, make_run) -> tuple[float, list[Run]]:
     return statistics.median(r.seconds for r in runs), runs
 
 
-def _sample_tree_rss(proc: subprocess.Popen) -> float:
+def _sample_tree_rss(proc: subprocess.Popen, every: float) -> float:
     """Peak of the summed PSS of ``proc`` and all its descendants, in MB."""
     peak = 0
     while proc.poll() is None:
         peak = max(peak, sum(_rss_kb(pid) for pid in _descendants(proc.pid)))
-        time.sleep(0.05)
+        time.sleep(every)
     return peak / 1024
 
 

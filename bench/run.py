@@ -154,8 +154,8 @@ def child_load(table: Table, plans: list[Path], passes: int) -> None:
 
 
 def tree_build(table: Table, name: str, plans: Path, out: Path, runs: int, limit: float,
-               floor_s: float | None = None) -> None:
-    results = [plangen("build", plans, "-o", out, "--force", "-j", JOBS, sample=True)
+               floor_s: float | None = None, sample: float = 0.05) -> None:
+    results = [plangen("build", plans, "-o", out, "--force", "-j", JOBS, sample=sample)
                for _ in range(runs)]
     for r in results:
         assert r.code == 0, r.err[-2000:]
@@ -253,7 +253,8 @@ def main(argv: list[str]) -> int:
         if not (args.quick or args.skip_nation):
             nation = work / "nation"
             tree.write_tree(tree.nation_tree(), nation)
-            tree_build(table, "nation", nation, work / "nation-out", 1, 20, floor_s)
+            tree_build(table, "nation", nation, work / "nation-out", 1, 20, floor_s,
+                       sample=0.5)      # ~25 s of a steady size: a sample each half second
         memory(table, work, 1 if args.quick else 3)
         incremental(table, province, work / "province-keep", rounds)
         if not args.skip_pdf:
