@@ -289,7 +289,7 @@ class _Reader:
                 part["layout"] = layout
             fields = [c.field for c in raw.columns if c.field in ("stt", "stt2")]
             mapping = numbers.get("fields", {}).get(len(fields), fields)
-            continues, stt = _stt_continues(raw, numbering, mapping, stt)
+            continues, _ = _stt_continues(raw, numbering, mapping, stt)
             if continues:
                 part["stt_continues"] = True
             counter = _Counter(numbering, mapping, stt if continues else 0)

@@ -58,3 +58,14 @@ def test_structures_of_the_province_plans_come_back(built):
     ag = import_docx(built / "an-giang-2023.docx").data
     assert yaml.safe_load(yaml.safe_dump(ag)) == ag
     assert [p.get("stt_continues") for p in ag["appendix"]["parts"]].count(True) == 1
+    assert _hand_set_stt(ag) == []          # the part that goes on numbers as printed
+
+
+def _hand_set_stt(data: dict) -> list[str]:
+    """The tasks of an imported plan that carry an ``stt:`` of their own."""
+    def walk(holder):
+        for key in ("groups", "tasks"):
+            for item in holder.get(key) or []:
+                yield item
+                yield from walk(item)
+    return [t["id"] for part in data["appendix"]["parts"] for t in walk(part) if "stt" in t]
