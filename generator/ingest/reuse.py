@@ -11,7 +11,7 @@ and the issuer's names, so that the diff shows only what was edited in the docum
 from __future__ import annotations
 
 from generator.plan.model import Group, Plan
-from generator.plan.schema import UNIT_FIELDS
+from generator.plan.schema import UNIT_FIELDS, is_group
 from generator.plan.to_model import amended_by
 from generator.review.align import align
 
@@ -182,9 +182,12 @@ def _groups(items):
 
 
 def _new_groups(holder: dict):
-    for g in holder.get("groups") or []:
-        yield g
-        yield from _new_groups(g)
+    """The groups in print order, sub-groups written in a ``tasks`` list (kind: group) too."""
+    for key in [k for k in holder if k in ("tasks", "groups")]:
+        for item in holder[key]:
+            if key == "groups" or is_group(item):
+                yield item
+                yield from _new_groups(item)
 
 
 def _all_tasks(data: dict):
@@ -193,10 +196,11 @@ def _all_tasks(data: dict):
 
 
 def _holder_tasks(holder: dict):
-    """The tasks in print order: the ``tasks`` and ``groups`` lists in the order written."""
+    """The tasks in print order: the ``tasks`` and ``groups`` lists in the order written, a
+    sub-group among the tasks (kind: group) in its place."""
     for key in [k for k in holder if k in ("tasks", "groups")]:
         for item in holder[key]:
-            if key == "tasks":
+            if key == "tasks" and not is_group(item):
                 yield item
             else:
                 yield from _holder_tasks(item)

@@ -171,6 +171,19 @@ def test_the_imported_texts_carry_markers_only_where_the_layout_does_not(round_t
     assert r"Phòng Tư pháp (\*)" in data["units"].values()
 
 
+def test_ids_from_the_plan_reach_the_sub_group_among_the_tasks_and_its_tasks(round_trip, tmp_path):
+    """--ids-from lines up a sub-group written among the tasks (kind: group) as a group, and
+    its tasks as tasks: every id comes back, none is made up."""
+    one, _, _ = round_trip
+    (tmp_path / "plans").mkdir()
+    plan = write(tmp_path / "plans" / "thu-nghiem.yaml", PLAN)
+    data = import_to_file(one / "thu-nghiem.docx", tmp_path / "again" / "thu-nghiem.yaml",
+                          ids_from=plan).data
+    first, sub, last = data["appendix"]["parts"][0]["groups"][0]["tasks"]
+    assert (first["id"], sub["id"], last["id"]) == ("kh", "kiem-tra", "bao-cao")
+    assert [t["id"] for t in sub["tasks"]] == ["kt-1", "kt-2"]
+
+
 @pytest.mark.libreoffice
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice")
 def test_a_libreoffice_copy_imports_the_same_emphasis(round_trip, tmp_path):
