@@ -24,6 +24,7 @@ from typing import Any
 from generator.errors import PlanError
 from generator.ingest.emit import emit_plan
 from generator.ingest.pairing import ALONE, item_text, pair, score
+from generator.ingest.units import unique_name
 from generator.plan import deadlines
 from generator.plan.dates import DocDate
 from generator.plan.emphasis import spans
@@ -216,7 +217,7 @@ class _Child:
         for unit, known in self.new_units.items():
             if known == name:
                 return unit
-        unit = _unique(imported_id, set(self.parent_units) | set(self.new_units), "_")
+        unit = unique_name(imported_id, set(self.parent_units) | set(self.new_units), "_")
         self.new_units[unit] = name
         return unit
 
@@ -272,7 +273,7 @@ class _Child:
         taken = set(ids.values())
         articles = []
         for n, article in enumerate(mine):
-            article_id = ids.get(n) or _unique(article["id"], taken, "-")
+            article_id = ids.get(n) or unique_name(article["id"], taken, "-")
             taken.add(article_id)
             articles.append({**article, "id": article_id})
         return {**decision, "articles": articles}
@@ -381,7 +382,7 @@ class _Child:
             here = path + (len(out),)
             item = new[match.new]
             if match.old is None:
-                item_id = _unique(str(item["id"]), self.taken, "-")
+                item_id = unique_name(str(item["id"]), self.taken, "-")
                 self.taken.add(item_id)
                 place = {"after": previous} if previous else {"at": "start"}
                 fresh = self._fresh({k: v for k, v in item.items() if k != "id"}, key)
@@ -425,7 +426,7 @@ class _Child:
                 if k in UNIT_FIELDS and key == "tasks":
                     out[k] = self._units(v, None)
                 elif k == "id" and key in ID_LISTS and isinstance(v, str):
-                    out[k] = _unique(v, self.taken, "-")
+                    out[k] = unique_name(v, self.taken, "-")
                     self.taken.add(out[k])
                 else:
                     out[k] = self._fresh(v, k)
@@ -496,15 +497,6 @@ def _basis_text(basis) -> str | None:
         except (KeyError, TypeError, ValueError):
             return None
     return basis.get("text")
-
-
-def _unique(wanted: str, taken: set, joint: str) -> str:
-    if wanted not in taken:
-        return wanted
-    n = 2
-    while f"{wanted}{joint}{n}" in taken:
-        n += 1
-    return f"{wanted}{joint}{n}"
 
 
 def _all_ids(value) -> set:

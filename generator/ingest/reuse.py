@@ -10,6 +10,7 @@ and the issuer's names, so that the diff shows only what was edited in the docum
 """
 from __future__ import annotations
 
+from generator.ingest.units import unique_name
 from generator.plan.model import Group, Plan
 from generator.plan.schema import UNIT_FIELDS, is_group
 from generator.plan.to_model import amended_by
@@ -56,14 +57,9 @@ def _units(data: dict, reference: Plan) -> int:
             count += 1
     adopted = set(rename.values())
     for uid, name in units.items():
-        new = rename.get(uid, uid)
         if uid not in rename:
-            base, n = uid, 1
-            while new in adopted or new in out:
-                n += 1
-                new = f"{base}_{n}"
-            rename[uid] = new
-        out[new] = name
+            rename[uid] = unique_name(uid, adopted | set(out), "_")
+        out[rename[uid]] = name
     if units:
         data["units"] = out
     for task in _all_tasks(data):
@@ -154,10 +150,7 @@ def _unique(data: dict, adopted: set[int]) -> None:
     for item in items:
         if id(item) in adopted or "id" not in item:
             continue
-        base, n = item["id"], 1
-        while item["id"] in seen:
-            n += 1
-            item["id"] = f"{base}-{n}"
+        item["id"] = unique_name(item["id"], seen, "-")
         seen.add(item["id"])
 
 

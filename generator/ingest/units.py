@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Container
 
 MAX_WORDS = 6
 MAX_ITEM_WORDS = 5
@@ -31,12 +32,19 @@ class Ids:
         base = self.sep.join(words)
         if not base[0].isalpha():
             base = f"{self.fallback}{self.sep}{base}"
-        candidate, n = base, 1
-        while candidate in self.used:
-            n += 1
-            candidate = f"{base}{self.sep}{n}"
+        candidate = unique_name(base, self.used, self.sep)
         self.used.add(candidate)
         return candidate
+
+
+def unique_name(wanted: str, taken: Container[str], joint: str) -> str:
+    """``wanted``, or when that is taken ``wanted`` + ``joint`` + 2, 3 … (the one way the
+    importer keeps an id or a unit id apart from those already given)."""
+    candidate, n = wanted, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{wanted}{joint}{n}"
+    return candidate
 
 
 class Units:
