@@ -18,6 +18,7 @@ from yaml.events import (AliasEvent, DocumentEndEvent, DocumentStartEvent, Mappi
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from generator.errors import PlanError, Pos, Problem
+from generator.record import record
 from generator.tree import Map, Seq
 
 MAX_BYTES = 2_000_000
@@ -58,17 +59,28 @@ except ImportError:                                # pragma: no cover - PyYAML w
     _CParser = None
 
 
-def load_file(path: Path, label: str | None = None) -> Map:
+@record
+class FileKind:
+    """What a file read here holds, in the words its messages use (a plan; a status file)."""
+
+    noun: str                   # "a plan"
+    empty: str                  # what an empty file is told
+
+
+PLAN_FILE = FileKind("a plan", "a plan is a mapping")
+
+
+def load_file(path: Path, label: str | None = None, kind: FileKind = PLAN_FILE) -> Map:
     """Load ``path``; raise PlanError with every problem found. ``label`` names it in messages."""
     name = label or str(path)
     try:
         data = path.read_bytes()
     except OSError as e:
         raise PlanError([Problem(Pos(name, 1, 1), f"cannot read file: {e.strerror}")]) from None
-    return load_text(data, name)
+    return load_text(data, name, kind)
 
 
-def load_text(data: bytes, name: str) -> Map:
+def load_text(data: bytes, name: str, kind: FileKind = PLAN_FILE) -> Map:
     if len(data) > MAX_BYTES:
         raise PlanError([Problem(Pos(name, 1, 1),
                                  f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,}")])
@@ -86,14 +98,14 @@ def load_text(data: bytes, name: str) -> Map:
         col = e.position - (text.rfind("\n", 0, e.position) + 1) + 1
         raise PlanError([Problem(Pos(name, line, col),
                                  f"the text holds the control character U+{e.character:04X}, "
-                                 "which a plan cannot hold: delete it")]) from None
+                                 f"which {kind.noun} cannot hold: delete it")]) from None
     if node is None:
-        raise PlanError([Problem(Pos(name, 1, 1), "the file is empty: a plan is a mapping")])
+        raise PlanError([Problem(Pos(name, 1, 1), f"the file is empty: {kind.empty}")])
     problems: list[Problem] = []
     tree = _build(node, name, problems, 0, text.split("\n"))
     if not problems and not isinstance(tree, Map):
-        kind = "a list" if isinstance(tree, Seq) else "a single value"
-        problems.append(Problem(_pos(node, name), f"a plan is a mapping of keys, not {kind}"))
+        shape = "a list" if isinstance(tree, Seq) else "a single value"
+        problems.append(Problem(_pos(node, name), f"{kind.noun} is a mapping of keys, not {shape}"))
     if problems:
         raise PlanError(problems)
     return tree

@@ -30,7 +30,7 @@ from typing import Any, Mapping
 
 from generator.errors import PlanError, Problem, UsageProblem
 from generator.folders import STATUS_DIR
-from generator.plan.load import load_file, load_text
+from generator.plan.load import FileKind, load_file, load_text
 from generator.plan.model import Plan
 from generator.plan.validate import validator_class
 from generator.track.period import FORMS, Period, parse_period
@@ -147,24 +147,15 @@ def load_status(path: Path, plan: Plan) -> Status:
 
 def status_tree(path: Path) -> Map:
     """The status file at ``path`` as loaded, not yet checked (its ``plan:`` names the plan)."""
-    return _load(lambda: load_file(Path(path), str(path)), str(path))
+    return load_file(Path(path), str(path), STATUS_FILE)
 
 
 def parse_status(text: str, name: str, plan: Plan) -> Status:
     """A status file's text, checked as load_status checks a file (``name`` in messages)."""
-    return status_from_tree(_load(lambda: load_text(text.encode("utf-8"), name), name), name, plan)
+    return status_from_tree(load_text(text.encode("utf-8"), name, STATUS_FILE), name, plan)
 
 
-def _load(load, name: str) -> Map:
-    """The loader's tree; its words for a plan said of a status file."""
-    try:
-        return load()
-    except PlanError as e:
-        raise PlanError([Problem(p.pos, p.message.replace("a plan is a mapping of keys",
-                                                          "a status file is a mapping of keys")
-                                 .replace("the file is empty: a plan is a mapping",
-                                          "the file is empty: a status file has plan:, period: and tasks:"),
-                                 p.task, p.warning) for p in e.problems]) from None
+STATUS_FILE = FileKind("a status file", "a status file has plan:, period: and tasks:")
 
 
 def status_from_tree(tree: Map, name: str, plan: Plan) -> Status:
