@@ -103,8 +103,11 @@ SAMPLES = [
 ]
 
 
+UNREADABLE = ("not-yaml.yaml", "empty.yaml", "a-list.yaml", "control-character.yaml")   # the loader's
+
+
 @pytest.mark.parametrize("text", SAMPLES + [(HERE / "bad" / n).read_text(encoding="utf-8")
-                                            for n in sorted(EXPECTED) if n not in ("not-yaml.yaml", "empty.yaml", "a-list.yaml")]
+                                            for n in sorted(EXPECTED) if n not in UNREADABLE]
                          + [(ROOT / "status" / "an-giang-2023" / "2023-Q2.yaml").read_text(encoding="utf-8")])
 def test_the_fast_check_agrees_with_cerberus(text):
     from generator.plan.load import load_text
