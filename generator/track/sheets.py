@@ -6,12 +6,13 @@ import re
 from datetime import datetime
 from typing import Iterable, Sequence
 
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 
 from generator.render.package import from_members, members
 
 READ_ONLY_FILL = PatternFill("solid", start_color="FFE7E6E6", end_color="FFE7E6E6")
+UNLOCKED = Protection(locked=False)         # a cell that takes typing on a protected sheet
 _WRAP = Alignment(wrap_text=True, vertical="top")
 
 

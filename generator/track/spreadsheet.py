@@ -103,7 +103,7 @@ def export_workbook(plan: Plan, period: Period | None, as_of: date, status: Stat
     the hidden sheet names none, and import-status asks for one."""
     from openpyxl import Workbook
     from openpyxl.worksheet.datavalidation import DataValidation
-    from generator.track.sheets import READ_ONLY_FILL, workbook_bytes, write_sheet
+    from generator.track.sheets import READ_ONLY_FILL, UNLOCKED, workbook_bytes, write_sheet
     entries = status.entries if status else {}
     groups: dict[str, list[TaskRow]] = {}
     for row in task_rows(plan):
@@ -120,12 +120,15 @@ def export_workbook(plan: Plan, period: Period | None, as_of: date, status: Stat
         for n, column in enumerate(COLUMNS, 1):
             for cells in ws.iter_rows(min_row=2, max_row=last, min_col=n, max_col=n):
                 for cell in cells:
-                    if not column.editable:
+                    if column.editable:
+                        cell.protection = UNLOCKED
+                    else:
                         cell.fill = READ_ONLY_FILL
                     if column.key in ("latest", "date"):
                         cell.number_format = DATE_FORMAT
             if not column.editable:
                 ws.cell(row=1, column=n).fill = READ_ONLY_FILL
+        _protect(ws)
         check = DataValidation(type="list", formula1=states, allow_blank=True, showErrorMessage=True,
                                errorTitle="Tình trạng", error="Chọn một tình trạng trong danh sách")
         ws.add_data_validation(check)
@@ -142,6 +145,14 @@ def export_workbook(plan: Plan, period: Period | None, as_of: date, status: Stat
     wb.properties.subject = f"Tình hình thực hiện {period.words()}" if period else "Tình hình thực hiện"
     wb.properties.keywords = "plangen"
     return workbook_bytes(wb, datetime(as_of.year, as_of.month, as_of.day))
+
+
+def _protect(ws) -> None:
+    """Only the status cells take typing; the grey ones refuse it (no password: a clerk who
+    must can lift it, and import-status still ignores such a change with a warning). Widths,
+    heights and the filters stay the clerk's to use."""
+    ws.protection.sheet = True
+    ws.protection.formatColumns = ws.protection.formatRows = ws.protection.autoFilter = False
 
 
 def _letter(columns, key: str) -> str:

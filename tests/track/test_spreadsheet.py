@@ -145,6 +145,20 @@ def test_bad_cells_each_one_line(project):
     assert not (project / "status").exists()
 
 
+def test_only_the_status_cells_take_typing(project):
+    """The sheet is protected (no password), the status columns unlocked, the plan's locked;
+    widths, heights and filters stay free."""
+    export("-o", "q2.xlsx", "--period", "2023-Q2", "--by-unit")
+    wb = load_workbook("q2.xlsx")
+    for ws in (s for s in wb.worksheets if s.title != META_SHEET):
+        assert ws.protection.sheet and not ws.protection.password
+        assert not (ws.protection.formatColumns or ws.protection.formatRows or ws.protection.autoFilter)
+        for column in COLUMNS:
+            locked = {ws.cell(row=r, column=COL[column.key]).protection.locked
+                      for r in range(2, ws.max_row + 1)}
+            assert locked == {not column.editable}, column.key
+
+
 def test_a_read_only_edit_is_a_warning_only(project):
     export("-o", "q2.xlsx", "--period", "2023-Q2")
     wb = load_workbook("q2.xlsx")
