@@ -211,7 +211,7 @@ def _task_words(line: Line) -> str:
     return f"- {content} (chủ trì: {line.lead}; thời hạn: {deadline.rstrip('.')})"
 
 
-def _results(data: Tally, chart: bytes | None) -> Iterator[Text | Picture]:
+def _results(data: Tally, chart: Picture | None) -> Iterator[Text | Picture]:
     counts = data.counts
     yield Text("heading", "I. KẾT QUẢ ĐẠT ĐƯỢC")
     yield Text("text", summary_sentence(counts, data.status.as_of))
@@ -219,8 +219,7 @@ def _results(data: Tally, chart: bytes | None) -> Iterator[Text | Picture]:
     for n, (part, part_counts) in enumerate(data.by_part(), 1):
         yield Text("text", f"{part_label(part, n).rstrip(' .:;')}: {counts_phrase(part_counts)}.")
     if chart is not None:
-        yield Picture(chart, CHART_WIDTH_MM, chart_height(data), "Biểu đồ tình hình thực hiện "
-                      "nhiệm vụ theo từng nội dung của Kế hoạch")
+        yield chart
         yield Text("caption", "Biểu đồ: Tình hình thực hiện nhiệm vụ theo từng nội dung "
                               "của Kế hoạch")
     yield Text("subheading", "2. Kết quả theo đơn vị chủ trì")
@@ -286,19 +285,16 @@ def _proposals(data: Tally) -> Iterator[Text]:
                            f"Kế hoạch đúng thời hạn và báo cáo kết quả về {issuer} theo quy định.")
 
 
-def chart_height(data: Tally) -> float:
-    from generator.track.chart import bar_height_mm
-    return bar_height_mm(len(data.by_part()))
-
-
-def chart_png(data: Tally) -> bytes:
-    """The tasks of each part, by category."""
-    from generator.track.chart import Series, stacked_bars
-    parts = data.by_part()
+def part_chart(parts: list[tuple[Part, Counts]], axis: str = "Số nhiệm vụ") -> Picture:
+    """The tasks of each part, by category: one stacked bar a part (the report's chart, and
+    the roll-up's, which counts a task once for each plan that has it)."""
+    from generator.track.chart import Series, bar_height_mm, stacked_bars
     labels = [part_short(part, n) for n, (part, _) in enumerate(parts, 1)]
     series = [Series(WORDS[c], COLOURS[c], tuple(counts[c] for _, counts in parts))
               for c in CATEGORIES if any(counts[c] for _, counts in parts)]
-    return stacked_bars(labels, series, CHART_WIDTH_MM, "Số nhiệm vụ")
+    return Picture(stacked_bars(labels, series, CHART_WIDTH_MM, axis), CHART_WIDTH_MM,
+                   bar_height_mm(len(parts)),
+                   "Biểu đồ tình hình thực hiện nhiệm vụ theo từng nội dung của Kế hoạch")
 
 
 # --- tables -----------------------------------------------------------------------------------
@@ -354,7 +350,7 @@ def build_report(plan: Plan, status: Status, parent: Plan | None = None, number:
                  day: date | None = None, chart: bool = True) -> report_doc.Report:
     """The report on ``plan`` at ``status``, dated ``day`` (the status's as_of by default)."""
     data = tally(plan, status)
-    image = chart_png(data) if chart and data.lines else None
+    image = part_chart(data.by_part()) if chart and data.lines else None
     body = (Text("text", _opening(plan, status.period)), *_results(data, image),
             *_shortcomings(data), *_next_tasks(data), *_proposals(data))
     lines = {line.task.id: line for line in data.lines}

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from generator.plan.model import Plan
+from generator.plan.model import Part, Plan
 from generator.render import report_doc
-from generator.render.report_doc import Column, Row, Table, Text
+from generator.render.report_doc import Column, Picture, Row, Table, Text
 from generator.track.matrix import task_rows
 from generator.track.reporting import (CANCELLED, CATEGORIES, IN_TIME, LATE, NO_STATUS, ON_TIME, OVERDUE,
-                                       Counts, lower_first, part_label, percent, recipients,
-                                       table_rows)
+                                       Counts, lower_first, part_chart, part_label, percent,
+                                       recipients, table_rows)
 from generator.track.rollup import PlanResult, Rollup, TaskResult
 
 NAMED_AT_MOST = 10          # overdue agencies named in a DOCX cell; the XLSX names them all
@@ -31,7 +31,17 @@ PLAN_COLUMNS = (Column("Stt", 12, True), Column("Cơ quan, đơn vị", 90),
 
 def total(rollup: Rollup) -> Counts:
     """The plan's tasks counted once per descendant that kept them."""
-    return Counts({name: sum(t.counts[name] for t in rollup.tasks) for name in CATEGORIES})
+    return _summed(rollup.tasks)
+
+
+def by_part(rollup: Rollup) -> list[tuple[Part, Counts]]:
+    """Each part of the plan, its tasks counted as ``total`` counts them."""
+    return [(part, _summed([t for t in rollup.tasks if t.part is part]))
+            for part in (rollup.plan.appendix.parts if rollup.plan.appendix else ())]
+
+
+def _summed(tasks: list[TaskResult]) -> Counts:
+    return Counts({name: sum(t.counts[name] for t in tasks) for name in CATEGORIES})
 
 
 def named(agencies: tuple[str, ...], limit: int | None = NAMED_AT_MOST) -> str:
@@ -79,7 +89,7 @@ def _sentence(counts: Counts, plans: int) -> str:
             f"{counts.total} lượt nhiệm vụ; " + "; ".join(out) + ".")
 
 
-def _body(rollup: Rollup) -> list[Text]:
+def _body(rollup: Rollup) -> list[Text | Picture]:
     plan, words = rollup.plan, rollup.period.words()
     reported = [p for p in rollup.plans if p.status]
     silent = [p for p in rollup.plans if not p.status]
@@ -94,6 +104,10 @@ def _body(rollup: Rollup) -> list[Text]:
                                 f"{named(tuple(p.label for p in silent), None)}."))
     out += [Text("heading", "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CỦA KẾ HOẠCH"),
             Text("text", _sentence(total(rollup), len(rollup.plans)))]
+    if rollup.tasks:
+        out += [part_chart(by_part(rollup), "Số lượt nhiệm vụ"),
+                Text("caption", "Biểu đồ: Tình hình thực hiện nhiệm vụ theo từng nội dung của "
+                                "Kế hoạch tại các cơ quan, đơn vị")]
     worst = sorted((t for t in rollup.tasks if t.counts[OVERDUE]),
                    key=lambda t: -t.counts[OVERDUE])[:WORST]
     if worst:

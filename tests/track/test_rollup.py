@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib.util
 import random
 import sys
+import zipfile
 from collections import Counter, defaultdict
 from datetime import date
 from pathlib import Path
@@ -22,7 +23,7 @@ from generator.track import rollup as rollup_module
 from generator.track.period import parse_period
 from generator.track.reporting import CATEGORIES, IN_TIME, LATE, NO_STATUS, ON_TIME, OVERDUE
 from generator.track.rollup import descendants, rollup
-from generator.track.rollup_files import PLAN_SHEET, TASK_SHEET, rollup_docx, rollup_xlsx
+from generator.track.rollup_files import PLAN_SHEET, TASK_SHEET, by_part, rollup_docx, rollup_xlsx
 
 from ..conftest import ROOT, edit, run_cli
 from .test_report import paragraphs
@@ -211,6 +212,27 @@ def test_the_roll_up_report_passes_the_checker(in_tree, rolled, tmp_path):
     assert any(t.startswith(f"Các nhiệm vụ của Kế hoạch được 7 cơ quan, đơn vị triển khai với "
                             f"tổng số {sum(total.values())} lượt nhiệm vụ; đã hoàn thành "
                             f"{total[ON_TIME] + total[LATE]} lượt") for t in text)
+
+
+def test_the_roll_up_report_charts_each_part_over_the_plans_below(in_tree, rolled, tmp_path):
+    """One bar a part, its tasks counted once for each plan below that kept them (the
+    independent count, summed by the part each task is written in), shown as a picture."""
+    top, nodes, _ = in_tree
+    per_task, _, _ = expected(top, nodes)
+    want = defaultdict(Counter)
+    for slot in nodes[0].slots:
+        want[slot.where[0][1]] += per_task[slot.id]
+    bars = by_part(rolled)
+    assert [part.id for part, _ in bars] == list(want)
+    assert [{c: counts[c] for c in CATEGORIES} for _, counts in bars] == \
+        [{c: want[part.id][c] for c in CATEGORIES} for part, _ in bars]
+    path = tmp_path / "rollup.docx"
+    path.write_bytes(rollup_docx(rolled))
+    with zipfile.ZipFile(path) as archive:
+        assert archive.read("word/media/image1.png").startswith(b"\x89PNG")
+        assert b"<a:blip " in archive.read("word/document.xml")
+    assert ("Biểu đồ: Tình hình thực hiện nhiệm vụ theo từng nội dung của Kế hoạch tại các cơ "
+            "quan, đơn vị") in paragraphs(path.read_bytes())
 
 
 def test_the_command_writes_docx_or_xlsx(in_tree):
