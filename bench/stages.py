@@ -3,7 +3,8 @@
     .venv/bin/python bench/stages.py [province|nation] [PASSES]
 
 Loads a generated tree (bench/tree.py) through one Workspace in tree order, as a build worker
-does, so a child's parents are already loaded; only plans that extend another are counted.
+does, so a child's parents are already loaded and a leaf is forgotten once loaded; only plans
+that extend another are counted.
 Each stage is timed by wrapping the function the workspace calls (CPU time of this process):
 read (YAML with positions), merge (inherit), validate (schema), context + placeholders,
 rules, to_model; "other" is what is left (the workspace's own bookkeeping).
@@ -30,11 +31,14 @@ STAGES = (("generator.plan.inherit", "load_file", "read YAML"),
 
 
 def _load_all(paths: list[Path]) -> list[float]:
-    """CPU seconds of each child's load, in one workspace, in the order given."""
+    """CPU seconds of each child's load, in one workspace, in the order given; a plan nothing
+    extends is forgotten once loaded, as a build worker forgets it once written (keeping
+    every leaf instead would time the memory growth of 180 trees, not the loads)."""
     from generator.commands import tune_collector
     from generator.plan.workspace import Workspace
     tune_collector()
     workspace = Workspace()
+    parents = _parents(paths)
     seconds = []
     for path in paths:
         start = time.process_time()
@@ -42,7 +46,16 @@ def _load_all(paths: list[Path]) -> list[float]:
         spent = time.process_time() - start
         if loaded.parent is not None:
             seconds.append(spent)
+        if path.resolve() not in parents:
+            workspace.forget(path)
     return seconds
+
+
+def _parents(paths: list[Path]) -> set[Path]:
+    """The plans that another of ``paths`` extends (read off their ``extends:`` lines)."""
+    from generator.plan.extends import parent_path, quick_extends
+    return {parent_path(p, quick_extends(p.read_bytes())).resolve() for p in paths
+            if quick_extends(p.read_bytes())}
 
 
 def child_seconds(paths: list[Path]) -> float:
@@ -74,6 +87,7 @@ def breakdown(paths: list[Path]) -> tuple[dict[str, float], int]:
     from generator.plan.workspace import Workspace
     tune_collector()
     workspace = Workspace()
+    parents = _parents(paths)
     total, children = 0.0, 0
     for path in paths:
         counting[0] = False
@@ -86,6 +100,8 @@ def breakdown(paths: list[Path]) -> tuple[dict[str, float], int]:
         if counting[0]:
             total += time.process_time() - start
             children += 1
+        if path.resolve() not in parents:
+            workspace.forget(path)                      # as _load_all does
     spent["other"] = total - sum(spent.values())
     return spent, children
 
