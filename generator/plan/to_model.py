@@ -15,7 +15,7 @@ from generator.plan.model import (Amended, Amendment, Appendix, Article, Cell, C
                     Signature, Span, Task)
 from generator.plan.schema import COLUMN_FIELDS, UNIT_FIELDS, is_group
 from generator.plan.dates import DocDate
-from generator.tree import ABSENT, Map
+from generator.tree import ABSENT, Map, Seq
 
 _ROMANS = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
            (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
@@ -159,6 +159,11 @@ def _decision(data: dict, bases: tuple[str, ...]) -> Decision:
 
 
 def _paragraphs(items: list) -> tuple[Paragraph, ...]:
+    """The paragraphs of a list; kept as the ``built`` note of an evaluated list a child
+    shares (tree.py): they depend on nothing but the list."""
+    note = items.built if items.__class__ is Seq else None
+    if note is not None:
+        return note
     out, counter = [], 0
     for item in items:
         if isinstance(item, str):
@@ -174,7 +179,10 @@ def _paragraphs(items: list) -> tuple[Paragraph, ...]:
         elif item.get("number"):
             label = item["number"]
         out.append(Paragraph(kind, item["text"], label, item.get("id")))
-    return tuple(out)
+    paragraphs = tuple(out)
+    if items.__class__ is Seq:
+        items.built = paragraphs
+    return paragraphs
 
 
 def _appendix(data: dict, document: Document, issuer, units: dict,
@@ -220,6 +228,7 @@ class _Numberer:
         self.outline = numbering["tasks"] == "outline"
         self.kept = kept                            # see _kept_units
         self.kept_ids = {id(m) for m in kept}
+        self.unit_cells: dict[str, Cell] = {}
 
     def items(self, holder: dict, level: int, prefix: tuple[str, ...]) -> tuple:
         """The holder's sub-groups and tasks, numbered, in the order they are written: a
@@ -268,10 +277,8 @@ class _Numberer:
         cells = last.cells
         if cells["stt"][0] == stt and cells["stt2"][0] == stt2 and cells["number"][0] == number:
             return last
-        cells = cells.copy()                        # the same fields, in the same order
-        cells["stt"], cells["stt2"], cells["number"] = (stt,), (stt2,), (number,)
-        return Task(last.id, cells, last.deadline,                  # positional: the record's
-                    last.span, last.rows, last.merge_up)            # short path
+        return Task(last.id, _numbered(cells.copy(), stt, stt2, number),   # positional: the
+                    last.deadline, last.span, last.rows, last.merge_up)    # record's short path
 
     def _task(self, data: dict, stt: str, stt2: str, number: str) -> Task:
         """A new Task for ``data``, kept as its ``built`` note."""
@@ -287,22 +294,21 @@ class _Numberer:
                 Span(span["from"], span["to"], _cell(span["text"])) if span else None
             rows = last.rows if was.get("rows", ABSENT) is data.get("rows", ABSENT) else \
                 tuple(self._cells(row, used) for row in rows or ())
-            merge_up = last.merge_up
-            if was.get("merge_up", ABSENT) is not data.get("merge_up", ABSENT):
-                merge_up = frozenset(data.get("merge_up") or ())
+            merge_up = last.merge_up if was.get("merge_up", ABSENT) is data.get("merge_up", ABSENT) \
+                else _merge_up(data)
         else:
             deadline = _deadline(data.get("deadline"), self.year)
             span = Span(span["from"], span["to"], _cell(span["text"])) if span else None
             rows = tuple(self._cells(row, used) for row in rows or ())
-            merge_up = frozenset(data.get("merge_up") or ())
+            merge_up = _merge_up(data)
         if base is not None and data.keys() == was.keys():
             cells = self._changed_cells(data, was, last, used)
         else:
             cells = {"stt": None, "stt2": None, "number": None}
             cells.update(self._cells(data, used, base))
-        cells["stt"], cells["stt2"], cells["number"] = (stt,), (stt2,), (number,)
-        task = Task(data["id"], cells, deadline, span, rows, merge_up)  # positional: the
-        if data.__class__ is Map and data.built is None:               # record's short path
+        task = Task(data["id"], _numbered(cells, stt, stt2, number),   # positional: the
+                    deadline, span, rows, merge_up)                     # record's short path
+        if data.__class__ is Map and data.built is None:
             data.built = (self.year, self.kept[0] if self.kept else None, tuple(used), task)
         return task
 
@@ -361,7 +367,13 @@ class _Numberer:
         if name in UNIT_FIELDS:
             ids = value if isinstance(value, list) else [value]
             used += ((i, self.units[i]) for i in ids)
-            return ("; ".join(self.units[i] for i in ids),) if ids else ()
+            if not ids:
+                return ()
+            text = "; ".join(self.units[i] for i in ids)
+            cell = self.unit_cells.get(text)        # one per plan: many tasks name the same units
+            if cell is None:
+                cell = self.unit_cells[text] = (text,)
+            return cell
         return _cell(value)
 
 
@@ -375,6 +387,26 @@ def _kept_units(units) -> tuple[Map, ...]:
     while (base := kept[-1].base) is not None and base.items() <= units.items():
         kept.append(base)
     return tuple(kept)
+
+
+def _numbered(cells: dict[str, Cell], stt: str, stt2: str, number: str) -> dict[str, Cell]:
+    """``cells`` with these numbers. A number cell it holds already that says the same stays:
+    a child renumbers most of the tasks it takes from its parent, but seldom all three."""
+    if cells["stt"] is None or cells["stt"][0] != stt:
+        cells["stt"] = (stt,)
+    if cells["stt2"] is None or cells["stt2"][0] != stt2:
+        cells["stt2"] = (stt2,)
+    if cells["number"] is None or cells["number"][0] != number:
+        cells["number"] = cells["stt2"] if number == stt2 else (number,)
+    return cells
+
+
+_NO_MERGE: frozenset[str] = frozenset()
+
+
+def _merge_up(data: dict) -> frozenset[str]:
+    merge_up = data.get("merge_up")
+    return frozenset(merge_up) if merge_up else _NO_MERGE
 
 
 def _cell(value) -> Cell:
