@@ -168,7 +168,7 @@ def test_shared_and_from_scratch_children_agree(tmp_path_factory, family):
 
 def test_shared_subtrees_are_the_parents():
     """The sharing the test above compares is really there: a child with one change holds
-    its parent's other subtrees, evaluated copies and built tasks themselves."""
+    its parent's other subtrees, evaluated copies, built layouts and paragraphs themselves."""
     folder = TREE
     workspace = Workspace()
     parent = workspace.load(folder / "province.yaml")
@@ -178,6 +178,10 @@ def test_shared_subtrees_are_the_parents():
     assert resolved["appendix"]["layouts"] is theirs["appendix"]["layouts"]
     layout = parent.model.appendix.parts[0].layout
     assert child.model.appendix.parts[0].layout is layout
+    kept, changed = child.model.plan.sections[1], child.model.plan.sections[0]  # to-chuc, muc-dich
+    assert kept.paragraphs is parent.model.plan.sections[1].paragraphs
+    assert changed.paragraphs != parent.model.plan.sections[0].paragraphs
+    assert child.model.plan.preamble is parent.model.plan.preamble
     with _from_scratch():
         alone = Workspace()
         alone.load(folder / "province.yaml")
