@@ -230,7 +230,7 @@ def _shared_rows(task: Task, layout: Layout, widths: list[int], merged_below: fr
            task.span, task.merge_up, merged_below, shape)
     xml = _rows.get(key)
     if xml is None:
-        xml = _rows[key] = _task_rows(task, layout, widths, merged_below)
+        xml = _rows[key] = _task_rows(task, layout, widths, merged_below, shape)
         if len(_rows) > SHARED_ROWS:
             _rows.popitem(last=False)
     else:
@@ -253,20 +253,23 @@ def _shape(layout: Layout, widths: list[int]) -> int:
     key = (layout, tuple(widths))
     if key not in _shapes:
         if len(_shapes) >= MAX_SHAPES:           # never in practice: a few layouts a tree
-            for cache in (_shapes, _headers, _rows, _by_task):
+            for cache in (_shapes, _headers, _rows, _by_task, _columns):
                 cache.clear()
         _shapes[key] = len(_shapes)
     return _shapes[key]
 
 
 def _task_rows(task: Task, layout: Layout, widths: list[int],
-              merged_below: frozenset[str] = frozenset()) -> str:
+              merged_below: frozenset[str] = frozenset(), shape: int | None = None) -> str:
     """The markup of one table row per entry of ``task.rows`` (one row when there are none).
 
     ``task.span`` turns its columns into one cell (gridSpan), merged down every row;
     ``merged_below`` names the fields the next task's first row continues. A row may break
     across pages when its tallest cell is estimated at more than KEEP_WHOLE_LINES lines.
     """
+    if not task.rows and task.span is None:     # most tasks
+        return _one_row(task, layout, widths, merged_below,
+                        _shape(layout, widths) if shape is None else shape)
     count = max(len(task.rows), 1)
     first, last = _span_range(task, layout)
     plans = {c.field: _merge_plan(task, c.field, c.field in merged_below) for c in layout.columns}
@@ -288,6 +291,34 @@ def _task_rows(task: Task, layout: Layout, widths: list[int],
         rows.append(ooxml.row_xml("".join(cells),
                                   may_split=layout.split_rows and tallest > KEEP_WHOLE_LINES))
     return "".join(rows)
+
+
+_columns: dict[tuple[int, frozenset[str], frozenset[str]],
+               tuple[tuple[str | None, int, str, str | None], ...]] = {}
+
+
+def _one_row(task: Task, layout: Layout, widths: list[int], merged_below: frozenset[str],
+             shape: int) -> str:
+    """_task_rows() of a task of one row and no span: each column's cell as _merge_plan
+    plans it, the column's (field, width, style, vmerge) worked out once for every task of
+    the table that continues and is continued in the same columns (a field of None: a cell
+    continued from the task above, shown empty)."""
+    key = (shape, task.merge_up, merged_below)
+    columns = _columns.get(key)
+    if columns is None:
+        if len(_columns) >= 4 * SHARED_ROWS:    # a plan of many different merges
+            _columns.clear()
+        columns = _columns[key] = tuple(
+            (None, width, _cell_style(field), "continue") if field in task.merge_up else
+            (field, width, _cell_style(field), "restart" if field in merged_below else None)
+            for field, width in zip((c.field for c in layout.columns), widths))
+    cells, tallest, get = [], 1, task.cells.get
+    for field, width, style, vmerge in columns:
+        xml, lines = _cell(width, () if field is None else get(field) or (), style, vmerge)
+        cells.append(xml)
+        if lines > tallest:
+            tallest = lines
+    return ooxml.row_xml("".join(cells), may_split=layout.split_rows and tallest > KEEP_WHOLE_LINES)
 
 
 def estimated_lines(content: Cell, width: int) -> int:
