@@ -228,7 +228,7 @@ class _Numberer:
         self.outline = numbering["tasks"] == "outline"
         self.kept = kept                            # see _kept_units
         self.kept_ids = {id(m) for m in kept}
-        self.unit_cells: dict[str, Cell] = {}
+        self.unit_cells: dict[str | tuple[str, ...], tuple[Cell, tuple]] = {}   # see _cell
 
     def items(self, holder: dict, level: int, prefix: tuple[str, ...]) -> tuple:
         """The holder's sub-groups and tasks, numbered, in the order they are written: a
@@ -363,18 +363,16 @@ class _Numberer:
 
     def _cell(self, name: str, value, used: list[tuple[str, str]]) -> Cell:
         """The cell of field ``name`` holding ``value``: unit ids (each looked up is added to
-        ``used``) give their names joined."""
-        if name in UNIT_FIELDS:
-            ids = value if isinstance(value, list) else [value]
-            used += ((i, self.units[i]) for i in ids)
-            if not ids:
-                return ()
-            text = "; ".join(self.units[i] for i in ids)
-            cell = self.unit_cells.get(text)        # one per plan: many tasks name the same units
-            if cell is None:
-                cell = self.unit_cells[text] = (text,)
-            return cell
-        return _cell(value)
+        ``used``) give their names joined, made once a plan (many tasks name the same units)."""
+        if name not in UNIT_FIELDS:
+            return _cell(value)
+        key = tuple(value) if isinstance(value, list) else value
+        named = self.unit_cells.get(key)
+        if named is None:
+            pairs = tuple((i, self.units[i]) for i in (value if isinstance(value, list) else [value]))
+            named = self.unit_cells[key] = (("; ".join(n for _, n in pairs),) if pairs else (), pairs)
+        used += named[1]
+        return named[0]
 
 
 def _kept_units(units) -> tuple[Map, ...]:
