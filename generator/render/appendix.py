@@ -244,18 +244,29 @@ def _shared_rows(task: Task, layout: Layout, widths: list[int], merged_below: fr
 MAX_SHAPES = 64
 _shapes: dict[tuple[Layout, tuple[int, ...]], int] = {}
 _headers: dict[int, str] = {}                                       # by shape
+_layouts: dict[int, tuple[Layout, tuple[int, ...], int]] = {}       # by id(layout): see _shape
 
 
 def _shape(layout: Layout, widths: list[int]) -> int:
     """A number for a table's layout and widths, so that a row's key in _rows does not hash
     the whole layout again for every row; it also keys the table's header row (_headers).
-    Hashing the layout here, once a table, costs a few microseconds."""
-    key = (layout, tuple(widths))
+
+    Looked up first by the Layout object itself, as _shared_rows looks up a task: a child's
+    model shares its parent's layouts (plan/to_model.py), and hashing a layout hashes each
+    of its columns. The entry holds the layout, so its id cannot be reused while kept."""
+    widths = tuple(widths)
+    hit = _layouts.get(id(layout))
+    if hit is not None and hit[0] is layout and hit[1] == widths:
+        return hit[2]
+    key = (layout, widths)
     if key not in _shapes:
         if len(_shapes) >= MAX_SHAPES:           # never in practice: a few layouts a tree
-            for cache in (_shapes, _headers, _rows, _by_task, _columns):
+            for cache in (_shapes, _headers, _rows, _by_task, _columns, _layouts):
                 cache.clear()
         _shapes[key] = len(_shapes)
+    if len(_layouts) >= SHARED_ROWS:            # plans that share no layout: one each
+        _layouts.clear()
+    _layouts[id(layout)] = (layout, widths, _shapes[key])
     return _shapes[key]
 
 
