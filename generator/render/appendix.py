@@ -216,25 +216,30 @@ def _shared_rows(task: Task, layout: Layout, widths: list[int], merged_below: fr
     widths): the children a worker builds repeat their parent's tasks. Bounded, since a plan
     of ten thousand tasks repeats none.
 
-    Looked up first by the Task object itself: a child's model shares its parent's Task
-    objects (plan/to_model.py), and an identity key costs nothing to hash. The entry holds
-    the Task, so its id cannot be reused while cached. Failing that, by what the task shows
-    (equal tasks of another province): the key holds everything _task_rows reads of the task
-    (not its id or deadline, which it does not show)."""
+    Looked up by the Task object itself: a child's model shares its parent's Task objects
+    (plan/to_model.py), and an identity key costs nothing to hash. The entry holds the Task,
+    so its id cannot be reused while cached. Failing that, a task of one row is written
+    (_one_row costs little more than a key of its cells would), and a task of several rows
+    or a span is looked up by what it shows (equal tasks of another province): that key
+    holds everything _task_rows reads of the task (not its id or deadline, which it does
+    not show)."""
     same = (id(task), merged_below, shape)
     hit = _by_task.get(same)
     if hit is not None and hit[0] is task:
         _by_task.move_to_end(same)
         return hit[1]
-    key = (tuple(task.cells.items()), tuple(tuple(row.items()) for row in task.rows),
-           task.span, task.merge_up, merged_below, shape)
-    xml = _rows.get(key)
-    if xml is None:
-        xml = _rows[key] = _task_rows(task, layout, widths, merged_below, shape)
-        if len(_rows) > SHARED_ROWS:
-            _rows.popitem(last=False)
+    if not task.rows and task.span is None:
+        xml = _one_row(task, layout, widths, merged_below, shape)
     else:
-        _rows.move_to_end(key)
+        key = (tuple(task.cells.items()), tuple(tuple(row.items()) for row in task.rows),
+               task.span, task.merge_up, merged_below, shape)
+        xml = _rows.get(key)
+        if xml is None:
+            xml = _rows[key] = _task_rows(task, layout, widths, merged_below, shape)
+            if len(_rows) > SHARED_ROWS:
+                _rows.popitem(last=False)
+        else:
+            _rows.move_to_end(key)
     _by_task[same] = (task, xml)
     if len(_by_task) > SHARED_ROWS:
         _by_task.popitem(last=False)

@@ -171,10 +171,15 @@ def test_a_task_shown_again_reuses_its_rows_and_a_changed_one_is_written_anew():
 
 
 def test_the_kept_rows_are_bounded():
-    tasks = tuple(task(f"t{n}", n, f"Nhiệm vụ {n}") for n in range(SHARED_ROWS + 50))
+    """By task and by what a task of several rows shows, at most SHARED_ROWS each."""
+    tasks = tuple(task(f"t{n}", n, f"Nhiệm vụ {n}",
+                       rows=({"lead": ("Sở A",)}, {"lead": ("Sở B",)}) if n % 2 else ())
+                  for n in range(2 * SHARED_ROWS + 50))
     rows = _rows_of(tasks, FIVE)
-    assert len(rows) == len(tasks) and len(appendix_module._rows) <= SHARED_ROWS
-    assert _rows_of(tasks[:1], FIVE) == rows[:1]
+    assert len(rows) == len(tasks)
+    assert SHARED_ROWS // 2 < len(appendix_module._rows) <= SHARED_ROWS
+    assert len(appendix_module._by_task) == SHARED_ROWS
+    assert _rows_of(tasks[:2], FIVE) == rows[:2]
 
 
 def test_a_task_of_one_row_is_written_as_the_rows_of_a_task_are():
