@@ -13,7 +13,7 @@ from generator.plan.identity import DOC_TYPE_NAMES, doc_code, doc_date, doc_type
 from generator.plan.model import (Amended, Amendment, Appendix, Article, Cell, Column, Decision,
                     Document, Group, Issuer, Layout, Paragraph, Part, Plan, PlanBody, Section,
                     Signature, Span, Task)
-from generator.plan.schema import COLUMN_FIELDS, UNIT_FIELDS, is_group
+from generator.plan.schema import COLUMN_FIELDS, COMPUTED_FIELDS, UNIT_FIELDS, is_group
 from generator.plan.dates import DocDate
 from generator.tree import ABSENT, Map, Seq
 
@@ -352,7 +352,7 @@ class _Numberer:
         value ``base``'s task holds too gives the cell its Task has."""
         cells = {}
         for name in COLUMN_FIELDS:
-            if name not in data or name in ("stt", "stt2", "number"):
+            if name not in data or name in COMPUTED_FIELDS:        # the caller numbers
                 continue
             value = data[name]
             if base is not None and base[0].get(name, ABSENT) is value:
