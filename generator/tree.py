@@ -18,8 +18,8 @@ from generator.errors import Pos
 #              character check that found it clean (rules)
 #   evaluated  on a resolved node: its evaluated copy, with the placeholder values that copy
 #              depends on when there are any (placeholders)
-#   built      on an evaluated task or layout: the model object built from it, with the year
-#              and unit names that used (to_model)
+#   built      on an evaluated task, layout or paragraph list: the model object built from
+#              it; a task's with the year, units and unit names that used (to_model)
 # A mapping a child changed (a task it gives a new lead, say) is a new Map, but its ``base``
 # is the parent's node it was merged from (inherit.py), and its evaluated copy's ``base`` is
 # that node's evaluated copy: the stages take the base's verdict for every value the child

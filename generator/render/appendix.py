@@ -216,25 +216,30 @@ def _shared_rows(task: Task, layout: Layout, widths: list[int], merged_below: fr
     widths): the children a worker builds repeat their parent's tasks. Bounded, since a plan
     of ten thousand tasks repeats none.
 
-    Looked up first by the Task object itself: a child's model shares its parent's Task
-    objects (plan/to_model.py), and an identity key costs nothing to hash. The entry holds
-    the Task, so its id cannot be reused while cached. Failing that, by what the task shows
-    (equal tasks of another province): the key holds everything _task_rows reads of the task
-    (not its id or deadline, which it does not show)."""
+    Looked up by the Task object itself: a child's model shares its parent's Task objects
+    (plan/to_model.py), and an identity key costs nothing to hash. The entry holds the Task,
+    so its id cannot be reused while cached. Failing that, a task of one row is written
+    (_one_row costs little more than a key of its cells would), and a task of several rows
+    or a span is looked up by what it shows (equal tasks of another province): that key
+    holds everything _task_rows reads of the task (not its id or deadline, which it does
+    not show)."""
     same = (id(task), merged_below, shape)
     hit = _by_task.get(same)
     if hit is not None and hit[0] is task:
         _by_task.move_to_end(same)
         return hit[1]
-    key = (tuple(task.cells.items()), tuple(tuple(row.items()) for row in task.rows),
-           task.span, task.merge_up, merged_below, shape)
-    xml = _rows.get(key)
-    if xml is None:
-        xml = _rows[key] = _task_rows(task, layout, widths, merged_below)
-        if len(_rows) > SHARED_ROWS:
-            _rows.popitem(last=False)
+    if not task.rows and task.span is None:
+        xml = _one_row(task, layout, widths, merged_below, shape)
     else:
-        _rows.move_to_end(key)
+        key = (tuple(task.cells.items()), tuple(tuple(row.items()) for row in task.rows),
+               task.span, task.merge_up, merged_below, shape)
+        xml = _rows.get(key)
+        if xml is None:
+            xml = _rows[key] = _task_rows(task, layout, widths, merged_below, shape)
+            if len(_rows) > SHARED_ROWS:
+                _rows.popitem(last=False)
+        else:
+            _rows.move_to_end(key)
     _by_task[same] = (task, xml)
     if len(_by_task) > SHARED_ROWS:
         _by_task.popitem(last=False)
@@ -244,29 +249,43 @@ def _shared_rows(task: Task, layout: Layout, widths: list[int], merged_below: fr
 MAX_SHAPES = 64
 _shapes: dict[tuple[Layout, tuple[int, ...]], int] = {}
 _headers: dict[int, str] = {}                                       # by shape
+_layouts: dict[int, tuple[Layout, tuple[int, ...], int]] = {}       # by id(layout): see _shape
 
 
 def _shape(layout: Layout, widths: list[int]) -> int:
     """A number for a table's layout and widths, so that a row's key in _rows does not hash
     the whole layout again for every row; it also keys the table's header row (_headers).
-    Hashing the layout here, once a table, costs a few microseconds."""
-    key = (layout, tuple(widths))
+
+    Looked up first by the Layout object itself, as _shared_rows looks up a task: a child's
+    model shares its parent's layouts (plan/to_model.py), and hashing a layout hashes each
+    of its columns. The entry holds the layout, so its id cannot be reused while kept."""
+    widths = tuple(widths)
+    hit = _layouts.get(id(layout))
+    if hit is not None and hit[0] is layout and hit[1] == widths:
+        return hit[2]
+    key = (layout, widths)
     if key not in _shapes:
         if len(_shapes) >= MAX_SHAPES:           # never in practice: a few layouts a tree
-            for cache in (_shapes, _headers, _rows, _by_task):
+            for cache in (_shapes, _headers, _rows, _by_task, _columns, _layouts):
                 cache.clear()
         _shapes[key] = len(_shapes)
+    if len(_layouts) >= SHARED_ROWS:            # plans that share no layout: one each
+        _layouts.clear()
+    _layouts[id(layout)] = (layout, widths, _shapes[key])
     return _shapes[key]
 
 
 def _task_rows(task: Task, layout: Layout, widths: list[int],
-              merged_below: frozenset[str] = frozenset()) -> str:
+              merged_below: frozenset[str] = frozenset(), shape: int | None = None) -> str:
     """The markup of one table row per entry of ``task.rows`` (one row when there are none).
 
     ``task.span`` turns its columns into one cell (gridSpan), merged down every row;
     ``merged_below`` names the fields the next task's first row continues. A row may break
     across pages when its tallest cell is estimated at more than KEEP_WHOLE_LINES lines.
     """
+    if not task.rows and task.span is None:     # most tasks
+        return _one_row(task, layout, widths, merged_below,
+                        _shape(layout, widths) if shape is None else shape)
     count = max(len(task.rows), 1)
     first, last = _span_range(task, layout)
     plans = {c.field: _merge_plan(task, c.field, c.field in merged_below) for c in layout.columns}
@@ -288,6 +307,34 @@ def _task_rows(task: Task, layout: Layout, widths: list[int],
         rows.append(ooxml.row_xml("".join(cells),
                                   may_split=layout.split_rows and tallest > KEEP_WHOLE_LINES))
     return "".join(rows)
+
+
+_columns: dict[tuple[int, frozenset[str], frozenset[str]],
+               tuple[tuple[str | None, int, str, str | None], ...]] = {}
+
+
+def _one_row(task: Task, layout: Layout, widths: list[int], merged_below: frozenset[str],
+             shape: int) -> str:
+    """_task_rows() of a task of one row and no span: each column's cell as _merge_plan
+    plans it, the column's (field, width, style, vmerge) worked out once for every task of
+    the table that continues and is continued in the same columns (a field of None: a cell
+    continued from the task above, shown empty)."""
+    key = (shape, task.merge_up, merged_below)
+    columns = _columns.get(key)
+    if columns is None:
+        if len(_columns) >= 4 * SHARED_ROWS:    # a plan of many different merges
+            _columns.clear()
+        columns = _columns[key] = tuple(
+            (None, width, _cell_style(field), "continue") if field in task.merge_up else
+            (field, width, _cell_style(field), "restart" if field in merged_below else None)
+            for field, width in zip((c.field for c in layout.columns), widths))
+    cells, tallest, get = [], 1, task.cells.get
+    for field, width, style, vmerge in columns:
+        xml, lines = _cell(width, () if field is None else get(field) or (), style, vmerge)
+        cells.append(xml)
+        if lines > tallest:
+            tallest = lines
+    return ooxml.row_xml("".join(cells), may_split=layout.split_rows and tallest > KEEP_WHOLE_LINES)
 
 
 def estimated_lines(content: Cell, width: int) -> int:

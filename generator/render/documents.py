@@ -7,6 +7,7 @@ decision's articles when there is a decision, else the plan.
 """
 from __future__ import annotations
 
+import functools
 import itertools
 
 from generator.plan.model import Article, Decision, Paragraph, Plan
@@ -54,9 +55,14 @@ def _paragraph(paragraph: Paragraph, last: bool, signed: bool) -> Block:
     """A body paragraph; the last takes "./." and, when signed here, stays with the signature."""
     text = paragraph.display
     return Block(item_key("paragraph", paragraph.id, paragraph.text),
-                 ooxml.paragraph_xml(_PARAGRAPH_STYLES.get(paragraph.kind, styles.BODY),
-                                     blocks.closing_mark(text) if last else text,
-                                     keep_next=last and signed))
+                 _paragraph_xml(_PARAGRAPH_STYLES.get(paragraph.kind, styles.BODY),
+                                blocks.closing_mark(text) if last else text, last and signed))
+
+
+@functools.lru_cache(maxsize=1024)
+def _paragraph_xml(style: str, text: str, keep_next: bool) -> str:
+    """Cached: the plans of a tree repeat their parent's sections word for word."""
+    return ooxml.paragraph_xml(style, text, keep_next=keep_next)
 
 
 def plan_blocks(plan: Plan) -> list[Block]:

@@ -168,7 +168,7 @@ def test_shared_and_from_scratch_children_agree(tmp_path_factory, family):
 
 def test_shared_subtrees_are_the_parents():
     """The sharing the test above compares is really there: a child with one change holds
-    its parent's other subtrees, evaluated copies and built tasks themselves."""
+    its parent's other subtrees, evaluated copies, built layouts and paragraphs themselves."""
     folder = TREE
     workspace = Workspace()
     parent = workspace.load(folder / "province.yaml")
@@ -178,6 +178,10 @@ def test_shared_subtrees_are_the_parents():
     assert resolved["appendix"]["layouts"] is theirs["appendix"]["layouts"]
     layout = parent.model.appendix.parts[0].layout
     assert child.model.appendix.parts[0].layout is layout
+    kept, changed = child.model.plan.sections[1], child.model.plan.sections[0]  # to-chuc, muc-dich
+    assert kept.paragraphs is parent.model.plan.sections[1].paragraphs
+    assert changed.paragraphs != parent.model.plan.sections[0].paragraphs
+    assert child.model.plan.preamble is parent.model.plan.preamble
     with _from_scratch():
         alone = Workspace()
         alone.load(folder / "province.yaml")
@@ -225,3 +229,35 @@ def test_a_changed_task_reuses_its_parents_work_for_what_it_left(tmp_path):
     with _from_scratch():
         alone = Workspace()
         assert [alone.load(p).model for p in (lead_only, renamed)] == [child.model, other.model]
+
+
+def _bao_cao(loaded):
+    return next(t for t in loaded.model.tasks() if t.id == "bao-cao")
+
+
+def test_a_task_left_alone_is_taken_while_its_units_keep_their_names(tmp_path):
+    """A task no descendant changes is the very Task the root built, two levels down, while
+    each level only adds units; a level that renames a unit the task names gives it (and
+    every level below, which keeps that new name) the new name, as from scratch."""
+    root = tmp_path / "province.yaml"
+    root.write_bytes((TREE / "province.yaml").read_bytes())
+
+    def plan(name: str, extends: str, units: dict) -> Path:
+        return _write(tmp_path, name, extends, {
+            "issuer": {"name": [name.upper()], "full": name, "short": name, "abbr": "SA",
+                       "place": "An Giang"},
+            "document": {"number": "", "type": "KH", "date": "2023-02-10"},
+            "signature": {"lines": ["GIÁM ĐỐC"], "name": "Nguyễn Văn A"}, "units": units})
+    adds = plan("adds", "province.yaml", {"rieng_a": "Đơn vị A"})
+    below = plan("below", "adds.yaml", {"rieng_b": "Đơn vị B"})
+    renames = plan("renames", "province.yaml", {"vp_ubnd_tinh": "Văn phòng mới"})
+    keeps = plan("keeps", "renames.yaml", {"rieng_c": "Đơn vị C"})
+    workspace = Workspace()
+    first = _bao_cao(workspace.load(root))
+    got = [workspace.load(path) for path in (adds, below, renames, keeps)]
+    assert _bao_cao(got[0]) is first and _bao_cao(got[1]) is first
+    assert [_bao_cao(g).cells["lead"] for g in got[2:]] == [("Văn phòng mới",)] * 2
+    with _from_scratch():
+        alone = Workspace()
+        assert [alone.load(p).model for p in (adds, below, renames, keeps)] == \
+            [g.model for g in got]

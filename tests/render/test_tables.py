@@ -171,7 +171,29 @@ def test_a_task_shown_again_reuses_its_rows_and_a_changed_one_is_written_anew():
 
 
 def test_the_kept_rows_are_bounded():
-    tasks = tuple(task(f"t{n}", n, f"Nhiệm vụ {n}") for n in range(SHARED_ROWS + 50))
+    """By task and by what a task of several rows shows, at most SHARED_ROWS each."""
+    tasks = tuple(task(f"t{n}", n, f"Nhiệm vụ {n}",
+                       rows=({"lead": ("Sở A",)}, {"lead": ("Sở B",)}) if n % 2 else ())
+                  for n in range(2 * SHARED_ROWS + 50))
     rows = _rows_of(tasks, FIVE)
-    assert len(rows) == len(tasks) and len(appendix_module._rows) <= SHARED_ROWS
-    assert _rows_of(tasks[:1], FIVE) == rows[:1]
+    assert len(rows) == len(tasks)
+    assert SHARED_ROWS // 2 < len(appendix_module._rows) <= SHARED_ROWS
+    assert len(appendix_module._by_task) == SHARED_ROWS
+    assert _rows_of(tasks[:2], FIVE) == rows[:2]
+
+
+def test_a_task_of_one_row_is_written_as_the_rows_of_a_task_are():
+    """A task without rows takes a shorter way (appendix._one_row) than one with rows; a
+    single empty row shows the task's own cells, so both must give the same markup, merged
+    into the task above, into the one below, or neither, and tall enough to split or not."""
+    tall = "Một nội dung rất dài " * 30
+    for content, merge_up, below in (("Rà soát", frozenset(), frozenset()),
+                                     (tall, frozenset({"lead"}), frozenset()),
+                                     ("Rà soát", frozenset(), frozenset({"lead", "note"})),
+                                     (tall, frozenset({"note"}), frozenset({"lead"}))):
+        one = replace(task("a", 7, content, lead="Sở Tư pháp", note="Ghi chú"), merge_up=merge_up)
+        for layout in (EIGHT, FIVE):
+            widths = layout_widths(layout)
+            fast = appendix_module._task_rows(one, layout, widths, below)
+            assert fast == appendix_module._task_rows(replace(one, rows=({},)), layout, widths, below)
+            assert ("<w:cantSplit/>" in fast) == (content != tall)
