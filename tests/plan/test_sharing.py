@@ -248,13 +248,16 @@ def _override(**task) -> dict:
     {"year": "2023", **_override(deadline="Tháng 13/2023")},
     _override(deadline="Tháng 13/2023", lead="khong_co"),       # a bad deadline and unit of its own
     _override(deadline="Tháng 01/2022", deadline_reason="Đã làm"),  # before the year, excused
+    {"units": {"Don Vi": "Đơn vị"}},                    # a unit id of the wrong form
+    {"units": {"vp_ubnd_tinh": ["Văn phòng"]}},         # a parent's unit renamed to a list
 ], ids=["units-null", "units-list", "units-text", "units-null-changed", "year-text",
-        "year-text-changed", "bad-own", "before-year"])
-def test_the_parents_unit_and_deadline_verdicts_are_taken_only_where_they_hold(tmp_path, change):
+        "year-text-changed", "bad-own", "before-year", "unit-id", "unit-name"])
+def test_the_parents_verdicts_are_taken_only_where_they_hold(tmp_path, change):
     """The rules pass over a task the parent found clean (rules._Clean) only while the
     child's units still hold every unit the parent knew and its year is the parent's: a
     child whose units are not that mapping, or whose year is of another type, is judged
-    task by task, and gives what a child built from scratch gives."""
+    task by task; the schema check of the child's units looks at the units it changed.
+    Each gives what a child built from scratch gives."""
     parent = tmp_path / "province.yaml"
     parent.write_bytes((TREE / "province.yaml").read_bytes())
     sibling = _write(tmp_path, "sibling", "province.yaml", {**_CHILD, **_override(lead="ubnd_huyen")})
