@@ -19,9 +19,15 @@ from generator.plan.xmlchars import NOT_XML
 
 def iter_items(tree: Map) -> Iterator[tuple[str, Map, Seq, int]]:
     """Every item with an id in the plan: (list name, item, its list, index in the list)."""
+    return iter(_items(tree))
+
+
+def _items(tree: Map) -> list[tuple[str, Map, Seq, int]]:
+    found: list[tuple[str, Map, Seq, int]] = []
     for top in ("decision", "plan", "appendix"):
         if isinstance(tree.get(top), Map):
-            yield from walk_items(tree[top])
+            _collect(tree[top], found)
+    return found
 
 
 def walk_items(holder: Map) -> Iterator[tuple[str, Map, Seq, int]]:
@@ -76,7 +82,7 @@ _TEXT_CLEAN = _Clean()          # the note of a node whose text alone was judged
 def check_plan(tree: Map, parent: Map | None, tolerant: bool = False) -> list[Problem]:
     """Every rule's problems. ``tolerant``: the schema refused the plan, so a rule that meets
     a value of the wrong shape is skipped (the schema's message already names that value)."""
-    items = list(iter_items(tree))               # walked once, read by every rule
+    items = _items(tree)                         # walked once, read by every rule
     tasks = [item for key, item, _, _ in items if key == "tasks"]
     judged = _Judged(tree)
     rules = [lambda: _unique_ids(items), lambda: _units(tree, tasks, judged),
@@ -344,15 +350,18 @@ def _walk_characters(value, holder, key, task, problems: list[Problem]) -> None:
     function, not a closure: a closure that calls itself is a reference cycle, and would keep
     each plan's tree alive until the garbage collector runs.) Plain text, the most common
     value, is passed over in the loop itself: no call per string."""
-    if isinstance(value, str):
-        _check_text(value, holder, key, task, problems)
+    is_map = value.__class__ is Map     # the loops pass text over themselves: a mapping or list
+    if not is_map and value.__class__ is not Seq:
+        if isinstance(value, str):
+            _check_text(value, holder, key, task, problems)
         return
-    if not isinstance(value, (Map, Seq)) or value.accepted.__class__ is _Clean:
+    if value.accepted.__class__ is _Clean:
         return
     before = len(problems)
     search, marked = NOT_XML.search, emphasis.marked
-    if isinstance(value, Map):
-        task = value.get("id") if "content" in value and isinstance(value.get("id"), str) else task
+    if is_map:
+        if "content" in value and isinstance(named := value.get("id"), str):
+            task = named
         base = value.base               # its values found clean there (tree.py)
         if base is not None and base.accepted.__class__ is not _Clean:
             base = None
