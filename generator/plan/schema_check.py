@@ -265,21 +265,22 @@ def _oneof_schema(schemas: Any) -> Check:
     and one whose mapping check left its note on the node (a task a child shares) is in
     without a call."""
     alternatives = [(frozenset(k for k, rules in one.items() if rules.get("required") is True),
-                     _schema(one), (id(one), _mapping)) for one in schemas]
+                     _schema(one), one) for one in schemas]
+    mappings: list[Check | None] = [None] * len(alternatives)   # each one's, once built
 
     def check(value: Any) -> bool:
         keys = value.keys() if isinstance(value, dict) else ()
         note = value.accepted if value.__class__ is Map else None
         found = 0
-        for required, accepted, built in alternatives:
-            if required <= keys and ((note is not None and note is _BUILT.get(built, _UNBUILT)[1])
-                                     or accepted(value)):
+        for n, (required, accepted, one) in enumerate(alternatives):
+            if not required <= keys:
+                continue
+            if note is not None and mappings[n] is None:
+                mappings[n] = _BUILT.get((id(one), _mapping), (None, None))[1]
+            if (note is not None and note is mappings[n]) or accepted(value):
                 found += 1
         return found == 1
     return check
-
-
-_UNBUILT = (None, None)         # _BUILT's entry for a check not built yet
 
 
 _RULES: dict[str, Callable[[Any], Check]] = {
