@@ -8,7 +8,7 @@ from collections import OrderedDict
 from typing import Iterator
 
 from generator.plan import deadlines, emphasis
-from generator.errors import Pos, Problem
+from generator.errors import Problem
 from generator.page import LANDSCAPE_TEXT_WIDTH_MM
 from generator.plan.schema import UNIT_FIELDS, is_group
 from generator.tree import ABSENT, Map, Seq
