@@ -15,7 +15,8 @@ from generator.errors import Pos
 # leaves a note on a node it has finished with, which the next plan that holds the same node
 # reads instead of walking it again:
 #   accepted   the schema check that passed it (schema_check), or, on an evaluated node, the
-#              character check that found it clean (rules)
+#              rules' verdict (rules._Clean: its text clean; on a task, also its units known
+#              and its deadlines sound, with the units and year that held for)
 #   evaluated  on a resolved node: its evaluated copy, with the placeholder values that copy
 #              depends on when there are any (placeholders)
 #   built      on an evaluated task, layout or paragraph list: the model object built from

@@ -378,85 +378,133 @@ def evaluate_tree(value: Any, context: dict, problems: list[Problem],
     (tree.py), with the placeholder values the copy depends on; a child plan holds most of its
     parent's subtrees, and where those values are the child's too (``{{ year }}``, and text
     with no placeholder at all) it takes the parent's copy instead of building its own."""
-    return _evaluate(value, context, problems, pos, task)[0]
+    return _evaluate(value, _Run(context, problems, pos), None, None, task)[0]
 
 
 _NOTHING: dict = {}         # the values a text without placeholders depends on
 _ALL = "*"                  # a text only Jinja evaluates depends on the whole context
 
 
-def _evaluate(value: Any, context: dict, problems: list[Problem], pos: Pos | None,
-              task: str | None) -> tuple[Any, dict]:
-    """The evaluated value and {placeholder name: the value it had} for what it depends on."""
+class _Run:
+    """One evaluate_tree call. A child's notes share a few tables of what they depend on
+    (``{"year": 2023}``, most often), so each table is judged once per call (``held``, by
+    id, with the table kept so that its id stays its own), and the texts of one call that
+    name the same placeholders share one table (``tables``)."""
+
+    __slots__ = ("context", "problems", "pos", "held", "tables")
+
+    def __init__(self, context: dict, problems: list[Problem], pos: Pos | None):
+        self.context, self.problems, self.pos = context, problems, pos
+        self.held: dict[int, tuple[dict, bool]] = {}
+        self.tables: dict[tuple[str, ...], dict] = {}
+
+    def holds(self, depends: dict) -> bool:
+        seen = self.held.get(id(depends))
+        if seen is None:
+            seen = self.held[id(depends)] = (depends, _holds(depends, self.context))
+        return seen[1]
+
+    def table(self, names: tuple[str, ...]) -> dict:
+        """{name: its value} for the placeholders a plain-names text holds."""
+        found = self.tables.get(names)
+        if found is None:
+            found = self.tables[names] = {name: _named(self.context, name) for name in names}
+        return found
+
+
+def _joined(depends: dict, more: dict) -> dict:
+    """What a value depends on, with what one more of its parts depends on (the same table,
+    or one whose names it already holds, most of the time: no new dict then). A name's value
+    is the same in every table of a call: _holds checked each against the context."""
+    if depends is _NOTHING or depends is more:
+        return more
+    if more.keys() <= depends.keys():
+        return depends
+    return {**depends, **more}
+
+
+def _evaluate(value: Any, run: _Run, holder: Any, key: Any, task: str | None) -> tuple[Any, dict]:
+    """The evaluated ``value`` (``holder[key]``; the top of the tree when holder is None) and
+    {placeholder name: the value it had} for what it depends on. The position of a value is
+    looked up only for a problem; text with no brace, the most common value, is taken in the
+    loops themselves, without a call."""
     if value.__class__ is str:                  # the most common value first
-        return _evaluate_text(value, context, problems, pos, task)
+        return _evaluate_text(value, run, holder, key, task)
     is_map = isinstance(value, Map)
     if is_map or isinstance(value, Seq):
         note = value.evaluated          # the copy alone when it depends on nothing
         if note is not None:
             if note.__class__ is not tuple:
                 return note, _NOTHING
-            if _holds(note[1], context):
+            if run.holds(note[1]):
                 return note
+        problems = run.problems
         before, depends = len(problems), _NOTHING
         if is_map:
             if "content" in value and isinstance(value.get("id"), str):
                 task = value["id"]
-            base, done = _base(value, context)
+            base, done = _base(value, run)
             if done is not None:
                 depends = done[1] or _NOTHING
                 done = done[0]
             values = {}
-            for key, item in value.items():
-                if base is not None and base.get(key, ABSENT) is item:
-                    values[key] = done[key]     # the base's copy holds (tree.py)
-                    continue
-                values[key], more = _evaluate(item, context, problems, value.where(key), task)
-                if more:
-                    depends = more if depends is _NOTHING else {**depends, **more}
+            for k, item in value.items():
+                if base is not None and base.get(k, ABSENT) is item:
+                    values[k] = done[k]         # the base's copy holds (tree.py)
+                elif item.__class__ is str and "{" not in item:
+                    values[k] = item
+                else:
+                    values[k], more = _evaluate(item, run, value, k, task)
+                    if more:
+                        depends = _joined(depends, more)
             out = value.with_values(values)
             if base is not None:
                 out.base = done
         else:
             items = []
             for n, item in enumerate(value):
-                done, more = _evaluate(item, context, problems, value.where(n), task)
+                if item.__class__ is str and "{" not in item:
+                    items.append(item)
+                    continue
+                done, more = _evaluate(item, run, value, n, task)
                 items.append(done)
                 if more:
-                    depends = more if depends is _NOTHING else {**depends, **more}
+                    depends = _joined(depends, more)
             out = Seq(items, value.pos, value.item_pos)
         if len(problems) == before and note is None:
             value.evaluated = (out, depends) if depends else out
         return out, depends
     if isinstance(value, str):
-        return _evaluate_text(value, context, problems, pos, task)
+        return _evaluate_text(value, run, holder, key, task)
     return value, _NOTHING
 
 
-def _base(value: Map, context: dict) -> tuple[Map | None, tuple | None]:
+def _base(value: Map, run: _Run) -> tuple[Map | None, tuple | None]:
     """The node ``value`` was merged from and (its evaluated copy, what that depends on),
-    when that copy holds in ``context``; else (None, None)."""
+    when that copy holds in this run's context; else (None, None)."""
     base = value.base
     note = base.evaluated if base is not None else None
     if note is None:
         return None, None
     if note.__class__ is not tuple:
         return base, (note, None)
-    if _holds(note[1], context):
+    if run.holds(note[1]):
         return base, note
     return None, None
 
 
-def _evaluate_text(value: str, context: dict, problems: list[Problem], pos: Pos | None,
+def _evaluate_text(value: str, run: _Run, holder: Any, key: Any,
                    task: str | None) -> tuple[str, dict]:
     if "{" not in value or not has_placeholder(value):     # most text: no placeholder
         return value, _NOTHING
+    context = run.context
     plain = _plain_names(value, context)
     if plain is not None:
-        return plain, {name: _named(context, name) for name in _NAME.findall(value)}
+        return plain, run.table(tuple(_NAME.findall(value)))
+    pos = holder.where(key) if holder is not None else run.pos
     text, problem = render_text(value, context, pos)
     if problem:
-        problems.append(Problem(problem.pos, problem.message, task))
+        run.problems.append(Problem(problem.pos, problem.message, task))
     return text, {_ALL: context}
 
 

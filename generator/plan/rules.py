@@ -8,7 +8,7 @@ from collections import OrderedDict
 from typing import Iterator
 
 from generator.plan import deadlines, emphasis
-from generator.errors import Pos, Problem
+from generator.errors import Problem
 from generator.page import LANDSCAPE_TEXT_WIDTH_MM
 from generator.plan.schema import UNIT_FIELDS, is_group
 from generator.tree import ABSENT, Map, Seq
@@ -19,9 +19,15 @@ from generator.plan.xmlchars import NOT_XML
 
 def iter_items(tree: Map) -> Iterator[tuple[str, Map, Seq, int]]:
     """Every item with an id in the plan: (list name, item, its list, index in the list)."""
+    return iter(_items(tree))
+
+
+def _items(tree: Map) -> list[tuple[str, Map, Seq, int]]:
+    found: list[tuple[str, Map, Seq, int]] = []
     for top in ("decision", "plan", "appendix"):
         if isinstance(tree.get(top), Map):
-            yield from walk_items(tree[top])
+            _collect(tree[top], found)
+    return found
 
 
 def walk_items(holder: Map) -> Iterator[tuple[str, Map, Seq, int]]:
@@ -32,15 +38,22 @@ def walk_items(holder: Map) -> Iterator[tuple[str, Map, Seq, int]]:
     return iter(found)
 
 
+_ITEM_LISTS = ("parts", "groups", "tasks", "sections", "paragraphs", "articles")
+_HOLDS_ITEMS = frozenset(_ITEM_LISTS)
+
+
 def _collect(holder: Map, found: list) -> None:
-    """walk_items into a list (a recursive generator costs a frame per level per item)."""
-    for key in ("parts", "groups", "tasks", "sections", "paragraphs", "articles"):
+    """walk_items into a list (a recursive generator costs a frame per level per item). An
+    item with none of the item lists (a task, nearly always) is not looked into."""
+    for key in _ITEM_LISTS:
         items = holder.get(key)
         if isinstance(items, Seq):
             for n, item in enumerate(items):
                 if isinstance(item, Map):
-                    found.append(("groups" if key == "tasks" and is_group(item) else key, item, items, n))
-                    _collect(item, found)
+                    group = key == "tasks" and "kind" in item and is_group(item)
+                    found.append(("groups" if group else key, item, items, n))
+                    if not item.keys().isdisjoint(_HOLDS_ITEMS):
+                        _collect(item, found)
 
 
 def iter_tasks(tree: Map) -> Iterator[Map]:
@@ -49,16 +62,36 @@ def iter_tasks(tree: Map) -> Iterator[Map]:
             yield item
 
 
+class _Clean:
+    """The rules' note on an evaluated node (its ``accepted``, tree.py): the character check
+    found its text clean; on a task, also that every unit it names is one of ``known``'s and
+    that every deadline parses and none falls before ``year`` (None: not judged). A child
+    holds most of its parent's evaluated tasks, and those of a changed task's ``base`` for
+    what it left: the unit and deadline checks pass over them while the child's units still
+    hold ``known``'s and its year is ``year``."""
+
+    __slots__ = ("known", "year")
+
+    def __init__(self, known: dict | None = None, year: int | None = None):
+        self.known, self.year = known, year
+
+
+_TEXT_CLEAN = _Clean()          # the note of a node whose text alone was judged
+
+
 def check_plan(tree: Map, parent: Map | None, tolerant: bool = False) -> list[Problem]:
     """Every rule's problems. ``tolerant``: the schema refused the plan, so a rule that meets
     a value of the wrong shape is skipped (the schema's message already names that value)."""
-    items = list(iter_items(tree))               # walked once, read by every rule
+    items = _items(tree)                         # walked once, read by every rule
     tasks = [item for key, item, _, _ in items if key == "tasks"]
-    rules = [lambda: _unique_ids(items), lambda: _units(tree, tasks), lambda: _layouts(tree, items),
-             lambda: _deadlines(tree, tasks), lambda: _characters(tree)]
+    judged = _Judged(tree)
+    rules = [lambda: _unique_ids(items), lambda: _units(tree, tasks, judged),
+             lambda: _layouts(tree, items), lambda: _deadlines(tree, tasks, judged),
+             lambda: _characters(tree)]
     if parent is not None:
         rules.append(lambda: _not_later_than_parent(tree, tasks, parent))
     problems: list[Problem] = []
+    complete = True
     for rule in rules:
         if not tolerant:
             problems += rule()
@@ -66,44 +99,102 @@ def check_plan(tree: Map, parent: Map | None, tolerant: bool = False) -> list[Pr
         try:
             problems += rule()
         except (KeyError, TypeError, AttributeError, ValueError, IndexError):
-            pass
+            complete = False
+    if complete:
+        judged.note(tasks)
     return problems
 
 
+class _Judged:
+    """What the unit and deadline checks of one plan need of the notes (_Clean), and the
+    tasks they found a problem in (``dirty``, by id: a task without one is noted clean)."""
+
+    def __init__(self, tree: Map):
+        self.known = tree.get("units") or {}
+        self.year = tree.get("year")
+        self.dirty: set[int] = set()
+        self._covers: dict[int, tuple[dict, bool]] = {}
+        self._units = isinstance(self.known, dict)      # else every unit is looked up again
+        self._year = type(self.year) is int
+
+    def units_clean(self, task: Map) -> bool:
+        """Whether the note of ``task`` says each unit it names is one of this plan's."""
+        note = task.accepted
+        if note.__class__ is not _Clean or note.known is None or not self._units:
+            return False
+        known = note.known
+        if known is self.known:
+            return True
+        seen = self._covers.get(id(known))
+        if seen is None:
+            seen = self._covers[id(known)] = (known, all(k in self.known for k in known))
+        return seen[1]
+
+    def deadlines_clean(self, task: Map) -> bool:
+        note = task.accepted
+        return note.__class__ is _Clean and self._year and note.year == self.year
+
+    def note(self, tasks: list[Map]) -> None:
+        """Each task with clean text and no unit or deadline problem keeps it as its note."""
+        known = self.known if self._units else None
+        year = self.year if self._year else None
+        clean = None
+        for task in tasks:
+            if task.accepted is _TEXT_CLEAN and id(task) not in self.dirty:
+                clean = clean or _Clean(known, year)
+                task.accepted = clean
+
+
 def _unique_ids(items: list[tuple[str, Map, Seq, int]]) -> list[Problem]:
-    seen: dict[str, Pos | None] = {}
+    seen: dict[str, Map] = {}            # the item that first held each id
     problems = []
     for _, item, _, _ in items:
         item_id = item.get("id")
         if not isinstance(item_id, str):
             continue
-        where = item.where("id")
         if item_id in seen:
-            first = seen[item_id]
+            first = seen[item_id].where("id")
             also = f" (also at {first})" if first else ""
-            problems.append(Problem(where, f"duplicate id '{item_id}'{also}"))
+            problems.append(Problem(item.where("id"), f"duplicate id '{item_id}'{also}"))
         else:
-            seen[item_id] = where
+            seen[item_id] = item
     return problems
 
 
-def _as_list(value) -> list:
-    return list(value) if isinstance(value, list) else [value]
+def _left(task: Map, clean) -> Map | None:
+    """The base of a changed ``task`` when its note passes ``clean`` (_Judged): the values
+    the task left as they were (the very same objects) need no second look."""
+    base = task.base
+    return base if base is not None and clean(base) else None
 
 
-def _units(tree: Map, tasks: list[Map]) -> list[Problem]:
-    known = tree.get("units") or {}
+def _holders(task: Map, base: Map | None) -> list[Map]:
+    """The task and its rows, less the rows it left as its base has them."""
+    rows = task.get("rows")
+    if not rows or (base is not None and base.get("rows", ABSENT) is rows):
+        return [task]
+    return [task] + list(rows)
+
+
+def _units(tree: Map, tasks: list[Map], judged: _Judged) -> list[Problem]:
+    known = judged.known
     problems = []
     for task in tasks:
-        for holder in [task] + list(task.get("rows") or []):
+        if judged.units_clean(task):
+            continue
+        before = len(problems)
+        base = _left(task, judged.units_clean)
+        for holder in _holders(task, base):
             for field in UNIT_FIELDS:
                 if field not in holder:
                     continue
                 value = holder[field]
-                for n, unit in enumerate(_as_list(value)):
-                    where = value.where(n) if isinstance(value, Seq) else holder.where(field)
+                if holder is task and base is not None and base.get(field, ABSENT) is value:
+                    continue
+                for n, unit in enumerate(value if isinstance(value, list) else (value,)):
                     if unit in known:
                         continue
+                    where = value.where(n) if isinstance(value, Seq) else holder.where(field)
                     hidden = [c for c in unit if invisible(c)]
                     if hidden and visible(unit) in known:
                         problems.append(Problem(where, f"the unit '{visible(unit)}' holds the invisible "
@@ -116,6 +207,8 @@ def _units(tree: Map, tasks: list[Map]) -> list[Problem]:
                         " (declare it under 'units:')"
                     problems.append(Problem(where, f"unknown unit '{visible(unit)}'{more}",
                                             task.get("id")))
+        if len(problems) != before:
+            judged.dirty.add(id(task))
     return problems
 
 
@@ -207,13 +300,20 @@ def parsed_deadline(holder: Map, year: int) -> deadlines.Deadline | None:
     return deadlines.parse(value, year)
 
 
-def _deadlines(tree: Map, tasks: list[Map]) -> list[Problem]:
+def _deadlines(tree: Map, tasks: list[Map], judged: _Judged) -> list[Problem]:
     """Each deadline parses; one this plan wrote itself that ends before its year is a warning
     (an inherited one is the parent's to answer for)."""
     problems = []
     own = tree.pos.file if tree.pos else None
     for task in tasks:
-        for holder in [task] + list(task.get("rows") or []):
+        if judged.deadlines_clean(task):
+            continue
+        before = len(problems)
+        base = _left(task, judged.deadlines_clean)
+        for holder in _holders(task, base):
+            if holder is task and base is not None and \
+                    base.get("deadline", ABSENT) is task.get("deadline", ABSENT):
+                continue
             try:
                 parsed = parsed_deadline(holder, tree["year"])
             except deadlines.DeadlineError as e:
@@ -221,21 +321,25 @@ def _deadlines(tree: Map, tasks: list[Map]) -> list[Problem]:
                                         task.get("id")))
                 continue
             where = holder.where("deadline")
-            if parsed and parsed.latest and parsed.latest.year < tree["year"] and \
-                    where is not None and where.file == own:
+            if not (parsed and parsed.latest and parsed.latest.year < tree["year"]):
+                continue
+            judged.dirty.add(id(task))          # noted clean only with no deadline before the year
+            if where is not None and where.file == own:
                 reason = _own_reason(holder)
                 because = f"; accepted because: {reason}" if reason else \
                     " (if that is meant, say why with deadline_reason:)"
                 problems.append(Problem(where, f"deadline '{parsed.text}' falls before the plan year "
                                                f"{tree['year']}{because}", task.get("id"), warning=True,
                                         answered=bool(reason)))
+        if len(problems) != before:
+            judged.dirty.add(id(task))
     return problems
 
 
 def _characters(tree: Map) -> list[Problem]:
     """Text a DOCX cannot store, and emphasis left open. A mapping or list found clean keeps
-    this check as its ``accepted`` note (tree.py): a child holds most of its parent's
-    evaluated subtrees."""
+    a _Clean note as its ``accepted`` (tree.py): a child holds most of its parent's evaluated
+    subtrees."""
     problems: list[Problem] = []
     _walk_characters(tree, None, None, None, problems)
     return problems
@@ -246,17 +350,20 @@ def _walk_characters(value, holder, key, task, problems: list[Problem]) -> None:
     function, not a closure: a closure that calls itself is a reference cycle, and would keep
     each plan's tree alive until the garbage collector runs.) Plain text, the most common
     value, is passed over in the loop itself: no call per string."""
-    if isinstance(value, str):
-        _check_text(value, holder, key, task, problems)
+    is_map = value.__class__ is Map     # the loops pass text over themselves: a mapping or list
+    if not is_map and value.__class__ is not Seq:
+        if isinstance(value, str):
+            _check_text(value, holder, key, task, problems)
         return
-    if not isinstance(value, (Map, Seq)) or value.accepted is _characters:
+    if value.accepted.__class__ is _Clean:
         return
     before = len(problems)
     search, marked = NOT_XML.search, emphasis.marked
-    if isinstance(value, Map):
-        task = value.get("id") if "content" in value and isinstance(value.get("id"), str) else task
+    if is_map:
+        if "content" in value and isinstance(named := value.get("id"), str):
+            task = named
         base = value.base               # its values found clean there (tree.py)
-        if base is not None and base.accepted is not _characters:
+        if base is not None and base.accepted.__class__ is not _Clean:
             base = None
         for k, v in value.items():
             if base is not None and base.get(k, ABSENT) is v:
@@ -271,10 +378,10 @@ def _walk_characters(value, holder, key, task, problems: list[Problem]) -> None:
             if v.__class__ is str:
                 if search(v) or marked(v):
                     _check_text(v, value, n, task, problems)
-            else:
+            elif v.__class__ is not Map or v.accepted.__class__ is not _Clean:   # a shared task
                 _walk_characters(v, value, n, task, problems)
     if len(problems) == before:
-        value.accepted = _characters
+        value.accepted = _TEXT_CLEAN
 
 
 
@@ -311,7 +418,7 @@ def _not_later_than_parent(tree: Map, tasks: list[Map], parent: Map) -> list[Pro
     problems = []
     for task in tasks:
         old = parent_tasks.get(task.get("id"))
-        if old is None or task.get("deadline") == old.get("deadline"):
+        if old is None or old is task or task.get("deadline") == old.get("deadline"):
             continue
         try:
             mine, theirs = parsed_deadline(task, tree["year"]), parsed_deadline(old, parent["year"])

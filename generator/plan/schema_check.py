@@ -105,9 +105,13 @@ def _value(rules: Any) -> Check:
     except Exception:           # not a rules dict: its every rule raised, so only None may pass
         return lambda value: value is None and nullable
     classes, excluded, rest = object, (), []
+    entries = [(rule, constraint) for rule, constraint in items if rule in _ENTRY_RULES]
     for rule, constraint in items:
         if rule == "type":
             classes, excluded = _type(constraint)
+        elif rule in _ENTRY_RULES:              # both as one check, where the first is written
+            if rule == entries[0][0]:
+                rest.append(_entries(entries))
         elif rule not in ("required", "nullable"):   # judged by the mapping; None is handled
             compile_rule = _RULES.get(rule)
             rest.append(_never if compile_rule is None else compile_rule(constraint))
@@ -187,19 +191,40 @@ def _schema(schema: Any) -> Check:
     return check
 
 
-def _each(values: Callable[[dict], Any]) -> Callable[[Any], Check]:
-    """keysrules and valuesrules: every key (or value) of a mapping against the rules."""
-    def compile_rule(rules: Any) -> Check:
-        each = None
+_ENTRY_RULES = ("keysrules", "valuesrules")
 
-        def check(value: Any) -> bool:
-            nonlocal each
-            if not isinstance(value, dict):
+
+def _entries(rules: list[tuple[str, Any]]) -> Check:
+    """keysrules and valuesrules, in the order written: every key, then every value, of a
+    mapping against the rules. A mapping of a plan tree that passed keeps this check as its
+    note, so a child's units (its parent's, with its own over them) are looked at only where
+    they differ from the base's."""
+    checks = None
+
+    def check(value: Any) -> bool:
+        nonlocal checks
+        if not isinstance(value, dict):
+            return True
+        if checks is None:
+            checks = [(rule == "keysrules", _built(_value, each)) for rule, each in rules]
+        node = value.__class__ is Map
+        base = None
+        if node:
+            if value.accepted is check:
                 return True
-            each = each or _built(_value, rules)
-            return all(map(each, values(value)))
-        return check
-    return compile_rule
+            base = value.base
+            if base is not None and base.accepted is not check:
+                base = None
+        for of_keys, each in checks:
+            for key, item in value.items():
+                if base is not None and base.get(key, ABSENT) is item:
+                    continue
+                if not each(key if of_keys else item):
+                    return False
+        if node:
+            value.accepted = check
+        return True
+    return check
 
 
 _SIZED = (str, list, dict)
@@ -236,14 +261,25 @@ def _check_with(name: Any) -> Check:
 
 def _oneof_schema(schemas: Any) -> Check:
     """Exactly one of the sub-schemas accepts the mapping (a task, or a sub-group). An
-    alternative whose required keys are not all there is out without a look at the values."""
+    alternative whose required keys are not all there is out without a look at the values,
+    and one whose mapping check left its note on the node (a task a child shares) is in
+    without a call."""
     alternatives = [(frozenset(k for k, rules in one.items() if rules.get("required") is True),
-                     _schema(one)) for one in schemas]
+                     _schema(one), one) for one in schemas]
+    mappings: list[Check | None] = [None] * len(alternatives)   # each one's, once built
 
     def check(value: Any) -> bool:
         keys = value.keys() if isinstance(value, dict) else ()
-        return sum(1 for required, accepted in alternatives
-                   if required <= keys and accepted(value)) == 1
+        note = value.accepted if value.__class__ is Map else None
+        found = 0
+        for n, (required, accepted, one) in enumerate(alternatives):
+            if not required <= keys:
+                continue
+            if note is not None and mappings[n] is None:
+                mappings[n] = _BUILT.get((id(one), _mapping), (None, None))[1]
+            if (note is not None and note is mappings[n]) or accepted(value):
+                found += 1
+        return found == 1
     return check
 
 
@@ -255,8 +291,6 @@ _RULES: dict[str, Callable[[Any], Check]] = {
     "maxlength": _max_length,
     "min": _bound(lambda value, bound: value < bound),
     "max": _bound(lambda value, bound: value > bound),
-    "keysrules": _each(lambda mapping: mapping),        # iterating a dict yields its keys
-    "valuesrules": _each(lambda mapping: mapping.values()),
     "check_with": _check_with,
     "oneof_schema": _oneof_schema,
 }

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -261,3 +262,46 @@ def test_a_task_left_alone_is_taken_while_its_units_keep_their_names(tmp_path):
         alone = Workspace()
         assert [alone.load(p).model for p in (adds, below, renames, keeps)] == \
             [g.model for g in got]
+
+
+_CHILD = {"issuer": {"name": ["SỞ C"], "full": "Sở C", "short": "Sở", "abbr": "SC", "place": "An Giang"},
+          "document": {"number": "", "type": "KH", "date": "2023-02-10"},
+          "signature": {"lines": ["GIÁM ĐỐC"], "name": "Nguyễn Văn C"}}
+
+
+def _override(**task) -> dict:
+    """A child's appendix changing one task of the fixture province's group chi-dao."""
+    return {"appendix": {"parts": [{"id": "kiem-soat", "groups": [{"id": "chi-dao", "tasks": [
+        {"id": "kh-so", **task}]}]}]}}
+
+
+@pytest.mark.parametrize("change", [
+    {"units": None},                                    # no units: every lead is unknown
+    {"units": ["vp_ubnd_tinh"]},                        # a list, not a mapping of units
+    {"units": "vp_ubnd_tinh, ubnd_huyen"},              # one text
+    {"units": None, **_override(deadline="Tháng 03/2023")},     # a changed task, its base's lead
+    {"year": "2023"},                                   # a year of the wrong type
+    {"year": "2023", **_override(deadline="Tháng 13/2023")},
+    _override(deadline="Tháng 13/2023", lead="khong_co"),       # a bad deadline and unit of its own
+    _override(deadline="Tháng 01/2022", deadline_reason="Đã làm"),  # before the year, excused
+    {"units": {"Don Vi": "Đơn vị"}},                    # a unit id of the wrong form
+    {"units": {"vp_ubnd_tinh": ["Văn phòng"]}},         # a parent's unit renamed to a list
+], ids=["units-null", "units-list", "units-text", "units-null-changed", "year-text",
+        "year-text-changed", "bad-own", "before-year", "unit-id", "unit-name"])
+def test_the_parents_verdicts_are_taken_only_where_they_hold(tmp_path, change):
+    """The rules pass over a task the parent found clean (rules._Clean) only while the
+    child's units still hold every unit the parent knew and its year is the parent's: a
+    child whose units are not that mapping, or whose year is of another type, is judged
+    task by task; the schema check of the child's units looks at the units it changed.
+    Each gives what a child built from scratch gives."""
+    parent = tmp_path / "province.yaml"
+    parent.write_bytes((TREE / "province.yaml").read_bytes())
+    sibling = _write(tmp_path, "sibling", "province.yaml", {**_CHILD, **_override(lead="ubnd_huyen")})
+    child = _write(tmp_path, "child", "province.yaml", {**_CHILD, **change})
+    shared = Workspace()
+    assert _outcome(shared, parent)[0] == _outcome(shared, sibling)[0] == "loaded"
+    got = _outcome(shared, child)
+    with _from_scratch():
+        alone = _outcome(Workspace(), child)
+    assert got == alone
+    assert got[0] == "refused" or change.get("appendix")
