@@ -9,7 +9,9 @@ build's start-up several milliseconds for ``random`` and ``shutil``.)
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
+from typing import Callable
 
 from generator.errors import file_problem
 
@@ -57,3 +59,48 @@ def _temporary(path: Path) -> tuple[Path, int]:
         except FileExistsError:
             continue
 
+
+
+class Flusher:
+    """write_atomic on a thread of its own, one file at a time: a build goes on with the next
+    plan while the disk flushes the last one. The flush is a disk round trip the writing
+    process would otherwise sit through (the nation tree, 3,355 plans on 2 cores, spent ~3 s
+    of its ~23 s in it); the file still takes its place only once it is on disk.
+
+    ``then(error)`` reports each write's end (None, or the exception, a UsageProblem for a
+    file that cannot be written) on the caller's thread: when the next write is handed over,
+    at ``wait()``, or when the ``with`` block ends.
+    """
+
+    def __init__(self) -> None:
+        self._writing: tuple[threading.Thread, list, Callable] | None = None
+
+    def __enter__(self) -> "Flusher":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.wait()
+
+    def write(self, path: Path, data: bytes, then: Callable[[Exception | None], None]) -> None:
+        self.wait()
+        ended: list[Exception | None] = []
+
+        def run() -> None:
+            try:
+                write_atomic(path, data)
+            except Exception as e:          # handed to ``then``, whatever it is
+                ended.append(e)
+            else:
+                ended.append(None)
+        thread = threading.Thread(target=run, name="plangen-write")
+        thread.start()
+        self._writing = (thread, ended, then)
+
+    def wait(self) -> None:
+        """Let the write in flight end, and report it."""
+        if self._writing is None:
+            return
+        thread, ended, then = self._writing
+        self._writing = None
+        thread.join()
+        then(ended[0] if ended else RuntimeError("the writing thread ended without a word"))

@@ -1,11 +1,14 @@
 """write_atomic: the bytes land whole under their name, flushed to disk unless only derived."""
 from __future__ import annotations
 
+import errno
 import os
+import threading
 
 import pytest
 
-from generator.write import write_atomic
+from generator.errors import UsageProblem
+from generator.write import Flusher, write_atomic
 
 
 @pytest.mark.parametrize("durable, flushes", [(True, 1), (False, 0)])
@@ -29,3 +32,32 @@ def test_a_leftover_temporary_is_not_reused(tmp_path, monkeypatch):
     stale.write_bytes(b"someone else's")
     write_atomic(target, b"new")
     assert target.read_bytes() == b"new" and stale.read_bytes() == b"someone else's"
+
+
+def test_the_flusher_writes_behind_one_file_at_a_time_and_reports_each(tmp_path, monkeypatch):
+    """A write runs while the caller goes on; the next write, wait() or the end of the block
+    reports it, in order; a file that cannot be written is reported (as write_atomic words
+    it), not raised, and leaves nothing behind."""
+    real, flushing, release = os.fsync, threading.Event(), threading.Event()
+    calls = []
+
+    def fsync(fd):
+        calls.append(fd)
+        if len(calls) == 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        flushing.set()
+        release.wait(10)
+        real(fd)
+    monkeypatch.setattr(os, "fsync", fsync)
+    reports = []
+    with Flusher() as flusher:
+        flusher.write(tmp_path / "a.docx", b"a", lambda e: reports.append(("a", e)))
+        assert flushing.wait(10)
+        assert reports == [] and not (tmp_path / "a.docx").exists()    # still flushing
+        release.set()
+        flusher.write(tmp_path / "b.docx", b"b", lambda e: reports.append(("b", e)))
+        assert reports == [("a", None)] and (tmp_path / "a.docx").read_bytes() == b"a"
+    assert [name for name, _ in reports] == ["a", "b"]
+    assert isinstance(reports[1][1], UsageProblem)
+    assert reports[1][1].lines == [f"cannot write {tmp_path / 'b.docx'}: the disk is full"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.docx"]     # no temporary left

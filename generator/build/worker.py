@@ -17,6 +17,7 @@ from pathlib import Path
 from generator.build.state import edited, keep_copy, kept_message, sha
 from generator.errors import PlanError, Pos, Problem, UsageProblem, file_problem
 from generator.record import Factory, record
+from generator.write import Flusher
 
 KEPT_PARENTS = 6
 
@@ -67,10 +68,11 @@ class Builder:
         self.keep = keep
         self._recent: OrderedDict[Path, None] = OrderedDict()
 
-    def build(self, job: Job) -> Result:
+    def build(self, job: Job, flusher: Flusher) -> Result:
+        """Load, check and render ``job``'s plan and hand its DOCX to ``flusher``: the result
+        is complete once the flusher reports the write (run_chunk waits for it)."""
         from generator.render.compose import render_plan
         from generator.render.skeleton import TemplateError
-        from generator.write import write_atomic
         result = Result(job)
         try:
             loaded = self.workspace.load(job.path)
@@ -80,21 +82,18 @@ class Builder:
                 result.problems = [*loaded.warnings, Problem(None, kept_message(
                     job.target, f"build {job.arg} again"))]
                 return self._done(job, result)
-            write_atomic(job.target, data)
         except PlanError as e:
             result.problems = e.problems
         except TemplateError as e:
             result.problems = [Problem(None, str(e))]
-        except UsageProblem as e:         # the DOCX could not be written
+        except UsageProblem as e:         # the DOCX could not be read
             result.problems = [Problem(Pos(str(job.arg), 1, 1), line) for line in e.lines]
         else:
             result.problems = list(loaded.warnings)
-            result.written.append(job.target)
             result.docx_sha = digest
-            st = job.target.stat()
-            result.docx_stat = (st.st_size, st.st_mtime_ns)
             result.ancestors = _ancestors(loaded)
             self._remember([Path(a) for a in reversed(result.ancestors)])
+            flusher.write(job.target, data, lambda error: _written(result, error))
         return self._done(job, result)
 
     def _done(self, job: Job, result: Result) -> Result:
@@ -112,6 +111,20 @@ class Builder:
         while len(self._recent) > self.keep:
             old, _ = self._recent.popitem(last=False)
             self.workspace.forget(old)
+
+
+def _written(result: Result, error: Exception | None) -> None:
+    """Complete ``result`` once its DOCX is written, or turn it into the failure to write it."""
+    job = result.job
+    if error is None:
+        result.written.append(job.target)
+        st = job.target.stat()
+        result.docx_stat = (st.st_size, st.st_mtime_ns)
+        return
+    result.docx_sha = None
+    lines = error.lines if isinstance(error, UsageProblem) else \
+        [f"internal error while writing: {type(error).__name__}: {error}"]
+    result.problems = [Problem(Pos(str(job.arg), 1, 1), line) for line in lines]
 
 
 def _hand_edited(job: Job, digest: str, result: Result) -> bool:
@@ -184,18 +197,21 @@ def build_chunk(jobs: list[Job], keep_going: bool) -> list[Result]:
 
 def run_chunk(builder: Builder, jobs: list[Job], keep_going: bool,
               alive=lambda: True) -> list[Result]:
-    """Build a chunk in order; without keep_going stop after the first failure."""
-    results = []
-    for job in jobs:
-        if not alive():
-            break
-        try:
-            result = builder.build(job)
-        except Exception as e:          # a bug must not take the other plans down with it
-            result = crash_result(job, e)
-        results.append(result)
-        if result.failed and not keep_going:
-            break
+    """Build a chunk in order, each plan's DOCX written while the next is built (Flusher);
+    without keep_going stop after the first failure (a failed write is seen when the next
+    plan's is handed over, so one more plan may be written)."""
+    results: list[Result] = []
+    with Flusher() as flusher:
+        for job in jobs:
+            if not alive():
+                break
+            try:
+                result = builder.build(job, flusher)
+            except Exception as e:          # a bug must not take the other plans down with it
+                result = crash_result(job, e)
+            results.append(result)
+            if not keep_going and any(r.failed for r in results[-2:]):
+                break
     return results
 
 
