@@ -48,7 +48,9 @@ class Resolver:
         return self._resolve(Path(path).resolve(), ())
 
     def forget(self, path: Path) -> None:
-        self._cache.pop(Path(path).resolve(), None)
+        """Drop ``path``'s plan (given as resolve() gives it, the build's way, or as named)."""
+        if self._cache.pop(path, None) is None:
+            self._cache.pop(Path(path).resolve(), None)
 
     def _resolve(self, path: Path, chain: tuple[Path, ...]) -> Resolved:
         if path in self._cache:
