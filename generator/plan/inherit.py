@@ -43,6 +43,8 @@ class Resolver:
 
     def __init__(self) -> None:
         self._cache: dict[Path, Resolved] = {}
+        # (folder, extends value, plans folder) → the parent file it names: siblings share it
+        self._parents: dict[tuple[Path, str, Path], Path] = {}
 
     def resolve(self, path: Path) -> Resolved:
         return self._resolve(Path(path).resolve(), ())
@@ -77,15 +79,21 @@ class Resolver:
         if not isinstance(value, str) or not value.strip():
             raise PlanError([Problem(where, "'extends' must name a plan file, e.g. an-giang-2023.yaml")])
         root = (chain[0] if chain else path).parent
-        target = (path.parent / value).resolve()
-        if not target.is_relative_to(root):
-            raise PlanError([Problem(where, f"'extends: {value}' leaves the plans folder {display_name(root)}/")])
+        key = (path.parent, value, root)
+        target = self._parents.get(key)
+        if target is None:
+            target = (path.parent / value).resolve()
+            if not target.is_relative_to(root):
+                raise PlanError([Problem(where, f"'extends: {value}' leaves the plans folder "
+                                                f"{display_name(root)}/")])
+            if not target.is_file():        # a cycle's plans are files: checked below either way
+                raise PlanError([Problem(where, f"'extends: {value}': no such plan in "
+                                                f"{display_name(root)}/")])
+            self._parents[key] = target
         if target == path or target in chain:
             names = [display_name(p) for p in chain + (path, target)]
             start = names.index(display_name(target))
             raise PlanError([Problem(where, "inheritance cycle: " + " → ".join(names[start:]))])
-        if not target.is_file():
-            raise PlanError([Problem(where, f"'extends: {value}': no such plan in {display_name(root)}/")])
         return target
 
 
