@@ -1,3 +1,5 @@
+import os
+
 from generator.render import cache
 
 
@@ -63,3 +65,26 @@ def test_the_hashed_packages_are_build_and_every_one_below_it():
     build = next(i for i, floor in enumerate(FLOORS) if "build" in floor)
     below = set().union(*FLOORS[build + 1:]) - {"basics"}
     assert set(cache.DOCUMENT_CODE) == {"build"} | below
+
+
+def test_the_sources_are_hashed_again_only_once_one_of_them_changed(tmp_path, monkeypatch):
+    """The hash of the modules is kept under their sizes and modification times: the same
+    stamps give the kept hash without reading them, an edited module a new hash, and the
+    kept hash is the one a cold start computes."""
+    monkeypatch.setenv("PLANGEN_CACHE_DIR", str(tmp_path / "c"))
+    code = tmp_path / "gen"
+    (code / "render").mkdir(parents=True)
+    module = code / "render" / "a.py"
+    module.write_text("x = 1\n")
+    monkeypatch.setattr(cache, "GENERATOR_DIR", code)
+    first = cache._sources_hash()
+    assert list((tmp_path / "c").glob("code-*.json"))
+    stamp = module.stat()
+    module.write_text("x = 2\n")                     # same size, put back to the same time:
+    os.utime(module, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert cache._sources_hash() == first           # the stamps say unchanged: not read
+    module.write_text("x = 3  \n")
+    edited = cache._sources_hash()
+    assert edited != first
+    monkeypatch.setenv("PLANGEN_CACHE_DIR", "")      # no cache: every module read and hashed
+    assert cache._sources_hash() == edited
