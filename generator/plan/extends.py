@@ -64,7 +64,7 @@ def parent_path(path: P, value: str | None) -> P | None:
     """The plan that ``extends: value`` in the plan at ``path`` names, its path normalised."""
     if not value or not value.strip():
         return None
-    return type(path)(os.path.normpath(path.parent / value))
+    return type(path)(os.path.normpath(os.path.join(os.path.dirname(path), value)))
 
 
 def parent_in(read: Callable[[P], bytes | None],
