@@ -27,7 +27,10 @@ from generator.plan.extends import extends_chain
 from generator.record import Factory, record
 from generator.render.cache import fingerprint
 
-MAX_CHUNK = 32
+# A chunk is at most this many plans: a whole province of the nation tree (~100 communes) is
+# one, so one worker loads its root once and its communes share the root's Tasks (and the
+# table rows made from them); 32 split each province in three, loaded by both workers.
+MAX_CHUNK = 128
 MAX_DEPTH = 64             # plans a scheduling chain follows, at most
 
 

@@ -6,7 +6,7 @@ import signal
 import time
 from pathlib import Path
 
-from generator.build.run import BuildRequest, chunks, run_build
+from generator.build.run import MAX_CHUNK, BuildRequest, chunks, run_build
 from generator.build.state import read_source
 from generator.build.worker import Job
 
@@ -65,20 +65,37 @@ def test_a_killed_parallel_build_leaves_whole_files_and_no_workers(tmp_path):
 
 
 def test_a_few_plans_left_over_from_a_subtree_join_its_last_chunk(tmp_path):
-    """Two roots of 99 plans each, in chunks of at most 32: 32 + 32 + 32 + 3 would leave
-    each 3 to run last (largest first), their parent long forgotten by then; they join the
-    chunk before instead, and a chunk still never mixes two roots."""
+    """Two roots of 3 × MAX_CHUNK + 3 plans each: MAX_CHUNK × 3 + 3 would leave each 3 to run
+    last (largest first), their parent long forgotten by then; they join the chunk before
+    instead, and a chunk still never mixes two roots."""
     paths = []
     for name in ("a", "b"):
         root = tmp_path / f"{name}.yaml"
         root.write_text("x: 1\n")
         paths.append(root)
-        for i in range(98):
+        for i in range(3 * MAX_CHUNK + 2):
             child = tmp_path / f"{name}-xa-{i:03}.yaml"
             child.write_text(f"extends: {name}.yaml\n")
             paths.append(child)
     sources = [read_source(p) for p in paths]
     jobs = [Job(s.path, s.arg, Path(s.path.stem + ".docx")) for s in sources]
     parts = chunks(jobs, sources, workers=1)
-    assert [len(p) for p in parts] == [32, 32, 35] * 2
+    assert [len(p) for p in parts] == [MAX_CHUNK, MAX_CHUNK, MAX_CHUNK + 3] * 2
     assert [{j.path.stem[0] for j in part} for part in parts] == [{"a"}] * 3 + [{"b"}] * 3
+
+
+def test_a_province_of_the_nation_is_one_chunk(tmp_path):
+    """Provinces of a root and 98 communes, as bench/tree.py's nation has them: in a build of
+    nine, each travels as one chunk (one worker loads its root once)."""
+    paths = []
+    for n in range(9):
+        paths.append(tmp_path / f"tinh-{n}.yaml")
+        paths[-1].write_text("x: 1\n")
+        for i in range(98):
+            paths.append(tmp_path / f"tinh-{n}-xa-{i:03}.yaml")
+            paths[-1].write_text(f"extends: tinh-{n}.yaml\n")
+    sources = [read_source(p) for p in paths]
+    jobs = [Job(s.path, s.arg, Path(s.path.stem + ".docx")) for s in sources]
+    parts = chunks(jobs, sources, workers=2)
+    assert [len(p) for p in parts] == [99] * 9
+    assert all(len({j.path.stem.split("-xa-")[0] for j in part}) == 1 for part in parts)
