@@ -94,8 +94,9 @@ def built(result: Run) -> int:
 
 # --- goal 1: one document -----------------------------------------------------------------
 
-def one_document(table: Table, work: Path, rounds: int) -> float:
-    """an-giang-2023 against pandoc, the floor process and docxtpl; the floor's median."""
+def one_document(table: Table, work: Path, rounds: int) -> Callable[[int], Run]:
+    """an-giang-2023 against pandoc, the floor process and docxtpl; the floor process, to
+    run again beside the nation tree."""
     reference = plangen("build", S003, "-o", work / "reference")     # also warms the caches
     assert reference.code == 0, reference.err
     files = anchors.prepare(work / "reference" / "an-giang-2023.docx", work / "anchors")
@@ -133,7 +134,7 @@ def one_document(table: Table, work: Path, rounds: int) -> float:
     table.add("goal 1: cold build ÷ floor process", f"{r:.2f}×", "≤ 2×", r <= 2)
     r = ratio(runs, "empty", "docxtpl")
     table.add("goal 1: empty template cache ÷ docxtpl alone", f"{r:.2f}×", "≤ 1×", r <= 1)
-    return median_seconds(runs["floor"])
+    return subjects["floor"]
 
 
 # --- goal 2: trees ------------------------------------------------------------------------
@@ -153,11 +154,19 @@ def child_load(table: Table, plans: list[Path], passes: int) -> None:
               f"{ms:.1f} ms", "≤ 3 ms", ms <= 3)
 
 
+FLOOR_BESIDE = 5     # floor processes run right before and right after a tree build
+
+
 def tree_build(table: Table, name: str, plans: Path, out: Path, runs: int, limit: float,
-               floor_s: float | None = None, sample: float = 0.05) -> None:
+               floor: Callable[[int], Run] | None = None, sample: float = 0.05) -> None:
+    """The tree built ``runs`` times; with ``floor``, its time per plan ÷ the floor process,
+    the floor run FLOOR_BESIDE times just before and just after the build, as every other
+    ratio here is measured side by side (this machine's speed drifts by ±20% over minutes)."""
+    beside = [floor(i) for i in range(FLOOR_BESIDE)] if floor else []
     results = [plangen("build", plans, "-o", out, "--force", "-j", JOBS, sample=sample)
                for _ in range(runs)]
-    for r in results:
+    beside += [floor(i) for i in range(FLOOR_BESIDE)] if floor else []
+    for r in results + beside:
         assert r.code == 0, r.err[-2000:]
     seconds = median_seconds(results)
     count = len(list(plans.glob("*.yaml")))
@@ -168,10 +177,11 @@ def tree_build(table: Table, name: str, plans: Path, out: Path, runs: int, limit
     table.add(f"{name} tree, peak memory: largest process RSS / all processes PSS",
               f"{max(r.max_rss_mb for r in results):.0f} MiB / "
               f"{max(r.total_rss_mb for r in results):.0f} MiB")
-    if floor_s is not None:
+    if floor is not None:
+        floor_s = median_seconds(beside)
         per = seconds / count / floor_s
-        table.add(f"goal 2: {name} tree, time per plan ÷ floor process", f"{per:.3f}",
-                  "≤ 0.075", per <= 0.075)
+        table.add(f"goal 2: {name} tree, time per plan ÷ floor process (beside it)",
+                  f"{per:.3f} (floor {floor_s:.3f} s)", "≤ 0.075", per <= 0.075)
 
 
 # --- goal 3: memory -----------------------------------------------------------------------
@@ -245,7 +255,7 @@ def main(argv: list[str]) -> int:
     table = Table()
     start, load = time.perf_counter(), os.getloadavg()[0]
     try:
-        floor_s = one_document(table, work, rounds)
+        floor = one_document(table, work, rounds)
         province = work / "province"
         paths = tree.write_tree(tree.province_tree(), province)
         child_load(table, paths, passes)
@@ -253,7 +263,7 @@ def main(argv: list[str]) -> int:
         if not (args.quick or args.skip_nation):
             nation = work / "nation"
             tree.write_tree(tree.nation_tree(), nation)
-            tree_build(table, "nation", nation, work / "nation-out", 1, 20, floor_s,
+            tree_build(table, "nation", nation, work / "nation-out", 1, 20, floor,
                        sample=0.5)      # ~25 s of a steady size: a sample each half second
         memory(table, work, 1 if args.quick else 3)
         incremental(table, province, work / "province-keep", rounds)
