@@ -66,7 +66,7 @@ class _Temporary:
             return e
         return None
 
-    def settle(self, failure: OSError | None = None) -> None:
+    def settle(self, failure: BaseException | None = None) -> None:
         """Put the file in its place; after a ``failure`` (of its flush), remove it and raise."""
         try:
             os.close(self.fd)
@@ -156,5 +156,9 @@ class Flusher:
     def _flushing(self) -> None:
         while (job := self._jobs.get()) is not None:
             temp, done, failure = job
-            failure.append(temp.flush())
-            done.set()
+            try:
+                failure.append(temp.flush())
+            except BaseException as e:  # not a disk's failure: the caller reports it as such
+                failure.append(e)
+            finally:
+                done.set()              # whatever happened, the caller is not left waiting

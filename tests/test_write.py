@@ -61,3 +61,23 @@ def test_the_flusher_writes_behind_one_file_at_a_time_and_reports_each(tmp_path,
     assert isinstance(reports[1][1], UsageProblem)
     assert reports[1][1].lines == [f"cannot write {tmp_path / 'b.docx'}: the disk is full"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.docx"]     # no temporary left
+
+
+def test_a_flush_that_fails_unexpectedly_is_reported_and_the_next_write_goes_on(tmp_path, monkeypatch):
+    """Not every failure is a disk's: whatever the flush raises reaches ``then`` (no traceback
+    from the thread, no caller left waiting), its temporary is removed, the next file is written."""
+    real, calls = os.fsync, []
+
+    def fsync(fd):
+        calls.append(fd)
+        if len(calls) == 1:
+            raise RuntimeError("not a disk's failure")
+        real(fd)
+    monkeypatch.setattr(os, "fsync", fsync)
+    reports = []
+    with Flusher() as flusher:
+        flusher.write(tmp_path / "a.docx", b"a", lambda e: reports.append(("a", e)))
+        flusher.write(tmp_path / "b.docx", b"b", lambda e: reports.append(("b", e)))
+    assert [(name, type(e).__name__ if e else None) for name, e in reports] == \
+        [("a", "RuntimeError"), ("b", None)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.docx"]
