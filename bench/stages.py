@@ -54,8 +54,8 @@ def _load_all(paths: list[Path]) -> list[float]:
 def _parents(paths: list[Path]) -> set[Path]:
     """The plans that another of ``paths`` extends (read off their ``extends:`` lines)."""
     from generator.plan.extends import parent_path, quick_extends
-    return {parent_path(p, quick_extends(p.read_bytes())).resolve() for p in paths
-            if quick_extends(p.read_bytes())}
+    named = ((p, quick_extends(p.read_bytes())) for p in paths)
+    return {parent_path(p, value).resolve() for p, value in named if value}
 
 
 def child_seconds(paths: list[Path]) -> float:

@@ -87,7 +87,7 @@ class Builder:
         except TemplateError as e:
             result.problems = [Problem(None, str(e))]
         except UsageProblem as e:         # the DOCX could not be read
-            result.problems = [Problem(Pos(str(job.arg), 1, 1), line) for line in e.lines]
+            result.problems = _at_plan(job, e.lines)
         else:
             result.problems = list(loaded.warnings)
             result.docx_sha = digest
@@ -122,9 +122,13 @@ def _written(result: Result, error: Exception | None) -> None:
         result.docx_stat = (st.st_size, st.st_mtime_ns)
         return
     result.docx_sha = None
-    lines = error.lines if isinstance(error, UsageProblem) else \
-        [f"internal error while writing: {type(error).__name__}: {error}"]
-    result.problems = [Problem(Pos(str(job.arg), 1, 1), line) for line in lines]
+    result.problems = _at_plan(job, error.lines if isinstance(error, UsageProblem) else
+                               [f"internal error while writing: {type(error).__name__}: {error}"])
+
+
+def _at_plan(job: Job, lines: list[str]) -> list[Problem]:
+    """Lines about a plan as a whole (its file, unreadable DOCX, a crash), at its first line."""
+    return [Problem(Pos(str(job.arg), 1, 1), line) for line in lines]
 
 
 def _hand_edited(job: Job, digest: str, result: Result) -> bool:
@@ -217,5 +221,4 @@ def run_chunk(builder: Builder, jobs: list[Job], keep_going: bool,
 
 def crash_result(job: Job, error: BaseException) -> Result:
     """A plan whose build raised something unexpected still ends as a reported failure."""
-    where = Pos(str(job.arg), 1, 1)
-    return Result(job, [Problem(where, f"internal error while building: {type(error).__name__}: {error}")])
+    return Result(job, _at_plan(job, [f"internal error while building: {type(error).__name__}: {error}"]))

@@ -57,6 +57,13 @@ def _never(value: Any) -> bool:
     return False
 
 
+def _passed_base(node: Map, check: Check) -> Map | None:
+    """The node ``node`` was merged from, when ``check`` passed it: a value the child left as
+    it was (the very same object) passed there already (tree.py)."""
+    base = node.base
+    return base if base is not None and base.accepted is check else None
+
+
 def _mapping(schema: Any) -> Check:
     """Known keys only, every required key present, every value valid."""
     try:
@@ -74,9 +81,7 @@ def _mapping(schema: Any) -> Check:
         if node:
             if document.accepted is check:
                 return True
-            base = document.base            # a value the base holds too passed there already
-            if base is not None and base.accepted is not check:
-                base = None
+            base = _passed_base(document, check)    # its values passed there already
         for key, value in document.items():
             if base is not None and base.get(key, ABSENT) is value:
                 continue
@@ -212,9 +217,7 @@ def _entries(rules: list[tuple[str, Any]]) -> Check:
         if node:
             if value.accepted is check:
                 return True
-            base = value.base
-            if base is not None and base.accepted is not check:
-                base = None
+            base = _passed_base(value, check)
         for of_keys, each in checks:
             for key, item in value.items():
                 if base is not None and base.get(key, ABSENT) is item:
