@@ -41,9 +41,13 @@ class Workspace:
         return self._load(resolved)
 
     def forget(self, path: Path | str) -> None:
-        """Drop one plan from the caches: a long batch keeps its parents, not every leaf."""
-        key = Path(path).resolve()
-        self._loaded.pop(key, None)
+        """Drop one plan from the caches: a long batch keeps its parents, not every leaf.
+        ``path`` is resolved only when it is not already the key (a build names its plans
+        by their resolved paths)."""
+        key = Path(path)
+        if self._loaded.pop(key, None) is None:
+            key = key.resolve()
+            self._loaded.pop(key, None)
         self.resolver.forget(key)
 
     def _load(self, resolved: Resolved) -> LoadedPlan:
