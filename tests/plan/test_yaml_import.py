@@ -10,7 +10,7 @@ import sys
 import pytest
 import yaml.reader
 
-from generator.yaml_import import SAME_SET, YAML_REFUSED
+from generator.plan.yaml_import import SAME_SET, YAML_REFUSED
 
 EVERY_CHARACTER = "".join(map(chr, range(sys.maxunicode + 1)))
 
@@ -34,7 +34,7 @@ def test_the_text_is_the_one_pyyaml_compiles_on_import():
 
 def test_a_fresh_process_imports_pyyaml_with_the_cheap_pattern_in_place():
     code = ("import generator, yaml.reader\n"
-            "from generator.yaml_import import SAME_SET\n"
+            "from generator.plan.yaml_import import SAME_SET\n"
             "print(yaml.reader.Reader.NON_PRINTABLE.pattern == SAME_SET)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "True"

@@ -4,7 +4,7 @@ When imported, PyYAML's pure-Python reader compiles a pattern of the characters 
 written as "not one of these allowed ranges". Python's pattern compiler walks those ranges a
 code point at a time, some 64,000 of them. The same set, written as the few characters it
 holds, compiles in microseconds and matches exactly the same ones
-(tests/test_yaml_import.py checks every code point). Python looks a pattern up by its text in
+(tests/plan/test_yaml_import.py checks every code point). Python looks a pattern up by its text in
 its cache of compiled patterns before compiling it, so the cheap one is placed there under
 PyYAML's text. generator/__init__.py imports this module, so it runs before any module of the
 package imports PyYAML. Where Python keeps that cache differently, nothing is placed and the
