@@ -1,4 +1,4 @@
-"""yaml_import: PyYAML's reader gets a pattern that compiles cheaply and refuses the same characters."""
+"""yaml_import: PyYAML's reader gets a cheaply compiled pattern that refuses the same characters."""
 from __future__ import annotations
 
 import ast
@@ -42,7 +42,7 @@ def test_a_fresh_process_imports_pyyaml_with_the_cheap_pattern_in_place():
 
 @pytest.mark.parametrize("text, refused", [("bell \x07 here", True), ("nhà\tvăn hóa 🙂", False),
                                            ("\ufffe", True), ("\x85 next line", False)])
-def test_pyyaml_still_refuses_a_control_character(text, refused):
+def test_pyyaml_still_refuses_control_characters_and_reads_the_rest(text, refused):
     if refused:
         with pytest.raises(yaml.reader.ReaderError, match="special characters are not allowed"):
             yaml.reader.Reader(text)
