@@ -45,21 +45,30 @@ def qn(tag: str) -> str:
 
 _HOLDER_OPEN = f'<w:body xmlns:w="{W_NS}" xmlns:r="{R_NS}">'
 _HOLDER_CLOSE = "</w:body>"
-_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
-_ATTRIBUTE_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
-                                    "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"})
+# "&" first, so that the "&" of an escape already made is not escaped again.
+_TEXT_ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\r", "&#13;"))
+_ATTRIBUTE_ESCAPES = _TEXT_ESCAPES + (('"', "&quot;"), ("\t", "&#9;"), ("\n", "&#10;"))
 
 
 def escape(text: str) -> str:
     """``text`` as character data, escaped exactly as lxml serialises it."""
     _refuse_not_xml(text)
-    return text.translate(_TEXT_ESCAPES)
+    return _replaced(text, _TEXT_ESCAPES)
 
 
 def escape_attribute(value: str) -> str:
     """``value`` as an attribute value, escaped exactly as lxml serialises it."""
     _refuse_not_xml(value)
-    return value.translate(_ATTRIBUTE_ESCAPES)
+    return _replaced(value, _ATTRIBUTE_ESCAPES)
+
+
+def _replaced(text: str, escapes: tuple[tuple[str, str], ...]) -> str:
+    """``text`` with each character of ``escapes`` replaced, one scan per character:
+    ``str.translate`` with a table of strings looks up every character of a Vietnamese text
+    in it, 10 times slower (the escapes were a quarter of a one-plan render)."""
+    for char, escaped in escapes:
+        text = text.replace(char, escaped)
+    return text
 
 
 def _refuse_not_xml(text: str) -> None:

@@ -24,6 +24,15 @@ def test_escaping_matches_lxml(text):
         f'<a v="{ooxml.escape_attribute(text)}">{ooxml.escape(text)}</a>'
 
 
+@pytest.mark.parametrize("text, escaped", [("&amp; &lt;", "&amp;amp; &amp;lt;"),
+                                           ("a\rb & c", "a&#13;b &amp; c"), ("Sở > Ban", "Sở &gt; Ban")])
+def test_text_that_looks_escaped_is_escaped_again_as_lxml_does(text, escaped):
+    node = etree.Element("a")
+    node.text = text
+    assert ooxml.escape(text) == escaped
+    assert etree.tostring(node, encoding="unicode") == f"<a>{escaped}</a>"
+
+
 def test_a_paragraph_survives_a_parse_and_serialise_unchanged():
     markup = ooxml.paragraph_xml("Plan Body", "Điều 1.\tBan hành\nkèm theo & <khác>",
                                  indent=(10, 20), keep_next=True)
