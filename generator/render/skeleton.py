@@ -117,21 +117,26 @@ def _member(pieces: tuple[bytes | str, ...], values: dict[str, Iterable[str]]) -
             yield piece
 
 
-ENCODE_BLOCK = 1 << 16          # characters encoded (and compressed) at once
+ENCODE_BLOCK = 1 << 16          # bytes compressed at once
 
 
 def _encoded(pieces: Iterable[str]) -> Iterator[bytes]:
-    """``pieces`` as UTF-8 in blocks of about ENCODE_BLOCK characters: few, large writes."""
-    block: list[str] = []
+    """``pieces`` as UTF-8 in blocks of about ENCODE_BLOCK bytes: few, large writes.
+
+    Each piece is encoded on its own and the bytes joined: joining the text first and
+    encoding the block took ~1.5 times as long (0.6 ms of a commune's 10), the wide block
+    copied and encoded again."""
+    block: list[bytes] = []
     size = 0
     for piece in pieces:
-        block.append(piece)
-        size += len(piece)
+        data = piece.encode("utf-8")
+        block.append(data)
+        size += len(data)
         if size >= ENCODE_BLOCK:
-            yield "".join(block).encode("utf-8")
+            yield b"".join(block)
             block, size = [], 0
     if block:
-        yield "".join(block).encode("utf-8")
+        yield b"".join(block)
 
 
 def _b64(blob: bytes) -> str:
