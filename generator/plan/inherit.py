@@ -32,6 +32,17 @@ class Resolved:
     problems: tuple[Problem, ...] = ()   # of the merge: the tree leaves out what they name
 
 
+def pop_plan(cache: dict[Path, object], path: Path | str) -> Path:
+    """Drop ``path``'s entry from ``cache`` (keyed by resolved paths): under ``path`` itself
+    when that is the key (a build names its plans resolved), else under the path resolved,
+    which is computed only then. The key tried last."""
+    key = Path(path)
+    if cache.pop(key, None) is None:
+        key = key.resolve()
+        cache.pop(key, None)
+    return key
+
+
 def display_name(path: Path) -> str:
     """The path as a user would type it: relative to the working directory when inside it."""
     rel = os.path.relpath(path)
@@ -51,8 +62,7 @@ class Resolver:
 
     def forget(self, path: Path) -> None:
         """Drop ``path``'s plan (given as resolve() gives it, the build's way, or as named)."""
-        if self._cache.pop(path, None) is None:
-            self._cache.pop(Path(path).resolve(), None)
+        pop_plan(self._cache, path)
 
     def _resolve(self, path: Path, chain: tuple[Path, ...]) -> Resolved:
         if path in self._cache:

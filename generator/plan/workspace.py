@@ -11,7 +11,7 @@ from typing import Callable
 from generator.plan.rules import check_plan
 from generator.errors import PlanError, Problem, fail_if
 from generator.plan.identity import identity_context
-from generator.plan.inherit import Resolved, Resolver
+from generator.plan.inherit import Resolved, Resolver, pop_plan
 from generator.plan.model import Plan
 from generator.plan.placeholders import evaluate_tree, render_text
 from generator.plan.to_model import build_plan
@@ -41,14 +41,8 @@ class Workspace:
         return self._load(resolved)
 
     def forget(self, path: Path | str) -> None:
-        """Drop one plan from the caches: a long batch keeps its parents, not every leaf.
-        ``path`` is resolved only when it is not already the key (a build names its plans
-        by their resolved paths)."""
-        key = Path(path)
-        if self._loaded.pop(key, None) is None:
-            key = key.resolve()
-            self._loaded.pop(key, None)
-        self.resolver.forget(key)
+        """Drop one plan from the caches: a long batch keeps its parents, not every leaf."""
+        self.resolver.forget(pop_plan(self._loaded, path))
 
     def _load(self, resolved: Resolved) -> LoadedPlan:
         """Every stage runs over what it can: all problems of a file come out in one run.
