@@ -7,9 +7,11 @@ template, template.py) is rewritten the same way by normalize.
 """
 from __future__ import annotations
 
+import functools
+import zlib
 from datetime import datetime
 from io import BytesIO
-from typing import Iterable
+from typing import Iterable, Union
 from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
 
 from generator.record import record
@@ -18,6 +20,31 @@ FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 COMPRESS_LEVEL = 6
 FIRST_ENTRIES = ("[Content_Types].xml", "_rels/.rels")
 UNIX = 3
+
+
+@record
+class Deflated:
+    """A member deflated once for every archive it goes in: its bytes, their CRC and their
+    deflated form, as ZipFile would compute them (see ``deflated``)."""
+
+    data: bytes
+    crc: int
+    packed: bytes
+
+
+@functools.lru_cache(maxsize=64)
+def deflated(data: bytes) -> Deflated:
+    """``data`` deflated as ZipFile deflates a member (raw deflate at COMPRESS_LEVEL), once.
+
+    The template's parts that hold no slot are the same bytes in every plan; deflating them
+    again was ~0.8 ms of a commune's ~8 ms of CPU in a tree build. A skeleton's bytes are one
+    object for the whole build, so the cache finds them without comparing their contents.
+    """
+    compressor = zlib.compressobj(COMPRESS_LEVEL, zlib.DEFLATED, -15)
+    return Deflated(data, zlib.crc32(data), compressor.compress(data) + compressor.flush())
+
+
+Member = Union[bytes, Iterable[bytes], Deflated]
 
 
 def members(data: bytes) -> dict[str, bytes]:
@@ -37,10 +64,10 @@ def normalize(data: bytes) -> bytes:
     return from_members(members(data))
 
 
-def from_members(parts: dict[str, bytes | Iterable[bytes]]) -> bytes:
-    """The archive of ``parts`` (by member name: its bytes, or its bytes in pieces) with fixed
-    dates, order, permissions and compression: what ``normalize`` makes of any archive
-    holding them.
+def from_members(parts: dict[str, Member]) -> bytes:
+    """The archive of ``parts`` (by member name: its bytes, its bytes in pieces, or Deflated)
+    with fixed dates, order, permissions and compression: what ``normalize`` makes of any
+    archive holding them.
 
     Pieces are compressed as they come, so a member is never held whole; deflate's output
     does not depend on how its input is cut, so the bytes are those of one write.
@@ -54,10 +81,30 @@ def from_members(parts: dict[str, bytes | Iterable[bytes]]) -> bytes:
             info.external_attr = 0o644 << 16
             info._compresslevel = COMPRESS_LEVEL      # as writestr(compresslevel=) sets it
             data = parts[name]
+            if isinstance(data, Deflated):
+                _write_deflated(archive, info, data)
+                continue
             with archive.open(info, "w") as member:
                 for piece in (data,) if isinstance(data, bytes) else data:
                     member.write(piece)
     return out.getvalue()
+
+
+def _write_deflated(archive: ZipFile, info: ZipInfo, member: Deflated) -> None:
+    """What ``archive.open(info, "w")`` and writing ``member.data`` to it leave in the
+    archive (the entry's header, its deflated bytes, its place in the directory), with the
+    deflating done before. ZipFile has no public way to take deflated bytes; the steps are
+    its own, and tests/render/test_package.py checks the archive against ZipFile's."""
+    info.file_size, info.CRC, info.compress_size = len(member.data), member.crc, len(member.packed)
+    info.flag_bits = 0
+    info.header_offset = archive.start_dir
+    archive.fp.seek(archive.start_dir)
+    archive.fp.write(info.FileHeader(False))
+    archive.fp.write(member.packed)
+    archive.filelist.append(info)
+    archive.NameToInfo[info.filename] = info
+    archive.start_dir = archive.fp.tell()
+    archive._didModify = True
 
 
 MAX_PROPERTY = 255          # python-docx refuses a longer core property
@@ -102,8 +149,7 @@ class Image:
     content_type: str = "image/png"
 
 
-def with_images(parts: dict[str, bytes | Iterable[bytes]],
-                images: list[Image]) -> dict[str, bytes | Iterable[bytes]]:
+def with_images(parts: dict[str, Member], images: list[Image]) -> dict[str, Member]:
     """``parts`` (as from_members takes them) with each image as a part, related to the main
     document, its extension known to the content types."""
     if not images:
@@ -124,6 +170,8 @@ def with_images(parts: dict[str, bytes | Iterable[bytes]],
     return out
 
 
-def _whole(data: bytes | Iterable[bytes]) -> bytes:
-    """A part given in pieces, joined (the small parts an image is added to)."""
+def _whole(data: Member) -> bytes:
+    """A part given in pieces (or deflated), whole (the small parts an image is added to)."""
+    if isinstance(data, Deflated):
+        return data.data
     return data if isinstance(data, bytes) else b"".join(data)

@@ -62,10 +62,11 @@ class Skeleton:
         return set(self.members[member][1::2])
 
     def fill(self, bodies: dict[str, Iterable[str]], final: str,
-             core: package.CoreValues) -> dict[str, Iterator[bytes]]:
+             core: package.CoreValues) -> dict[str, package.Member]:
         """The package's members, each as its bytes in pieces, with ``bodies`` (markup pieces
         by tag; a tag not given is empty) in place of the tag paragraphs, ``final`` (a
-        ``w:sectPr``) as the last section and ``core`` in the core properties.
+        ``w:sectPr``) as the last section and ``core`` in the core properties; a member
+        without a slot, the same in every plan, comes deflated once (package.deflated).
 
         A body is read once, as package.from_members writes its member, so a long one is
         never held whole; a slot the template holds twice is kept to be written twice.
@@ -77,7 +78,8 @@ class Skeleton:
         slots = [slot for pieces in self.members.values() for slot in pieces[1::2]]
         for slot in {s for s in slots if slots.count(s) > 1}:
             values[slot] = ("".join(values[slot]),)
-        return {name: _member(pieces, values) for name, pieces in self.members.items()}
+        return {name: package.deflated(pieces[0]) if len(pieces) == 1 else _member(pieces, values)
+                for name, pieces in self.members.items()}
 
     def to_json(self) -> dict:
         """For the cache: bytes as base64, slot names as they are."""

@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 from datetime import datetime
+from io import BytesIO
+from zipfile import ZipFile
 
 from generator.record import replace
 from generator.render.compose import render_plan
-from generator.render.package import CoreValues, from_members, members, normalize
+from generator.render.package import (CoreValues, Deflated, deflated, from_members, members,
+                                      normalize)
 from generator.render.skeleton import Skeleton
 
 from .docx_xml import Docx
@@ -69,3 +72,31 @@ def test_a_slot_the_template_holds_twice_is_written_twice():
     core = CoreValues("a", "t", datetime(2024, 1, 2))
     filled = cut.fill({"plan": iter(["<x/>", "<y/>"])}, "", core)
     assert b"".join(filled["word/document.xml"]) == b"<a><x/><y/>|<x/><y/></a>"
+
+
+def test_a_member_deflated_before_gives_the_bytes_zipfile_writes(decision_bytes):
+    """The template's unchanging parts are deflated once per process and copied into every
+    archive; the archive must be the one ZipFile makes deflating each part itself."""
+    parts = members(decision_bytes)
+    for name in parts:
+        mixed = dict(parts, **{name: deflated(parts[name])})
+        assert from_members(mixed) == decision_bytes, name
+    every = {name: deflated(data) for name, data in parts.items()}
+    archive = from_members(every)
+    assert archive == decision_bytes
+    assert ZipFile(BytesIO(archive)).testzip() is None      # every CRC checks out
+
+
+def test_a_part_is_deflated_once_however_many_plans_use_it():
+    data = b"<w:styles>" + b"<w:style/>" * 1000 + b"</w:styles>"
+    assert deflated(data) is deflated(bytes(data))
+    assert deflated(data) is not deflated(data + b" ")
+
+
+def test_the_skeleton_gives_its_parts_without_a_slot_deflated_and_the_others_in_pieces():
+    cut = Skeleton({"word/document.xml": (b"<a>", "plan", b"</a>"),
+                    "word/styles.xml": (b"<styles/>",)}, b"")
+    filled = cut.fill({"plan": iter(["<x/>"])}, "", CoreValues("a", "t", datetime(2024, 1, 2)))
+    assert filled["word/styles.xml"] == deflated(b"<styles/>")
+    assert isinstance(filled["word/styles.xml"], Deflated)
+    assert b"".join(filled["word/document.xml"]) == b"<a><x/></a>"
