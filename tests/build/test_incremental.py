@@ -102,6 +102,10 @@ def test_the_record_is_json_and_a_broken_one_means_rebuild(tree, tmp_path):
     record = json.loads((out / STATE_NAME).read_text(encoding="utf-8"))
     commune = record["plans"][str(tree["huyen-1-xa-1"].resolve())]
     assert set(commune["deps"]) == {str(tree["huyen-1"].resolve()), str(tree["province"].resolve())}
+    lines = (out / STATE_NAME).read_text(encoding="utf-8").splitlines()
+    one_line = [line for line in lines if line.startswith(f'  "{tree["huyen-1-xa-1"].resolve()}"')]
+    assert len(one_line) == 1 and json.loads("{" + one_line[0].rstrip(",") + "}")
+    assert len(lines) == 2 * len(tree) + 8          # a plan a line, a DOCX written a line
     (out / STATE_NAME).write_text("{not json", encoding="utf-8")
     assert built_stems(build(tree["province"].parent, out)) == set(tree)
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]

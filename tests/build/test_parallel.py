@@ -6,7 +6,7 @@ import signal
 import time
 from pathlib import Path
 
-from generator.build.run import MAX_CHUNK, BuildRequest, chunks, run_build
+from generator.build.run import MAX_CHUNK, TAIL_CUT, BuildRequest, chunks, run_build, tapered
 from generator.build.state import read_source
 from generator.build.worker import Job
 
@@ -99,3 +99,18 @@ def test_a_province_of_the_nation_is_one_chunk(tmp_path):
     parts = chunks(jobs, sources, workers=2)
     assert [len(p) for p in parts] == [99] * 9
     assert all(len({j.path.stem.split("-xa-")[0] for j in part}) == 1 for part in parts)
+
+
+def test_the_last_chunk_of_each_worker_is_cut_smaller_so_that_the_workers_end_together():
+    """Largest first; the last round (one chunk per worker) in quarters, each subtree's
+    pieces in its order, every plan once."""
+    def jobs(name: str, count: int) -> list[Job]:
+        return [Job(Path(f"/p/{name}-{i:03}.yaml"), Path(f"{name}-{i:03}.yaml"),
+                    Path(f"{name}-{i:03}.docx")) for i in range(count)]
+    parts = [jobs("a", 99), jobs("b", 40), jobs("c", 98), jobs("d", 99)]
+    run = tapered(parts, workers=2)
+    assert [len(p) for p in run] == [99, 99] + [25, 25, 25, 23] + [10] * TAIL_CUT
+    assert [j for p in run[2:6] for j in p] == parts[2]
+    assert [j for p in run[6:] for j in p] == parts[1]
+    assert sorted(j.arg for p in run for j in p) == sorted(j.arg for p in parts for j in p)
+    assert [len(p) for p in tapered([jobs("a", 3)], workers=4)] == [1, 1, 1]

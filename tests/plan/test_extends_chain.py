@@ -1,9 +1,9 @@
 """The one walk along ``extends``: nearest first, each plan once, bounded, never raising."""
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 import pytest
 
-from generator.build.state import extends_of
+from generator.build.state import read_source
 from generator.plan.extends import extends_chain, parent_in, quick_extends
 
 from ..conftest import ROOT
@@ -38,12 +38,13 @@ def test_what_cannot_be_read_ends_the_walk_without_an_error():
     assert chain("a", a="extends: b.yaml\n  bad: [") == ["plans/a.yaml"]
 
 
-def test_the_build_line_reader_finds_the_parent_yaml_finds():
-    for path in sorted((ROOT / "plans").glob("*.yaml")):
+def test_the_build_line_reader_finds_the_parent_yaml_finds(tmp_path):
+    for path in sorted((ROOT / "plans").resolve().glob("*.yaml")):
         data = path.read_bytes()
         yaml_parent = parent_in(lambda _: data)(path)
-        assert extends_of(path, data) == yaml_parent, path
-    assert extends_of(Path("/p/a.yaml"), b"extends:  'b.yaml'  # parent\n") == Path("/p/b.yaml")
+        assert read_source(path).parent == yaml_parent, path
+    (tmp_path / "a.yaml").write_text("extends:  'b.yaml'  # parent\n")
+    assert read_source(tmp_path / "a.yaml").parent == tmp_path.resolve() / "b.yaml"
 
 
 @pytest.mark.parametrize("text, value", [
