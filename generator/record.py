@@ -16,7 +16,6 @@ assignment; ``replace`` copies one with some fields changed.
 """
 from __future__ import annotations
 
-_set = object.__setattr__
 _REQUIRED = object()            # in ``_tail``: a field without a default
 
 
@@ -50,7 +49,11 @@ def record(cls=None, /, *, frozen: bool = True):
             body["__hash__"] = _hash
         else:
             body["__hash__"] = None             # equal by value and mutable: unhashable
-        return type(cls)(cls.__name__, cls.__bases__, body)
+        made = type(cls)(cls.__name__, cls.__bases__, body)
+        # each slot's own setter: a third cheaper than object.__setattr__ looking it up by
+        # name (a child plan makes ~100 records: its Tasks and their cells)
+        made._setters = tuple(made.__dict__[name].__set__ for name in names)
+        return made
     return build if cls is None else build(cls)
 
 
@@ -72,11 +75,11 @@ def _values(self) -> tuple:
 
 
 def _init(self, *args, **kwargs):
-    names = self._fields
-    if kwargs or len(args) != len(names):
+    setters = self._setters
+    if kwargs or len(args) != len(setters):
         args = _bind(self, args, kwargs)
-    for name, value in zip(names, args):
-        _set(self, name, value)
+    for setter, value in zip(setters, args):
+        setter(self, value)
 
 
 def _bind(self, args: tuple, kwargs: dict) -> tuple | list:
