@@ -59,8 +59,10 @@ class SourceReader:
         return Source(Path(path), Path(arg), sha(data), self._parent(path, data))
 
     def _resolved(self, name: str) -> str:
-        """``os.path.realpath(name)``, with the folder's resolved once."""
-        folder, base = os.path.split(os.path.abspath(name))
+        """``os.path.realpath(name)``, with the folder's resolved once: the folder as given
+        (``..`` and links in it resolved as realpath does), then the file's name, unless
+        that is itself a link."""
+        folder, base = os.path.split(name)
         if base in ("", ".", "..") or stat.S_ISLNK(os.lstat(name).st_mode):
             return os.path.realpath(name)
         real = self._folders.get(folder)
