@@ -164,8 +164,8 @@ def _merge(key: str, old, new, problems: list[Problem]):
 
 
 def _merge_map(old: Map, new: Map, problems: list[Problem]) -> Map:
-    out = Map(old, pos=new.pos)         # old's values and positions, the child's over them
-    out.key_pos, out.val_pos = dict(old.key_pos), dict(old.val_pos)
+    # old's values and positions, with the child's put over them below
+    out = Map(old, new.pos, dict(old.key_pos), dict(old.val_pos))
     out.base = old                      # what the child left is old's very value (tree.py)
     for key in NEVER_INHERITED:
         if key in out:
