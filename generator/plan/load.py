@@ -214,7 +214,8 @@ class _EventTree:
             raise _Unsure from None
 
     def _walk(self, get) -> Map:
-        """One pass over the events (the hot loop of a build's reading: kept flat)."""
+        """One pass over the events (the hot loop of a build's reading: kept flat, a text
+        first, since most events are one)."""
         get()                                      # StreamStartEvent
         if get().__class__ is not DocumentStartEvent:
             raise _Unsure                          # an empty file
@@ -223,12 +224,57 @@ class _EventTree:
         last = len(line_numbers)
         new_pos = tuple.__new__                    # Pos(...) without its Python-level __new__
         normalize, flow_doubt = unicodedata.normalize, _FLOW_DOUBT.search
-        # Open collections: [container, flow style, key awaiting its value, that key's pos]
+        # Open collections: [container, flow style, key awaiting its value, that key's pos,
+        # its key_pos (a Seq: its item_pos), its val_pos (a Seq: None), whether a mapping]
         stack: list[list] = []
         parent = root = None
         while True:
             event = get()
             kind = event.__class__
+            if kind is ScalarEvent:
+                anchor = event.anchor
+                if anchor is not None:
+                    if anchor in anchors:
+                        raise _Unsure              # a duplicate anchor: the composer's error
+                    anchors.add(anchor)
+                mark = event.start_mark
+                line = mark.line
+                if line >= last:                   # an empty value at the very end, which
+                    raise _Unsure                  # libyaml places past it, PyYAML not
+                pos = new_pos(Pos, (name, line_numbers[line], mark.column + 1))
+                text = event.value
+                style = event.style
+                if parent is not None and parent[6] and parent[2] is None:
+                    # a mapping's key: plain text, no merge key, not seen before in it
+                    if not style and (text == "<<" or parent[1] and flow_doubt(text)):
+                        raise _Unsure
+                    key = normalize("NFC", text)
+                    if key in parent[0]:
+                        raise _Unsure
+                    parent[2], parent[3] = key, pos
+                    continue
+                if len(stack) > MAX_DEPTH:
+                    raise _Unsure
+                if parent is not None and parent[1] and not style and flow_doubt(text):
+                    raise _Unsure
+                if event.tag is None and not (event.implicit[0] and (not text or
+                                                                     text[0] in _TYPED_FIRST)):
+                    value = normalize("NFC", text)     # text, the most common value
+                else:
+                    value = _event_scalar(event)
+                value_pos = self._block_pos(pos, event) if style == "|" or style == ">" else pos
+                if parent is None:
+                    root = value
+                elif parent[6]:
+                    key = parent[2]
+                    parent[0][key] = value
+                    parent[4][key] = parent[3]
+                    parent[5][key] = value_pos
+                    parent[2] = None
+                else:
+                    parent[0].append(value)
+                    parent[4].append(value_pos)
+                continue
             if kind is MappingEndEvent or kind is SequenceEndEvent:
                 stack.pop()
                 parent = stack[-1] if stack else None
@@ -240,64 +286,41 @@ class _EventTree:
             anchor = event.anchor
             if anchor is not None:
                 if anchor in anchors:
-                    raise _Unsure                  # a duplicate anchor: the composer's error
+                    raise _Unsure
                 anchors.add(anchor)
             mark = event.start_mark
-            if mark.line >= last:                  # an empty value at the very end, which
-                raise _Unsure                      # libyaml places past it, PyYAML not
-            pos = new_pos(Pos, (name, line_numbers[mark.line], mark.column + 1))
-            container = parent[0] if parent is not None else None
-            if container.__class__ is Map and parent[2] is None:
-                # a mapping's key: plain text, no merge key, not seen before in this mapping
-                if kind is not ScalarEvent:
-                    raise _Unsure
-                key = event.value
-                if parent[1] and not event.style and flow_doubt(key):
-                    raise _Unsure
-                if key == "<<" and not event.style:
-                    raise _Unsure
-                key = normalize("NFC", key)
-                if key in container:
-                    raise _Unsure
-                parent[2], parent[3] = key, pos
-                continue
+            if mark.line >= last:
+                raise _Unsure
+            if parent is not None and parent[6] and parent[2] is None:
+                raise _Unsure                      # a key that is not plain text
             if len(stack) > MAX_DEPTH:
                 raise _Unsure
-            if kind is ScalarEvent:
-                style = event.style
-                if parent is not None and parent[1] and not style and flow_doubt(event.value):
-                    raise _Unsure
-                text = event.value
-                if event.tag is None and not (event.implicit[0] and (not text or
-                                                                     text[0] in _TYPED_FIRST)):
-                    value = normalize("NFC", text)     # text, the most common value
-                else:
-                    value = _event_scalar(event)
-                value_pos = self._block_pos(pos, event) if style == "|" or style == ">" else pos
-            elif kind is MappingStartEvent:
+            pos = new_pos(Pos, (name, line_numbers[mark.line], mark.column + 1))
+            if kind is MappingStartEvent:
                 if event.tag not in (None, "!", _MAP):
                     raise _Unsure
-                value, value_pos = Map(pos=pos), pos
+                value = Map(pos=pos)
+                frame = [value, event.flow_style, None, None, value.key_pos, value.val_pos, True]
             elif kind is SequenceStartEvent:
                 if event.tag not in (None, "!", _SEQ):
                     raise _Unsure
-                value, value_pos = Seq(pos=pos), pos
+                value = Seq(pos=pos)
+                frame = [value, event.flow_style, None, None, value.item_pos, None, False]
             else:
                 raise _Unsure
             if parent is None:
                 root = value
-            elif container.__class__ is Map:
+            elif parent[6]:
                 key = parent[2]
-                container[key] = value
-                container.key_pos[key] = parent[3]
-                container.val_pos[key] = value_pos
+                parent[0][key] = value
+                parent[4][key] = parent[3]
+                parent[5][key] = pos
                 parent[2] = None
             else:
-                container.append(value)
-                container.item_pos.append(value_pos)
-            if kind is not ScalarEvent:
-                parent = [value, event.flow_style, None, None]
-                stack.append(parent)
+                parent[0].append(value)
+                parent[4].append(pos)
+            parent = frame
+            stack.append(parent)
         if get().__class__ is not StreamEndEvent or root.__class__ is not Map:
             raise _Unsure                          # another document, or not a mapping
         return root
