@@ -263,64 +263,56 @@ class _EventTree:
                 else:
                     value = _event_scalar(event)
                 value_pos = self._block_pos(pos, event) if style == "|" or style == ">" else pos
-                if parent is None:
-                    root = value
-                elif parent[6]:
-                    key = parent[2]
-                    parent[0][key] = value
-                    parent[4][key] = parent[3]
-                    parent[5][key] = value_pos
-                    parent[2] = None
-                else:
-                    parent[0].append(value)
-                    parent[4].append(value_pos)
-                continue
-            if kind is MappingEndEvent or kind is SequenceEndEvent:
+                frame = None
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 stack.pop()
                 parent = stack[-1] if stack else None
                 continue
-            if kind is DocumentEndEvent:
+            elif kind is DocumentEndEvent:
                 break
-            if kind is AliasEvent:
-                raise _Unsure                      # _StrictLoader refuses it, in its words
-            anchor = event.anchor
-            if anchor is not None:
-                if anchor in anchors:
-                    raise _Unsure
-                anchors.add(anchor)
-            mark = event.start_mark
-            if mark.line >= last:
-                raise _Unsure
-            if parent is not None and parent[6] and parent[2] is None:
-                raise _Unsure                      # a key that is not plain text
-            if len(stack) > MAX_DEPTH:
-                raise _Unsure
-            pos = new_pos(Pos, (name, line_numbers[mark.line], mark.column + 1))
-            if kind is MappingStartEvent:
-                if event.tag not in (None, "!", _MAP):
-                    raise _Unsure
-                value = Map(pos=pos)
-                frame = [value, event.flow_style, None, None, value.key_pos, value.val_pos, True]
-            elif kind is SequenceStartEvent:
-                if event.tag not in (None, "!", _SEQ):
-                    raise _Unsure
-                value = Seq(pos=pos)
-                frame = [value, event.flow_style, None, None, value.item_pos, None, False]
             else:
-                raise _Unsure
+                if kind is AliasEvent:
+                    raise _Unsure                  # _StrictLoader refuses it, in its words
+                anchor = event.anchor
+                if anchor is not None:
+                    if anchor in anchors:
+                        raise _Unsure
+                    anchors.add(anchor)
+                mark = event.start_mark
+                if mark.line >= last:
+                    raise _Unsure
+                if parent is not None and parent[6] and parent[2] is None:
+                    raise _Unsure                  # a key that is not plain text
+                if len(stack) > MAX_DEPTH:
+                    raise _Unsure
+                value_pos = new_pos(Pos, (name, line_numbers[mark.line], mark.column + 1))
+                if kind is MappingStartEvent:
+                    if event.tag not in (None, "!", _MAP):
+                        raise _Unsure
+                    value = Map(pos=value_pos)
+                    frame = [value, event.flow_style, None, None, value.key_pos, value.val_pos,
+                             True]
+                elif kind is SequenceStartEvent:
+                    if event.tag not in (None, "!", _SEQ):
+                        raise _Unsure
+                    value = Seq(pos=value_pos)
+                    frame = [value, event.flow_style, None, None, value.item_pos, None, False]
+                else:
+                    raise _Unsure
             if parent is None:
                 root = value
             elif parent[6]:
                 key = parent[2]
                 parent[0][key] = value
                 parent[4][key] = parent[3]
-                parent[5][key] = pos
+                parent[5][key] = value_pos
                 parent[2] = None
             else:
                 parent[0].append(value)
-                parent[4].append(pos)
-            parent = frame
-            stack.append(parent)
+                parent[4].append(value_pos)
+            if frame is not None:
+                parent = frame
+                stack.append(parent)
         if get().__class__ is not StreamEndEvent or root.__class__ is not Map:
             raise _Unsure                          # another document, or not a mapping
         return root
