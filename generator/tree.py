@@ -62,7 +62,7 @@ class Map(dict):
     def __reduce__(self):
         """Copies and pickles carry values and positions, never the notes: a copy is made to
         be changed, and a note is only true of the node it was written on."""
-        return _map, (dict(self), self.pos, self.key_pos, self.val_pos)
+        return Map, (dict(self), self.pos, self.key_pos, self.val_pos)
 
     def set(self, key: str, value: Any, key_pos: Pos | None, val_pos: Pos | None) -> None:
         self[key] = value
@@ -110,10 +110,6 @@ class Seq(list):
     def add(self, value: Any, pos: Pos | None) -> None:
         self.append(value)
         self.item_pos.append(pos)
-
-
-def _map(values: dict, pos: Pos | None, key_pos: dict, val_pos: dict) -> Map:
-    return Map(values, pos, key_pos, val_pos)
 
 
 def position(root: Any, path: Iterable) -> Pos | None:

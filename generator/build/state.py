@@ -81,11 +81,6 @@ class SourceReader:
         return self._parents[key]
 
 
-def read_source(arg: Path) -> Source:
-    """One plan read on its own (SourceReader reads a build's)."""
-    return SourceReader().read(arg)
-
-
 @record(frozen=False)
 class FileStamp:
     """An output file as the build left it; a differing size or mtime means someone else wrote it."""

@@ -232,11 +232,8 @@ class _EventTree:
             event = get()
             kind = event.__class__
             if kind is ScalarEvent:
-                anchor = event.anchor
-                if anchor is not None:
-                    if anchor in anchors:
-                        raise _Unsure              # a duplicate anchor: the composer's error
-                    anchors.add(anchor)
+                if event.anchor is not None:
+                    _new_anchor(event.anchor, anchors)
                 mark = event.start_mark
                 line = mark.line
                 if line >= last:                   # an empty value at the very end, which
@@ -273,11 +270,8 @@ class _EventTree:
             else:
                 if kind is AliasEvent:
                     raise _Unsure                  # _StrictLoader refuses it, in its words
-                anchor = event.anchor
-                if anchor is not None:
-                    if anchor in anchors:
-                        raise _Unsure
-                    anchors.add(anchor)
+                if event.anchor is not None:
+                    _new_anchor(event.anchor, anchors)
                 mark = event.start_mark
                 if mark.line >= last:
                     raise _Unsure
@@ -321,6 +315,14 @@ class _EventTree:
         if self.lines is None:
             self.lines = self.text.split("\n")
         return _block_pos(pos, event.start_mark.line, event.end_mark.line, event.value, self.lines)
+
+
+def _new_anchor(anchor: str, anchors: set[str]) -> None:
+    """Note an anchor (values name one seldom); a second of the same name is the composer's
+    error, worded by the pure-Python path."""
+    if anchor in anchors:
+        raise _Unsure
+    anchors.add(anchor)
 
 
 def _event_scalar(event):

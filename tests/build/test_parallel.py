@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from generator.build.run import MAX_CHUNK, TAIL_CUT, BuildRequest, chunks, run_build, tapered
-from generator.build.state import read_source
+from generator.build.state import SourceReader
 from generator.build.worker import Job
 
 from .conftest import build, kill_after_writes, make_tree
@@ -24,7 +24,7 @@ def test_parallel_output_equals_serial_byte_for_byte(tree, tmp_path):
 
 
 def test_chunks_keep_a_subtree_together_and_parents_first(tree):
-    sources = [read_source(p) for p in tree.values()]
+    sources = [SourceReader().read(p) for p in tree.values()]
     jobs = [Job(s.path, s.arg, Path(s.path.stem + ".docx")) for s in sources]
     parts = chunks(jobs, sources, workers=2)
     assert sorted(j.path.stem for part in parts for j in part) == sorted(tree)
@@ -77,7 +77,7 @@ def test_a_few_plans_left_over_from_a_subtree_join_its_last_chunk(tmp_path):
             child = tmp_path / f"{name}-xa-{i:03}.yaml"
             child.write_text(f"extends: {name}.yaml\n")
             paths.append(child)
-    sources = [read_source(p) for p in paths]
+    sources = [SourceReader().read(p) for p in paths]
     jobs = [Job(s.path, s.arg, Path(s.path.stem + ".docx")) for s in sources]
     parts = chunks(jobs, sources, workers=1)
     assert [len(p) for p in parts] == [MAX_CHUNK, MAX_CHUNK, MAX_CHUNK + 3] * 2
@@ -94,7 +94,7 @@ def test_a_province_of_the_nation_is_one_chunk(tmp_path):
         for i in range(98):
             paths.append(tmp_path / f"tinh-{n}-xa-{i:03}.yaml")
             paths[-1].write_text(f"extends: tinh-{n}.yaml\n")
-    sources = [read_source(p) for p in paths]
+    sources = [SourceReader().read(p) for p in paths]
     jobs = [Job(s.path, s.arg, Path(s.path.stem + ".docx")) for s in sources]
     parts = chunks(jobs, sources, workers=2)
     assert [len(p) for p in parts] == [99] * 9

@@ -3,7 +3,7 @@ from pathlib import PurePosixPath
 
 import pytest
 
-from generator.build.state import read_source
+from generator.build.state import SourceReader
 from generator.plan.extends import extends_chain, parent_in, quick_extends
 
 from ..conftest import ROOT
@@ -42,9 +42,9 @@ def test_the_build_line_reader_finds_the_parent_yaml_finds(tmp_path):
     for path in sorted((ROOT / "plans").resolve().glob("*.yaml")):
         data = path.read_bytes()
         yaml_parent = parent_in(lambda _: data)(path)
-        assert read_source(path).parent == yaml_parent, path
+        assert SourceReader().read(path).parent == yaml_parent, path
     (tmp_path / "a.yaml").write_text("extends:  'b.yaml'  # parent\n")
-    assert read_source(tmp_path / "a.yaml").parent == tmp_path.resolve() / "b.yaml"
+    assert SourceReader().read(tmp_path / "a.yaml").parent == tmp_path.resolve() / "b.yaml"
 
 
 @pytest.mark.parametrize("text, value", [
