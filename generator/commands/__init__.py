@@ -13,9 +13,23 @@ import os
 import sys
 from pathlib import Path
 
-import click
+# Cyclic garbage collection, less often: a plan is a tree of many small objects with no
+# cycles, and at the default thresholds the collector rescanned the growing heap so often
+# that a 10,000-task plan loaded 60% slower than ten 1,000-task plans (bench/run.py, growth).
+GC_THRESHOLDS = (100_000, 50, 1000)
 
-from generator.errors import file_problem
+
+def tune_collector() -> None:
+    """Set GC_THRESHOLDS for this process (and the build workers forked from it)."""
+    gc.set_threshold(*GC_THRESHOLDS)
+
+
+tune_collector()    # before click, the libraries and a command's modules are imported: their
+                    # thousands of classes and functions made the collector run a dozen times
+
+import click  # noqa: E402
+
+from generator.errors import file_problem  # noqa: E402
 
 PLAN = click.Path(exists=True, dir_okay=False, path_type=Path)       # a plan file that exists
 OUTPUT = click.Path(dir_okay=False, path_type=Path)                  # a file to write
@@ -38,21 +52,6 @@ COMMANDS = {
     "text": "generator.commands.review:text_command",
     "validate": "generator.commands.plans:validate_command",
 }
-
-
-# Cyclic garbage collection, less often: a plan is a tree of many small objects with no
-# cycles, and at the default thresholds the collector rescanned the growing heap so often
-# that a 10,000-task plan loaded 60% slower than ten 1,000-task plans (bench/run.py, growth).
-GC_THRESHOLDS = (100_000, 50, 1000)
-
-
-def tune_collector() -> None:
-    """Set GC_THRESHOLDS for this process (and the build workers forked from it)."""
-    gc.set_threshold(*GC_THRESHOLDS)
-
-
-tune_collector()    # on import, before a command imports its modules: their thousands of
-                    # classes and functions made the collector run a dozen times (~3% of them)
 
 
 class Plangen(click.Group):
