@@ -164,20 +164,20 @@ def _fast_tree(text: str, name: str) -> Map | None:
     """The plan built from libyaml's events when it is certainly what _StrictLoader would give.
 
     One pass over the events, no node graph. None sends the text down the pure-Python path,
-    which then owns every message: on any character PyYAML's reader refuses, any tab (libyaml
-    takes tabs in places PyYAML does not), a U+FEFF inside the text (libyaml counts its
-    columns otherwise), any libyaml error, an alias (stopped where it stands), any problem
-    at all. tests/plan/test_fast_yaml.py checks that both paths give the same trees.
+    which then owns every message: on any tab (libyaml takes tabs in places PyYAML does not),
+    a U+FEFF inside the text (libyaml counts its columns otherwise), any libyaml error (its
+    reader refuses the very characters PyYAML's refuses, and a lone surrogate cannot even be
+    handed to it: no pattern of ours looks for them), an alias (stopped where it stands), any
+    problem at all. tests/plan/test_fast_yaml.py checks that both paths give the same trees.
     """
-    if _CParser is None or "\t" in text or "\ufeff" in text or _NON_PRINTABLE.search(text):
+    if _CParser is None or "\t" in text or "\ufeff" in text:
         return None
     try:
         return _EventTree(name, text).build(_CParser(text))
-    except _Unsure:
+    except (_Unsure, UnicodeEncodeError):
         return None
 
 
-_NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
 _FLOW_DOUBT = re.compile(r"^$|[,?\[\]{}:#]")
 # A plain value starting otherwise (or not empty) is text: _fast_tree tries no pattern on it.
 _TYPED_FIRST = frozenset(c for _, _, first in _IMPLICIT for c in first if c)

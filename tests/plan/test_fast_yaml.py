@@ -73,6 +73,24 @@ def test_aliases_and_odd_characters_take_the_slow_path():
 
 
 @pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML built without libyaml")
+def test_every_character_pyyaml_refuses_sends_the_text_down_the_slow_path():
+    """The fast path looks for no such character itself: libyaml's reader refuses each one
+    PyYAML's reader refuses, wherever it stands, and takes the others in a text (line breaks
+    aside, and the tab and U+FEFF, which the fast path leaves aside itself)."""
+    refused = yaml.reader.Reader.NON_PRINTABLE
+    places = ('a: "x{}y"\n', "a: x{}y\n", "# c{}\na: 1\n", "a: |\n  x{}y\n", "a: 1\n# end {}")
+    for code in range(0x110000):
+        ch = chr(code)
+        if refused.match(ch):
+            for place in places:
+                assert load._fast_tree(place.format(ch), "p.yaml") is None, (hex(code), place)
+        elif ch not in "\t\n\r\x85\u2028\u2029\ufeff" and (
+                code < 0x100 or 0xD700 <= code < 0xE100 or 0xFFF0 <= code < 0x10010
+                or code % 97 == 0):
+            assert load._fast_tree(f"a: |\n  x{ch}y\n", "p.yaml") is not None, hex(code)
+
+
+@pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML built without libyaml")
 @pytest.mark.parametrize("path", sorted(ROOT.glob("plans/*.yaml")), ids=lambda p: p.name)
 def test_every_plan_takes_the_fast_path(path):
     """The fast path standing aside is silent (the slow one answers the same), so a plan that
