@@ -179,8 +179,8 @@ def _merge_map(old: Map, new: Map, problems: list[Problem]) -> Map:
         if value.__class__ is Map or value.__class__ is Seq:
             value = _merge(key, out[key], value, problems) if key in out else \
                 strip_controls(value, problems, report=False)
-        elif key == "id" and out.get("id") == value:
-            value = out["id"]           # the parent's very text (the item was found by it):
+        elif key == "id" and (found := out.get("id")) == value:
+            value = found               # the parent's very text (the item was found by it):
             #                             the stages pass over what the base holds (tree.py)
         out[key] = value                # a text or number replaces what was there
         if (where := new_key_pos.get(key)) is not None:
